@@ -1,0 +1,1 @@
+"""Glossary packs shipped with plainlang (YAML data, read through importlib.resources)."""

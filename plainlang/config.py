@@ -1,0 +1,34 @@
+"""Profile: every setting a stage takes, passed explicitly (there is no global state).
+
+Reading ``[tool.plainlang]`` from pyproject.toml or ``plainlang.yaml`` into a Profile also lives
+here, so that one place knows every key and reports unknown ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ExplanationStyle = Literal["parenthetical", "sentence", "words-to-know", "replace", "none"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Settings for summarizing, explaining, scoring and checking.
+
+    ``today`` is the date written into references as "accessed"; pass a fixed ISO date for
+    reproducible output. ``None`` means the real date at the time of the call.
+    """
+
+    language: str = "en"
+    target_smog: float = 8.0
+    target_fkgl: float = 8.0
+    long_sentence_words: int = 20
+    explanation_style: ExplanationStyle = "parenthetical"
+    glossaries: tuple[str, ...] = ()  # extra pack paths or entry-point names; built-ins always load
+    mask_contacts: bool = True
+    today: str | None = None
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+DEFAULT_PROFILE = Profile()

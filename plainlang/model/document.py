@@ -1,0 +1,117 @@
+"""The Document a composer writes and the Summary handed to renderers.
+
+A Document is sections of blocks of sentences. Each sentence knows the record fields it was
+built from (``SourceRef``) and, once the document is finished, the numbers of the references
+that cite those records; that is what lets every printed sentence carry ``[1]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One record field a sentence relies on.
+
+    ``derivation`` names a computation when a sentence states a number the record does not
+    hold verbatim (``count(locations)``, ``sum(enrollment.count)``).
+    """
+
+    record_id: str
+    path: str
+    derivation: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    sources: tuple[SourceRef, ...] = ()
+    citations: tuple[int, ...] = ()  # reference numbers, filled in when the document is finished
+
+    @property
+    def record_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(source.record_id for source in self.sources))
+
+
+BlockKind = Literal["paragraph", "item", "definition", "note"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (sentences run together), a list item, a glossary definition or a note.
+
+    Consecutive items render as one list. ``label`` is a short bold lead-in for an item, such
+    as a site's name or a word in "Words to know".
+    """
+
+    kind: BlockKind
+    sentences: tuple[Sentence, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str  # stable, used as the HTML anchor and the JSON key: "summary", "who-can-join"
+    title: str
+    blocks: tuple[Block, ...]
+    intro: str = ""  # one line under the heading saying what the section is, not a fact
+
+    def sentences(self) -> Iterator[Sentence]:
+        for block in self.blocks:
+            yield from block.sentences
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An entry of the summary's reference list: the registry record a sentence cites."""
+
+    number: int
+    registry: str
+    record_id: str
+    title: str
+    url: str
+    last_updated: str | None  # ISO date of the record's last update, as the registry gives it
+    accessed: str  # ISO date the summary was made (injectable, for reproducible output)
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...] = ()
+    record_ids: tuple[str, ...] = ()
+    language: str = "en"
+    generated: str = ""  # ISO date
+
+    def sentences(self) -> Iterator[Sentence]:
+        for section in self.sections:
+            yield from section.sentences()
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+@dataclass(frozen=True)
+class ExplainedTerm:
+    """A glossary term the explain stage explained in this document, and where."""
+
+    term: str
+    definition: str
+    section_id: str
+    sentence_index: int  # index of the sentence within the section's sentences
+    surface: str  # the words as they appeared in the text
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What ``plainlang.summarize`` returns: the finished document and what was done to it."""
+
+    document: Document
+    explained: tuple[ExplainedTerm, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return self.document.title
