@@ -1,0 +1,5 @@
+import sys
+
+from plainlang.cli import main
+
+sys.exit(main())

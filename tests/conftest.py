@@ -1,0 +1,30 @@
+"""Shared fixtures: where the real registry records are, and skipping cleanly without them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+RECORDS = SHARED_DATA / "records"
+EXAMPLES = REPO / "examples" / "records"
+
+
+def shared_records(folder: str, pattern: str = "*") -> list[Path]:
+    """Files of ../shared/data/records/<folder>, or [] when ../shared is absent."""
+    directory = RECORDS / folder
+    return sorted(p for p in directory.glob(pattern) if p.is_file()) if directory.is_dir() else []
+
+
+def require_shared() -> None:
+    if not RECORDS.is_dir():
+        pytest.skip(f"corpus test: {RECORDS} is absent (CI always has ../shared beside the clone)")
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data; the test is skipped with the reason when it is absent."""
+    require_shared()
+    return SHARED_DATA
