@@ -1,0 +1,241 @@
+"""Reading registry records: files, directories, ZIPs, NDJSON, dicts → Trial.
+
+``load`` reads one record; ``load_many`` streams every record a source holds; ``read_records``
+does the same but yields each record's outcome (a Trial or the error that stopped it), so a
+batch can report every bad record and still process all the others.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from plainlang.errors import (
+    InvalidJSONError,
+    Location,
+    PlainlangError,
+    RecordError,
+    SourceNotFoundError,
+    UnknownFormatError,
+)
+from plainlang.model import Trial
+from plainlang.records.formats import JSON_FORMATS, TEXT_FORMATS, accepted
+
+RecordSource = Union[str, os.PathLike[str], dict[str, object], list[object], bytes]
+
+_JSON_SUFFIXES = (".json",)
+_NDJSON_SUFFIXES = (".ndjson", ".jsonl")
+_TEXT_SUFFIXES = (".xml",)
+_READABLE = _JSON_SUFFIXES + _NDJSON_SUFFIXES + _TEXT_SUFFIXES + (".zip",)
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """One record of a source: the Trial read from it, or the error that stopped it."""
+
+    origin: str  # "file", "file#line" (NDJSON), "archive.zip!member", "<dict>"
+    trial: Trial | None = None
+    error: PlainlangError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.trial is not None
+
+
+def load(source: RecordSource) -> Trial:
+    """Read exactly one record. Raises RecordError if the source holds none or several."""
+    found: Trial | None = None
+    for trial in load_many(source):
+        if found is not None:
+            raise RecordError(
+                "the source holds more than one record",
+                Location(_describe(source)),
+                hint="use plainlang.load_many to read them all",
+            )
+        found = trial
+    if found is None:
+        raise RecordError("the source holds no record", Location(_describe(source)))
+    return found
+
+
+def load_many(source: RecordSource) -> Iterator[Trial]:
+    """Every record in the source, streamed; raises the first record's error it meets."""
+    for result in read_records(source):
+        if result.error is not None:
+            raise result.error
+        assert result.trial is not None
+        yield result.trial
+
+
+def read_records(source: RecordSource) -> Iterator[RecordResult]:
+    """Every record in the source as a RecordResult, in a deterministic order.
+
+    Problems with the source itself (a path that does not exist) raise; problems with a file or
+    record inside it are yielded as results, so the caller can go on with the rest.
+    """
+    if isinstance(source, dict | list):
+        yield from _from_document(source, "<dict>" if isinstance(source, dict) else "<list>")
+        return
+    if isinstance(source, bytes):
+        yield from _from_bytes(source, "<bytes>", ".json")
+        return
+    path = Path(source)
+    if path.is_dir():
+        for file in _walk(path):
+            yield from _from_file(file)
+        return
+    if not path.exists():
+        raise SourceNotFoundError(
+            "no such file or directory", Location(str(path)), hint="check the path"
+        )
+    yield from _from_file(path)
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(_READABLE):
+                yield Path(root) / name
+
+
+def _from_file(path: Path) -> Iterator[RecordResult]:
+    name = str(path)
+    if path.suffix.lower() == ".zip":
+        yield from _from_zip(path)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield RecordResult(name, error=RecordError(f"cannot read file: {error.strerror}", Location(name)))
+        return
+    yield from _from_bytes(data, name, path.suffix.lower())
+
+
+def _from_zip(path: Path) -> Iterator[RecordResult]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        yield RecordResult(str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path))))
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            suffix = os.path.splitext(info.filename)[1].lower()
+            if info.is_dir() or suffix not in _READABLE or suffix == ".zip":
+                continue
+            origin = f"{path}!{info.filename}"
+            # members are read one at a time, so memory stays flat however big the archive
+            with archive.open(info) as member:
+                yield from _from_bytes(member.read(), origin, suffix)
+
+
+def _from_bytes(data: bytes, origin: str, suffix: str) -> Iterator[RecordResult]:
+    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if suffix in _NDJSON_SUFFIXES:
+        yield from _from_ndjson(data, origin)
+        return
+    if stripped.startswith(b"<"):
+        yield from _from_text(data, origin)
+        return
+    if not stripped:
+        yield RecordResult(origin, error=RecordError("the file is empty", Location(origin)))
+        return
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        yield RecordResult(origin, error=InvalidJSONError(
+            f"not UTF-8 text (byte {error.start})", Location(origin), hint=accepted()
+        ))
+        return
+    except json.JSONDecodeError as error:
+        if suffix != ".json" and _looks_like_ndjson(data):
+            yield from _from_ndjson(data, origin)
+            return
+        yield RecordResult(origin, error=InvalidJSONError(
+            f"invalid JSON: {error.msg}", Location(origin, error.lineno, error.colno),
+            hint="fix the JSON syntax at that position",
+        ))
+        return
+    yield from _from_document(document, origin)
+
+
+def _looks_like_ndjson(data: bytes) -> bool:
+    lines = [line for line in data.splitlines() if line.strip()]
+    return len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines[:3])
+
+
+def _from_ndjson(data: bytes, origin: str) -> Iterator[RecordResult]:
+    for number, line in enumerate(io.BytesIO(data), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}#{number}"
+        try:
+            document = json.loads(line.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            column = getattr(error, "colno", None)
+            yield RecordResult(where, error=InvalidJSONError(
+                f"invalid JSON on this line: {getattr(error, 'msg', error)}",
+                Location(origin, number, column),
+            ))
+            continue
+        yield from _from_document(document, where)
+
+
+def _from_text(data: bytes, origin: str) -> Iterator[RecordResult]:
+    for text_format in TEXT_FORMATS:
+        if text_format.detect(data):
+            yield from _guarded(origin, text_format.read(data, origin))
+            return
+    yield RecordResult(origin, error=UnknownFormatError(
+        "not a registry record plainlang can read", Location(origin), hint=accepted()
+    ))
+
+
+def _from_document(document: object, origin: str) -> Iterator[RecordResult]:
+    for json_format in JSON_FORMATS:
+        studies = json_format.studies(document)
+        if studies is None:
+            continue
+        yield from _guarded(origin, (json_format.read(study, origin) for study in studies), many=True)
+        return
+    yield RecordResult(origin, error=UnknownFormatError(
+        "not a registry record plainlang can read", Location(origin), hint=accepted()
+    ))
+
+
+def _guarded(origin: str, trials: Iterable[Trial], many: bool = False) -> Iterator[RecordResult]:
+    """Yield each trial; an error in one record becomes that record's result, and we go on."""
+    iterator = iter(trials)
+    index = 0
+    while True:
+        where = f"{origin}[{index}]" if many and index else origin
+        try:
+            trial = next(iterator)
+        except StopIteration:
+            return
+        except PlainlangError as error:
+            yield RecordResult(where, error=error.with_file(origin))
+            if not many:
+                return
+        else:
+            yield RecordResult(where, trial=trial)
+        index += 1
+
+
+def _describe(source: RecordSource) -> str:
+    if isinstance(source, dict):
+        return "<dict>"
+    if isinstance(source, list):
+        return "<list>"
+    if isinstance(source, bytes):
+        return "<bytes>"
+    return str(source)
+
+
+__all__ = ["RecordResult", "RecordSource", "load", "load_many", "read_records"]
