@@ -44,7 +44,7 @@ def textstat() -> Any:
     for name in _CONSUMERS:
         consumer = importlib.import_module(name)
         if hasattr(consumer, "get_cmudict"):
-            consumer.get_cmudict = _get_cmudict
+            consumer.get_cmudict = _get_cmudict  # type: ignore[attr-defined]
     return module
 
 

@@ -28,6 +28,7 @@ class Profile:
     glossaries: tuple[str, ...] = ()  # extra pack paths or entry-point names; built-ins always load
     mask_contacts: bool = True
     today: str | None = None
+    policy: str | None = None  # path of a publisher's policy YAML; None is the built-in one
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 

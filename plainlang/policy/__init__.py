@@ -137,7 +137,8 @@ def _parse(text: str, source: str) -> Policy:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(
-            f"unknown key {unknown[0]!r}", Location(source, field=unknown[0]),
+            f"unknown key {unknown[0]!r}",
+            Location(source, field=unknown[0]),
             hint="known keys: " + ", ".join(sorted(_KEYS)),
         )
     return Policy(
@@ -159,10 +160,11 @@ def _require(entry: Any, key: str, field: str, source: str) -> str:
 
 def _disclaimer(entry: Any, index: int, source: str) -> Disclaimer:
     field = f"disclaimers[{index}]"
-    placement = entry.get("placement", "end") if isinstance(entry, dict) else "end"
-    if placement not in ("top", "end"):
+    raw = entry.get("placement", "end") if isinstance(entry, dict) else "end"
+    placement: Placement = "top" if raw == "top" else "end"
+    if raw not in ("top", "end"):
         raise ConfigError(
-            f"placement must be 'top' or 'end', not {placement!r}",
+            f"placement must be 'top' or 'end', not {raw!r}",
             Location(source, field=f"{field}.placement"),
         )
     return Disclaimer(_require(entry, "id", field, source), _require(entry, "text", field, source), placement)
@@ -197,5 +199,11 @@ def _masking(entry: Any, source: str) -> Masking:
 
 
 __all__ = [
-    "Disclaimer", "Masking", "Policy", "WordingRule", "find_contacts", "load_policy", "mask_contacts",
+    "Disclaimer",
+    "Masking",
+    "Policy",
+    "WordingRule",
+    "find_contacts",
+    "load_policy",
+    "mask_contacts",
 ]

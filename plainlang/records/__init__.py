@@ -14,7 +14,6 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 from plainlang.errors import (
     InvalidJSONError,
@@ -27,7 +26,7 @@ from plainlang.errors import (
 from plainlang.model import Trial
 from plainlang.records.formats import JSON_FORMATS, TEXT_FORMATS, accepted
 
-RecordSource = Union[str, os.PathLike[str], dict[str, object], list[object], bytes]
+RecordSource = str | os.PathLike[str] | dict[str, object] | list[object] | bytes
 
 _JSON_SUFFIXES = (".json",)
 _NDJSON_SUFFIXES = (".ndjson", ".jsonl")
@@ -91,9 +90,7 @@ def read_records(source: RecordSource) -> Iterator[RecordResult]:
             yield from _from_file(file)
         return
     if not path.exists():
-        raise SourceNotFoundError(
-            "no such file or directory", Location(str(path)), hint="check the path"
-        )
+        raise SourceNotFoundError("no such file or directory", Location(str(path)), hint="check the path")
     yield from _from_file(path)
 
 
@@ -122,7 +119,9 @@ def _from_zip(path: Path) -> Iterator[RecordResult]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        yield RecordResult(str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path))))
+        yield RecordResult(
+            str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path)))
+        )
         return
     with archive:
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
@@ -149,18 +148,23 @@ def _from_bytes(data: bytes, origin: str, suffix: str) -> Iterator[RecordResult]
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        yield RecordResult(origin, error=InvalidJSONError(
-            f"not UTF-8 text (byte {error.start})", Location(origin), hint=accepted()
-        ))
+        yield RecordResult(
+            origin,
+            error=InvalidJSONError(f"not UTF-8 text (byte {error.start})", Location(origin), hint=accepted()),
+        )
         return
     except json.JSONDecodeError as error:
         if suffix != ".json" and _looks_like_ndjson(data):
             yield from _from_ndjson(data, origin)
             return
-        yield RecordResult(origin, error=InvalidJSONError(
-            f"invalid JSON: {error.msg}", Location(origin, error.lineno, error.colno),
-            hint="fix the JSON syntax at that position",
-        ))
+        yield RecordResult(
+            origin,
+            error=InvalidJSONError(
+                f"invalid JSON: {error.msg}",
+                Location(origin, error.lineno, error.colno),
+                hint="fix the JSON syntax at that position",
+            ),
+        )
         return
     yield from _from_document(document, origin)
 
@@ -179,10 +183,13 @@ def _from_ndjson(data: bytes, origin: str) -> Iterator[RecordResult]:
             document = json.loads(line.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             column = getattr(error, "colno", None)
-            yield RecordResult(where, error=InvalidJSONError(
-                f"invalid JSON on this line: {getattr(error, 'msg', error)}",
-                Location(origin, number, column),
-            ))
+            yield RecordResult(
+                where,
+                error=InvalidJSONError(
+                    f"invalid JSON on this line: {getattr(error, 'msg', error)}",
+                    Location(origin, number, column),
+                ),
+            )
             continue
         yield from _from_document(document, where)
 
@@ -192,9 +199,12 @@ def _from_text(data: bytes, origin: str) -> Iterator[RecordResult]:
         if text_format.detect(data):
             yield from _guarded(origin, text_format.read(data, origin))
             return
-    yield RecordResult(origin, error=UnknownFormatError(
-        "not a registry record plainlang can read", Location(origin), hint=accepted()
-    ))
+    yield RecordResult(
+        origin,
+        error=UnknownFormatError(
+            "not a registry record plainlang can read", Location(origin), hint=accepted()
+        ),
+    )
 
 
 def _from_document(document: object, origin: str) -> Iterator[RecordResult]:
@@ -204,9 +214,12 @@ def _from_document(document: object, origin: str) -> Iterator[RecordResult]:
             continue
         yield from _guarded(origin, (json_format.read(study, origin) for study in studies), many=True)
         return
-    yield RecordResult(origin, error=UnknownFormatError(
-        "not a registry record plainlang can read", Location(origin), hint=accepted()
-    ))
+    yield RecordResult(
+        origin,
+        error=UnknownFormatError(
+            "not a registry record plainlang can read", Location(origin), hint=accepted()
+        ),
+    )
 
 
 def _guarded(origin: str, trials: Iterable[Trial], many: bool = False) -> Iterator[RecordResult]:

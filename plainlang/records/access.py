@@ -14,7 +14,6 @@ from plainlang.errors import FieldTypeError, Location, MissingFieldError
 from plainlang.model import Field
 
 
-
 @dataclass(frozen=True)
 class Node:
     """A value inside a record and the path that leads to it."""

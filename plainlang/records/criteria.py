@@ -16,7 +16,7 @@ _EXCLUSION = re.compile(r"\bexclusion\b|\bnot eligible\b|\bineligible\b", re.IGN
 
 
 def _heading_side(block: TextBlock) -> str | None:
-    """"inclusion", "exclusion" or None for a block that may head a list."""
+    """ "inclusion", "exclusion" or None for a block that may head a list."""
     if block.kind == "item":
         return None
     if block.kind == "paragraph" and (len(block.text) > 80 or not block.text.rstrip().endswith(":")):
@@ -51,8 +51,7 @@ def split_criteria(
 
     def fields(name: str) -> tuple[Field[str], ...]:
         return tuple(
-            Field(_join(parts), f"{criteria.path}#{name}[{index}]")
-            for index, parts in enumerate(sides[name])
+            Field(_join(parts), f"{criteria.path}#{name}[{index}]") for index, parts in enumerate(sides[name])
         )
 
     return fields("inclusion"), fields("exclusion")

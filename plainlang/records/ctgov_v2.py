@@ -22,7 +22,6 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Organization,
     Outcome,
     Passage,
@@ -32,6 +31,9 @@ from plainlang.model import (
     Sponsors,
     Status,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records.access import Node
 from plainlang.records.criteria import split_criteria
@@ -55,8 +57,8 @@ def studies(document: object) -> Iterator[object] | None:
     """The study objects in a v2 document (one study or a search page); None if not v2."""
     if is_study(document):
         return iter((document,))
-    if isinstance(document, dict) and isinstance(document.get("studies"), list):
-        return iter(document["studies"])
+    if isinstance(document, dict) and isinstance(studies := document.get("studies"), list):
+        return iter(studies)
     if isinstance(document, list) and document and all(is_study(d) for d in document):
         return iter(document)
     return None
@@ -66,9 +68,7 @@ def read(study: object, file: str | None = None) -> Trial:
     """One v2 study object → Trial. Raises a RecordError naming the field path on bad input."""
     root = Node(study, "", file)
     if not isinstance(study, dict):
-        raise FieldTypeError(
-            f"a study must be an object, found {type(study).__name__}", Location(file)
-        )
+        raise FieldTypeError(f"a study must be an object, found {type(study).__name__}", Location(file))
     protocol = root.obj("protocolSection") or Node({}, "protocolSection", file)
     ident = protocol.obj("identificationModule") or Node({}, "protocolSection.identificationModule", file)
     nct = ident.require_text("nctId")
@@ -106,8 +106,7 @@ def read(study: object, file: str | None = None) -> Trial:
         eligibility=_eligibility(protocol.obj("eligibilityModule")),
         locations=_locations(protocol.obj("contactsLocationsModule")),
         contacts=tuple(
-            _contact(node)
-            for node in _items(protocol.obj("contactsLocationsModule"), "centralContacts")
+            _contact(node) for node in _items(protocol.obj("contactsLocationsModule"), "centralContacts")
         ),
         publications=tuple(
             Publication(citation, node.text("pmid"), node.text("type"))

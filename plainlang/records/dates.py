@@ -10,9 +10,17 @@ _MONTHS = {
     name: index
     for index, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -20,8 +28,12 @@ _MONTHS = {
     for name in names
 }
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$")  # "November 14, 2018", "June 2023"
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s/-]([A-Za-z]+)[\s/-](\d{4})$")  # "14 November 2018", "14/Nov/2018"
+_MONTH_DAY_YEAR = re.compile(
+    r"^([A-Za-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$"
+)  # "November 14, 2018", "June 2023"
+_DAY_MONTH_YEAR = re.compile(
+    r"^(\d{1,2})[\s/-]([A-Za-z]+)[\s/-](\d{4})$"
+)  # "14 November 2018", "14/Nov/2018"
 _SLASHED_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # "14/11/2018" (EU and WHO registers)
 
 

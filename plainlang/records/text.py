@@ -16,7 +16,9 @@ from plainlang.model import Passage, TextBlock
 # Markdown lets any ASCII punctuation be escaped with a backslash; the registry escapes
 # comparison signs, asterisks and underscores that are part of the text ("\>= 18 years").
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•·▪◦‣●○]|(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])[ \t]+(?P<text>\S.*)$")
+_BULLET = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*+•·▪◦‣●○]|(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])[ \t]+(?P<text>\S.*)$"
+)
 _HEADING_HASH = re.compile(r"^[ \t]*#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # A short line ending in a colon, standing alone, is a heading: "Inclusion Criteria:".

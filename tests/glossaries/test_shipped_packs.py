@@ -33,7 +33,9 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(files("plainlang.glossaries").joinpath("schema.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        files("plainlang.glossaries").joinpath("schema.json").read_text("utf-8")
+    )
     return schema
 
 

@@ -1,0 +1,34 @@
+"""plainlang: plain-language summaries of clinical-trial registry records, and checks for them.
+
+    >>> import plainlang
+    >>> trial = plainlang.load("examples/records/NCT06529731.json")
+    >>> summary = plainlang.summarize(trial)
+    >>> print(plainlang.render(summary, "markdown"))
+
+The public API is what ``__all__`` lists; everything else may change.
+"""
+
+from plainlang.config import Profile
+from plainlang.errors import PlainlangError
+from plainlang.model import Document, Summary, Trial
+from plainlang.pipeline import summarize
+from plainlang.records import RecordResult, load, load_many, read_records
+from plainlang.render import render, to_dict
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "PlainlangError",
+    "Profile",
+    "RecordResult",
+    "Summary",
+    "Trial",
+    "__version__",
+    "load",
+    "load_many",
+    "read_records",
+    "render",
+    "summarize",
+    "to_dict",
+]

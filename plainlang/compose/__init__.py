@@ -1,0 +1,78 @@
+"""Composition: Trial → Document, with citations, references and the policy applied.
+
+``compose_trial`` writes the trial page; ``finish`` numbers the references, puts each
+sentence's citation numbers on it and masks contact data in every sentence, whatever section
+it is in, so no later change to a section can leak an e-mail address or a phone number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from plainlang.compose.trial_page import trial_sections
+from plainlang.compose.wording import load_wording
+from plainlang.config import Profile
+from plainlang.model import Block, Document, Reference, Section, Sentence, Trial
+from plainlang.policy import Policy, load_policy, mask_contacts
+
+
+def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) -> Document:
+    """The patient trial page for one trial, finished (cited and masked)."""
+    policy = policy or load_policy(profile.policy)
+    wording = load_wording(profile.language)
+    document = Document(
+        title=headline(trial),
+        sections=trial_sections(trial, wording, policy),
+        record_ids=(trial.id,),
+        language=profile.language,
+        generated=today(profile),
+    )
+    return finish(document, (trial,), policy, profile)
+
+
+def headline(trial: Trial) -> str:
+    return trial.title
+
+
+def today(profile: Profile) -> str:
+    return profile.today or _dt.date.today().isoformat()
+
+
+def finish(document: Document, trials: Sequence[Trial], policy: Policy, profile: Profile) -> Document:
+    """Number the references, cite every sentence, mask contact data."""
+    references = tuple(
+        Reference(
+            number=index,
+            registry=trial.source.registry,
+            record_id=trial.id,
+            title=trial.title,
+            url=trial.source.url,
+            last_updated=trial.status.last_update.iso if trial.status.last_update else None,
+            accessed=today(profile),
+        )
+        for index, trial in enumerate(trials, start=1)
+    )
+    numbers = {reference.record_id: reference.number for reference in references}
+
+    def fix(sentence: Sentence) -> Sentence:
+        text = mask_contacts(sentence.text, policy.masking) if profile.mask_contacts else sentence.text
+        cited = tuple(sorted({numbers[r] for r in sentence.record_ids if r in numbers}))
+        return replace(sentence, text=text, citations=cited)
+
+    def fix_block(block: Block) -> Block:
+        return replace(
+            block,
+            sentences=tuple(fix(s) for s in block.sentences),
+            label=mask_contacts(block.label, policy.masking) if profile.mask_contacts else block.label,
+        )
+
+    sections = tuple(
+        replace(section, blocks=tuple(fix_block(b) for b in section.blocks)) for section in document.sections
+    )
+    title = mask_contacts(document.title, policy.masking) if profile.mask_contacts else document.title
+    return replace(document, title=title, sections=sections, references=references)
+
+
+__all__ = ["Section", "compose_trial", "finish", "headline"]

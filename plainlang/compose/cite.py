@@ -1,0 +1,78 @@
+"""Sentences with provenance: every sentence names the record fields it was built from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from plainlang.model import Block, Sentence, SourceRef
+
+
+class HasPath(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Citer:
+    """Builds sentences for one record, citing the fields they came from."""
+
+    record_id: str
+
+    def say(self, text: str, *fields: HasPath | None, derivation: str | None = None) -> Sentence:
+        sources = tuple(
+            SourceRef(self.record_id, field.path, derivation) for field in fields if field is not None
+        )
+        return Sentence(text, sources)
+
+    def derived(self, text: str, path: str, derivation: str) -> Sentence:
+        """A sentence stating a number computed from the record (a count of sites, say)."""
+        return Sentence(text, (SourceRef(self.record_id, path, derivation),))
+
+
+def paragraph(sentences: Iterable[Sentence | None]) -> Block | None:
+    kept = tuple(s for s in sentences if s is not None and s.text)
+    return Block("paragraph", kept) if kept else None
+
+
+def items(sentences: Iterable[Sentence | None], label: str = "") -> tuple[Block, ...]:
+    return tuple(Block("item", (s,), label) for s in sentences if s is not None and s.text)
+
+
+def note(text: str) -> Block:
+    """Text that is not a fact from the record (a disclaimer, a how-to): no citation."""
+    return Block("note", (Sentence(text),))
+
+
+def blocks(*parts: Block | tuple[Block, ...] | None) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, Block):
+            out.append(part)
+        else:
+            out.extend(part)
+    return tuple(out)
+
+
+# Sentence ends: a full stop, ! or ? followed by a space and a capital or digit, except after
+# common abbreviations and single initials, so "e.g. Dr. Smith" and "2.5 mg" stay whole.
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"'])")
+_NO_SPLIT_BEFORE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|Dr|Mr|Mrs|Ms|Prof|St|No|Fig|ca|incl|resp|al)\.|\b[A-Z]\.)$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences without breaking on abbreviations or decimals."""
+    pieces = _SPLIT.split(text.strip())
+    out: list[str] = []
+    for piece in pieces:
+        if out and _NO_SPLIT_BEFORE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return [p.strip() for p in out if p.strip()]

@@ -1,0 +1,16 @@
+"""The pipeline behind ``plainlang.summarize``: record → Trial → Document → Summary."""
+
+from __future__ import annotations
+
+from plainlang.compose import compose_trial
+from plainlang.config import DEFAULT_PROFILE, Profile
+from plainlang.model import Summary, Trial
+from plainlang.records import RecordSource, load
+
+
+def summarize(record: Trial | RecordSource, profile: Profile | None = None) -> Summary:
+    """A patient trial page for one record (a Trial, a path, a dict...)."""
+    profile = profile or DEFAULT_PROFILE
+    trial = record if isinstance(record, Trial) else load(record)
+    document = compose_trial(trial, profile)
+    return Summary(document)
