@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_v2
+from plainlang.records import ctgov_classic, ctgov_v2
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,12 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
         "ClinicalTrials.gov API v2 study, search page or NDJSON",
         ctgov_v2.studies,
         ctgov_v2.read,
+    ),
+    JsonFormat(
+        "ctgov-classic",
+        "ClinicalTrials.gov classic API JSON (FullStudiesResponse page or one Study)",
+        ctgov_classic.studies,
+        ctgov_classic.read,
     ),
 )
 

@@ -244,3 +244,29 @@ def _years(value: str) -> float | None:
         return None
     per_year = {"Year": 1.0, "Month": 12.0, "Week": 52.0, "Day": 365.0, "Hour": 8760.0, "Minute": 525600.0}
     return float(match[1]) / per_year[match[2].capitalize()]
+
+
+# --- masking --------------------------------------------------------------------------------
+
+_MASKED_LIST = re.compile(r"^(?P<level>[^(]*?)\s*\((?P<who>[^)]*)\)\s*$")
+
+
+def masking(value: str) -> tuple[str, tuple[str, ...]]:
+    """Masking and who is masked from one legacy value.
+
+    "Single (Outcomes Assessor)" → (SINGLE, (OUTCOMES_ASSESSOR,)); "None (Open Label)" → (NONE, ());
+    "Double Blind (Subject, Investigator)" → (DOUBLE, (PARTICIPANT, INVESTIGATOR)).
+    """
+    text = value.strip()
+    if known("masking", text):
+        return convert("masking", text), ()
+    match = _MASKED_LIST.match(text)
+    if match is None:
+        return convert("masking", text), ()
+    level = convert("masking", match["level"])
+    roles = tuple(
+        convert("who_masked", part) for part in re.split(r",|\band\b", match["who"]) if part.strip()
+    )
+    if level == "NONE" or not all(known("who_masked", role) for role in roles):
+        return level, ()
+    return level, roles
