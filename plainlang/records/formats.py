@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_classic, ctgov_v2
+from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,14 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
     ),
 )
 
-TEXT_FORMATS: tuple[TextFormat, ...] = ()
+TEXT_FORMATS: tuple[TextFormat, ...] = (
+    TextFormat(
+        "ctgov-xml",
+        "ClinicalTrials.gov legacy XML (<clinical_study>, as in the AllPublicXML ZIP)",
+        ctgov_xml.detect,
+        ctgov_xml.read_all,
+    ),
+)
 
 
 def accepted() -> str:
