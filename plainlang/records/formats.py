@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml
+from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, ictrp
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ TEXT_FORMATS: tuple[TextFormat, ...] = (
         "ClinicalTrials.gov legacy XML (<clinical_study>, as in the AllPublicXML ZIP)",
         ctgov_xml.detect,
         ctgov_xml.read_all,
+    ),
+    TextFormat(
+        "ictrp-xml",
+        "WHO ICTRP data-provider XML (<trials><trial><main>)",
+        ictrp.detect,
+        ictrp.read_all,
     ),
 )
 

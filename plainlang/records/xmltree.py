@@ -7,7 +7,8 @@ the same path-aware, typed access (and the same errors) as JSON readers:
 
 - a leaf element becomes its text: ``<phase>Phase 2</phase>`` → ``"phase": "Phase 2"``;
 - repeated elements become a list: ``<condition>`` × 2 → ``"condition": ["A", "B"]``;
-- an attribute lands beside its element: ``<enrollment type="Actual">`` → ``"enrollment@type"``.
+- an attribute lands beside its element: ``<enrollment type="Actual">`` → ``"enrollment@type"``;
+- an empty element is None, which readers treat as absent.
 
 The XML declaration decides the encoding (the WHO ICTRP export is ISO-8859-1).
 """
@@ -58,7 +59,9 @@ def to_dict(element: Element) -> dict[str, object]:
         if not isinstance(child.tag, str):
             continue  # comments and processing instructions
         tag = _local(child.tag)
-        value: XmlValue = to_dict(child) if len(child) else (child.text or "")
+        # an empty element (<acronym/>, <primary_outcome/>) is an absent value, not "" where
+        # a reader may expect an object
+        value: XmlValue | None = to_dict(child) if len(child) else (child.text if child.text and child.text.strip() else None)
         for name, attribute in child.attrib.items():
             out.setdefault(f"{tag}@{name}", attribute)
         if tag not in out:
