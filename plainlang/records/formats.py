@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, ictrp
+from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, ictrp, isrctn
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
         ctgov_classic.studies,
         ctgov_classic.read,
     ),
+    JsonFormat("isrctn", "ISRCTN registry record (JSON)", isrctn.studies, isrctn.read),
 )
 
 TEXT_FORMATS: tuple[TextFormat, ...] = (
