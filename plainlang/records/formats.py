@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, ictrp, isrctn
+from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, euctr, ictrp, isrctn
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,12 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
         "ClinicalTrials.gov classic API JSON (FullStudiesResponse page or one Study)",
         ctgov_classic.studies,
         ctgov_classic.read,
+    ),
+    JsonFormat(
+        "euctr",
+        "EU Clinical Trials Register protocol record (flattened JSON; a list of member-state versions merges)",
+        euctr.studies,
+        euctr.read,
     ),
     JsonFormat("isrctn", "ISRCTN registry record (JSON)", isrctn.studies, isrctn.read),
 )
