@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, euctr, ictrp, isrctn
+from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, ctis, euctr, ictrp, isrctn
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
         euctr.studies,
         euctr.read,
     ),
+    JsonFormat("ctis", "EU CTIS public trial record (JSON, both generations)", ctis.studies, ctis.read),
     JsonFormat("isrctn", "ISRCTN registry record (JSON)", isrctn.studies, isrctn.read),
 )
 
