@@ -12,7 +12,7 @@ from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.model import Document, Summary, Trial
 from plainlang.pipeline import summarize
-from plainlang.records import RecordResult, load, load_many, read_records
+from plainlang.records import RecordResult, fetch, load, load_many, read_records
 from plainlang.render import render, to_dict
 
 __version__ = "0.1.0"
@@ -25,6 +25,7 @@ __all__ = [
     "Summary",
     "Trial",
     "__version__",
+    "fetch",
     "load",
     "load_many",
     "read_records",

@@ -56,9 +56,9 @@ def enum_tuple(table: str, values: Sequence[Field[str]], path: str) -> Field[tup
     return Field(converted, path) if converted else None
 
 
-def phases_field(found: Field[str] | Sequence[Field[str]] | None, path: str | None = None) -> (
-    Field[tuple[str, ...]] | None
-):
+def phases_field(
+    found: Field[str] | Sequence[Field[str]] | None, path: str | None = None
+) -> Field[tuple[str, ...]] | None:
     """Phases from one value ("Phase 1/Phase 2") or several, in the v2 spelling."""
     if found is None:
         return None
@@ -75,7 +75,7 @@ def unique(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def yes_no(value: Field[str] | None) -> Field[bool] | None:
-    """"Yes"/"No" (and "Accepts Healthy Volunteers") → bool; anything else → None."""
+    """ "Yes"/"No" (and "Accepts Healthy Volunteers") → bool; anything else → None."""
     if value is None:
         return None
     text = vocabulary.fold(value.value)

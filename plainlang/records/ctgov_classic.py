@@ -21,7 +21,6 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Organization,
     Outcome,
     Publication,
@@ -30,6 +29,9 @@ from plainlang.model import (
     Sponsors,
     Status,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records import vocabulary as vocab
 from plainlang.records.access import Node
@@ -57,8 +59,10 @@ def studies(document: object) -> Iterator[object] | None:
         return iter((document["Study"],))
     page = document.get("FullStudiesResponse")
     if isinstance(page, dict):
-        return (entry.get("Study", entry) if isinstance(entry, dict) else entry
-                for entry in page.get("FullStudies") or [])
+        return (
+            entry.get("Study", entry) if isinstance(entry, dict) else entry
+            for entry in page.get("FullStudies") or []
+        )
     single = document.get("FullStudyResponse")
     if isinstance(single, dict) and isinstance(single.get("FullStudy"), dict):
         return iter((single["FullStudy"].get("Study", single["FullStudy"]),))
@@ -96,7 +100,8 @@ def read(study: object, file: str | None = None) -> Trial:
         conditions=_texts(conditions, "ConditionList", "Condition"),
         keywords=_texts(conditions, "KeywordList", "Keyword"),
         mesh_terms=tuple(
-            term for node in _list(browse, "ConditionMeshList", "ConditionMesh")
+            term
+            for node in _list(browse, "ConditionMeshList", "ConditionMesh")
             if (term := node.text("ConditionMeshTerm"))
         ),
         design=_design(protocol.child("DesignModule")),
@@ -127,10 +132,16 @@ def read(study: object, file: str | None = None) -> Trial:
         locations=_locations(protocol.child("ContactsLocationsModule")),
         contacts=tuple(
             _contact(node, "CentralContact")
-            for node in _list(protocol.child("ContactsLocationsModule"), "CentralContactList", "CentralContact")
+            for node in _list(
+                protocol.child("ContactsLocationsModule"), "CentralContactList", "CentralContact"
+            )
         ),
         publications=tuple(
-            Publication(citation, node.text("ReferencePMID"), vocab.to_v2("reference_type", node.text("ReferenceType")))
+            Publication(
+                citation,
+                node.text("ReferencePMID"),
+                vocab.to_v2("reference_type", node.text("ReferenceType")),
+            )
             for node in _list(protocol.child("ReferencesModule"), "ReferenceList", "Reference")
             if (citation := node.text("ReferenceCitation"))
         ),
@@ -185,7 +196,8 @@ def _organization(node: Node, prefix: str) -> Organization | None:
 
 def _sponsors(module: Node) -> Sponsors:
     collaborators = tuple(
-        org for node in _list(module, "CollaboratorList", "Collaborator")
+        org
+        for node in _list(module, "CollaboratorList", "Collaborator")
         if (org := _organization(node, "Collaborator")) is not None
     )
     return Sponsors(_organization(module.child("LeadSponsor"), "LeadSponsor"), collaborators)
@@ -212,7 +224,9 @@ def _design(module: Node) -> Design:
         primary_purpose=vocab.to_v2("primary_purpose", info.text("DesignPrimaryPurpose")),
         observational_model=vocab.to_v2("observational_model", observational[0]) if observational else None,
         time_perspective=vocab.to_v2("time_perspective", perspective[0]) if perspective else None,
-        enrollment=enrollment(enrollment_node.integer("EnrollmentCount"), enrollment_node.text("EnrollmentType")),
+        enrollment=enrollment(
+            enrollment_node.integer("EnrollmentCount"), enrollment_node.text("EnrollmentType")
+        ),
     )
 
 

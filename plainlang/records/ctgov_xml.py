@@ -22,7 +22,6 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Organization,
     Outcome,
     Publication,
@@ -31,6 +30,9 @@ from plainlang.model import (
     Sponsors,
     Status,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records import vocabulary as vocab
 from plainlang.records.access import Node
@@ -89,8 +91,11 @@ def read(study: Node) -> Trial:
         secondary_outcomes=_outcomes(study, "secondary_outcome"),
         eligibility=_eligibility(study.child("eligibility")),
         locations=tuple(_location(node) for node in study.items("location")),
-        contacts=tuple(_contact(study.child(key)) for key in ("overall_contact", "overall_contact_backup")
-                       if study.obj(key) is not None),
+        contacts=tuple(
+            _contact(study.child(key))
+            for key in ("overall_contact", "overall_contact_backup")
+            if study.obj(key) is not None
+        ),
         publications=_publications(study),
         brief_summary=passage(study.child("brief_summary"), "textblock"),
         detailed_description=passage(study.child("detailed_description"), "textblock"),
@@ -179,8 +184,14 @@ def _design_values(study: Node) -> dict[str, Field[str]]:
             if name and part["value"]:
                 values[name] = Field(part["value"], old.path)
     info = study.child("study_design_info")
-    for name in ("allocation", "intervention_model", "masking", "primary_purpose",
-                 "observational_model", "time_perspective"):
+    for name in (
+        "allocation",
+        "intervention_model",
+        "masking",
+        "primary_purpose",
+        "observational_model",
+        "time_perspective",
+    ):
         if (found := info.text(name)) is not None:
             values[name] = found
     return values
@@ -247,8 +258,9 @@ def _location(node: Node) -> Site:
         zip=address.text("zip"),
         country=address.text("country"),
         status=vocab.to_v2("status", node.text("status")),
-        contacts=tuple(_contact(node.child(key)) for key in ("contact", "contact_backup")
-                       if node.obj(key) is not None),
+        contacts=tuple(
+            _contact(node.child(key)) for key in ("contact", "contact_backup") if node.obj(key) is not None
+        ),
     )
 
 
@@ -258,5 +270,7 @@ def _publications(study: Node) -> tuple[Publication, ...]:
         for node in study.items(key):
             citation = node.text("citation")
             if citation is not None:
-                found.append(Publication(citation, node.text("PMID"), Field(kind, node.path) if kind else None))
+                found.append(
+                    Publication(citation, node.text("PMID"), Field(kind, node.path) if kind else None)
+                )
     return tuple(found)

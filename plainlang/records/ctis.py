@@ -27,7 +27,6 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Organization,
     Outcome,
     Passage,
@@ -37,6 +36,9 @@ from plainlang.model import (
     Status,
     TextBlock,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records import vocabulary as vocab
 from plainlang.records.access import Node
@@ -49,15 +51,24 @@ REGISTRY = REGISTRIES["ctis"]
 # ctPublicStatusCode → CTIS's label. Only codes whose label we have seen beside the code in a
 # real record, or that public tools agree on, are listed; others keep the generic "Authorised".
 _STATUS_CODES = {
-    1: "Under evaluation", 4: "Ongoing, recruiting", 6: "Halted", 7: "Suspended", 8: "Ended",
-    9: "Expired", 10: "Revoked", 11: "Not authorised", 12: "Cancelled",
+    1: "Under evaluation",
+    4: "Ongoing, recruiting",
+    6: "Halted",
+    7: "Suspended",
+    8: "Ended",
+    9: "Expired",
+    10: "Revoked",
+    11: "Not authorised",
+    12: "Cancelled",
 }
 _AGE_GROUP = re.compile(r"(\d+)\s*(?:-\s*(\d+)|\+)")
 
 
 def is_record(document: object) -> bool:
-    return isinstance(document, dict) and isinstance(document.get("ctNumber"), str) and (
-        "authorizedPartI" in document or "authorizedApplication" in document
+    return (
+        isinstance(document, dict)
+        and isinstance(document.get("ctNumber"), str)
+        and ("authorizedPartI" in document or "authorizedApplication" in document)
     )
 
 
@@ -98,17 +109,21 @@ def read(record: object, file: str | None = None) -> Trial:
             overall=_overall(root),
             start=_date(root, "startDateEU") or _date(root, "trialStartDate"),
             completion=date_field(
-                duration.text("estimatedGlobalEndDate") or duration.text("estimatedEndDate"), "ESTIMATED", file,
+                duration.text("estimatedGlobalEndDate") or duration.text("estimatedEndDate"),
+                "ESTIMATED",
+                file,
             ),
             last_update=_date(root, "lastUpdated"),
         ),
         sponsors=Sponsors(_sponsor(part1, root)),
         conditions=tuple(
-            found for node in info.child("medicalCondition").items("partIMedicalConditions")
+            found
+            for node in info.child("medicalCondition").items("partIMedicalConditions")
             if (found := node.text("medicalCondition")) is not None
         ),
         keywords=tuple(
-            found for node in info.child("medicalCondition").items("meddraConditionTerms")
+            found
+            for node in info.child("medicalCondition").items("meddraConditionTerms")
             if (found := node.text("termName")) is not None
         ),
         design=Design(
@@ -188,9 +203,15 @@ def _products(part1: Node) -> Iterator[Intervention]:
     for node in part1.items("products"):
         dictionary = node.child("productDictionaryInfo")
         name = next(
-            (found for found in (node.text("productName"), dictionary.text("prodName"),
-                                 dictionary.text("activeSubstanceName"))
-             if found is not None and vocab.fold(found.value) not in ("n a", "")),
+            (
+                found
+                for found in (
+                    node.text("productName"),
+                    dictionary.text("prodName"),
+                    dictionary.text("activeSubstanceName"),
+                )
+                if found is not None and vocab.fold(found.value) not in ("n a", "")
+            ),
             None,
         )
         if name is not None and name.value.lower() not in seen:
@@ -224,7 +245,7 @@ def _end_points(node: Node, key: str) -> tuple[Outcome, ...]:
 
 
 def _age_groups(root: Node) -> Field[tuple[tuple[str, int, int | None], ...]] | None:
-    """"65+ years, 18-64 years" → ((ADULT, 18, 64), (OLDER_ADULT, 65, None)), youngest first."""
+    """ "65+ years, 18-64 years" → ((ADULT, 18, 64), (OLDER_ADULT, 65, None)), youngest first."""
     found = root.text("ageGroup")
     if found is None:
         return None
@@ -238,7 +259,9 @@ def _age_groups(root: Node) -> Field[tuple[tuple[str, int, int | None], ...]] | 
     return Field(ordered, found.path) if ordered else None
 
 
-def _age_limit(ages: Field[tuple[tuple[str, int, int | None], ...]] | None, *, low: bool) -> Field[str] | None:
+def _age_limit(
+    ages: Field[tuple[tuple[str, int, int | None], ...]] | None, *, low: bool
+) -> Field[str] | None:
     if ages is None or not ages.value:
         return None
     if low:
@@ -278,4 +301,3 @@ def _sites(part: Node) -> Iterator[Site]:
             country=address.text("countryName") or msc.text("countryName"),
             status=status,
         )
-

@@ -21,7 +21,6 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Organization,
     Outcome,
     Passage,
@@ -30,6 +29,9 @@ from plainlang.model import (
     Sponsors,
     Status,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records import vocabulary as vocab
 from plainlang.records.access import Node
@@ -56,8 +58,15 @@ _AGES = (
 )
 # When versions disagree, the trial is as open as its most open member state.
 _STATUS_ORDER = (
-    "RECRUITING", "NOT_YET_RECRUITING", "Ongoing", "Restarted", "ACTIVE_NOT_RECRUITING",
-    "SUSPENDED", "COMPLETED", "TERMINATED", "WITHDRAWN",
+    "RECRUITING",
+    "NOT_YET_RECRUITING",
+    "Ongoing",
+    "Restarted",
+    "ACTIVE_NOT_RECRUITING",
+    "SUSPENDED",
+    "COMPLETED",
+    "TERMINATED",
+    "WITHDRAWN",
 )
 
 
@@ -99,6 +108,7 @@ def _state(node: Node) -> str:
     return _STATE_CODES.get(name, name)
 
 
+# fmt: off
 _STATE_CODES = {
     "Austria": "AT", "Belgium": "BE", "Bulgaria": "BG", "Croatia": "HR", "Cyprus": "CY",
     "Czech Republic": "CZ", "Czechia": "CZ", "Denmark": "DK", "Estonia": "EE", "Finland": "FI",
@@ -108,6 +118,7 @@ _STATE_CODES = {
     "Portugal": "PT", "Romania": "RO", "Slovakia": "SK", "Slovenia": "SI", "Spain": "ES",
     "Sweden": "SE", "UK": "GB", "United Kingdom": "GB",
 }
+# fmt: on
 
 
 def read_version(record: object, file: str | None = None, path: str = "") -> Trial:
@@ -126,8 +137,11 @@ def read_version(record: object, file: str | None = None, path: str = "") -> Tri
     female, male = _yes(root, "f21_female"), _yes(root, "f22_male")
     return Trial(
         source=Source(
-            REGISTRY.name, number.value, FORMAT,
-            EUCTR_MEMBER_STATE_URL.format(id=number.value, state=state), file,
+            REGISTRY.name,
+            number.value,
+            FORMAT,
+            EUCTR_MEMBER_STATE_URL.format(id=number.value, state=state),
+            file,
         ),
         identification=Identification(
             primary_id=number,
@@ -141,26 +155,38 @@ def read_version(record: object, file: str | None = None, path: str = "") -> Tri
                 if (found := root.text(key)) is not None
             ),
             org_study_id=root.text("a41_sponsors_protocol_code_number"),
-            brief_title=root.text("a31_title_of_the_trial_for_lay_people_in_easily_understood_ie_nontechnical_language"),
+            brief_title=root.text(
+                "a31_title_of_the_trial_for_lay_people_in_easily_understood_ie_nontechnical_language"
+            ),
             official_title=root.text("a3_full_title_of_the_trial"),
         ),
         status=Status(
             overall=vocab.to_v2("status", status) or Field("UNKNOWN", root.path_of("x5_trial_status")),
             first_posted=date_field(
-                root.text("x6_date_on_which_this_record_was_first_entered_in_the_eudract_database"), None, file,
+                root.text("x6_date_on_which_this_record_was_first_entered_in_the_eudract_database"),
+                None,
+                file,
             ),
             completion=date_field(root.text("p_date_of_the_global_end_of_the_trial"), "ACTUAL", file),
         ),
         sponsors=Sponsors(
-            next((Organization(name) for node in root.items("b1_sponsor")
-                  if (name := node.text("b11_name_of_sponsor")) is not None), None),
+            next(
+                (
+                    Organization(name)
+                    for node in root.items("b1_sponsor")
+                    if (name := node.text("b11_name_of_sponsor")) is not None
+                ),
+                None,
+            ),
         ),
         conditions=tuple(
-            found for key in ("e11_medical_conditions_being_investigated",)
+            found
+            for key in ("e11_medical_conditions_being_investigated",)
             if (found := root.text(key)) is not None
         ),
         keywords=tuple(
-            found for key in ("e111_medical_condition_in_easily_understood_language",)
+            found
+            for key in ("e111_medical_condition_in_easily_understood_language",)
             if (found := root.text(key)) is not None
         ),
         design=Design(
@@ -172,8 +198,12 @@ def read_version(record: object, file: str | None = None, path: str = "") -> Tri
             enrollment=_enrollment(root),
         ),
         interventions=tuple(_products(root)),
-        primary_outcomes=_outcomes(root, "e51_primary_end_points", "e511_timepoints_of_evaluation_of_this_end_point"),
-        secondary_outcomes=_outcomes(root, "e52_secondary_end_points", "e521_timepoints_of_evaluation_of_this_end_point"),
+        primary_outcomes=_outcomes(
+            root, "e51_primary_end_points", "e511_timepoints_of_evaluation_of_this_end_point"
+        ),
+        secondary_outcomes=_outcomes(
+            root, "e52_secondary_end_points", "e521_timepoints_of_evaluation_of_this_end_point"
+        ),
         eligibility=Eligibility(
             criteria=criteria,
             inclusion=inclusion,
@@ -182,9 +212,14 @@ def read_version(record: object, file: str | None = None, path: str = "") -> Tri
             healthy_volunteers=Field(True, hv.path) if (hv := _yes(root, "f31_healthy_volunteers")) else None,
             std_ages=Field(tuple(g for _, g in ages), ages[0][0].path) if ages else None,
         ),
-        locations=(Site(country=Field(_STATE_NAMES.get(state, state), root.path_of("a1_member_state_concerned")),
-                        status=vocab.to_v2("status", status)),)
-        if state != "3RD" else (),
+        locations=(
+            Site(
+                country=Field(_STATE_NAMES.get(state, state), root.path_of("a1_member_state_concerned")),
+                status=vocab.to_v2("status", status),
+            ),
+        )
+        if state != "3RD"
+        else (),
         brief_summary=passage(root, "e21_main_objective_of_the_trial"),
         detailed_description=passage(root, "e22_secondary_objectives_of_the_trial"),
     )
@@ -215,8 +250,11 @@ def _products(root: Node) -> Iterator[Intervention]:
     seen: set[str] = set()
     for node in root.items("dimp"):
         name = node.text("d31_product_name") or next(
-            (inn for detail in node.items("d38_imp_identification_details")
-             if (inn := detail.text("d38_inn__proposed_inn")) is not None),
+            (
+                inn
+                for detail in node.items("d38_imp_identification_details")
+                if (inn := detail.text("d38_inn__proposed_inn")) is not None
+            ),
             None,
         )
         if name is not None and name.value.lower() not in seen:
@@ -229,7 +267,9 @@ def _outcomes(root: Node, key: str, time_key: str) -> tuple[Outcome, ...]:
     if found is None:
         return ()
     time = root.text(time_key)
-    return tuple(Outcome(Field(block.text, found.path), time) for block in found.blocks if block.kind != "heading")
+    return tuple(
+        Outcome(Field(block.text, found.path), time) for block in found.blocks if block.kind != "heading"
+    )
 
 
 def _criteria(root: Node) -> Passage | None:
@@ -270,11 +310,15 @@ def merge(versions: Sequence[Trial]) -> Trial:
     files = unique(v.source.file for v in versions if v.source.file)
     return dataclasses.replace(
         base,
-        source=Source(REGISTRY.name, number, FORMAT, REGISTRY.url(number), files[0] if len(files) == 1 else None),
+        source=Source(
+            REGISTRY.name, number, FORMAT, REGISTRY.url(number), files[0] if len(files) == 1 else None
+        ),
         status=dataclasses.replace(base.status, overall=_merged_status(versions)),
         conditions=_union(t.conditions for t in versions),
         keywords=_union(t.keywords for t in versions),
-        interventions=tuple({i.name.value.lower(): i for t in reversed(ordered) for i in t.interventions}.values()),
+        interventions=tuple(
+            {i.name.value.lower(): i for t in reversed(ordered) for i in t.interventions}.values()
+        ),
         locations=tuple(site for t in versions for site in t.locations),
     )
 

@@ -48,7 +48,7 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
     ),
     JsonFormat(
         "euctr",
-        "EU Clinical Trials Register protocol record (flattened JSON; a list of member-state versions merges)",
+        "EU Clinical Trials Register protocol (flattened JSON; a list of member-state versions merges)",
         euctr.studies,
         euctr.read,
     ),

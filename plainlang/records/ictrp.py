@@ -19,7 +19,6 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Organization,
     Outcome,
     Passage,
@@ -29,6 +28,9 @@ from plainlang.model import (
     Status,
     TextBlock,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records import vocabulary as vocab
 from plainlang.records.access import Node
@@ -70,7 +72,11 @@ def read(trial: Node) -> Trial:
     criteria = trial.child("criteria")
     return Trial(
         source=Source(
-            REGISTRY.name, trial_id.value, FORMAT, REGISTRY.url(trial_id.value), trial.file,
+            REGISTRY.name,
+            trial_id.value,
+            FORMAT,
+            REGISTRY.url(trial_id.value),
+            trial.file,
         ),
         identification=Identification(
             primary_id=trial_id,
@@ -91,11 +97,10 @@ def read(trial: Node) -> Trial:
         ),
         sponsors=Sponsors(
             Organization(lead) if (lead := _sponsor(main.text("primary_sponsor"))) else None,
-            tuple(
-                Organization(name) for name in trial.child("secondary_sponsor").texts("sponsor_name")
-            ),
+            tuple(Organization(name) for name in trial.child("secondary_sponsor").texts("sponsor_name")),
         ),
-        conditions=_lines(trial.child("health_condition_keyword"), "hc_keyword") or _lines(main, "hc_freetext"),
+        conditions=_lines(trial.child("health_condition_keyword"), "hc_keyword")
+        or _lines(main, "hc_freetext"),
         design=Design(
             study_type=vocab.to_v2("study_type", _text(main, "study_type")),
             phases=phases_field(_text(main, "phase")),
@@ -113,7 +118,7 @@ def read(trial: Node) -> Trial:
 
 
 def _sponsor(found: Field[str] | None) -> Field[str] | None:
-    """"ELI LILLY INTERAMERICA INC., " → without the dangling comma."""
+    """ "ELI LILLY INTERAMERICA INC., " → without the dangling comma."""
     if found is None:
         return None
     name = found.value.strip().rstrip(",").strip()
@@ -165,7 +170,8 @@ def _items(found: Passage | None) -> tuple[Field[str], ...]:
     if found is None:
         return ()
     return tuple(
-        Field(block.text, f"{found.path}#{index}") for index, block in enumerate(found.blocks)
+        Field(block.text, f"{found.path}#{index}")
+        for index, block in enumerate(found.blocks)
         if block.kind != "heading"
     )
 

@@ -21,13 +21,15 @@ from plainlang.model import (
     Field,
     Identification,
     Intervention,
-    Location as Site,
     Outcome,
     Passage,
     SecondaryId,
     Source,
     Status,
     Trial,
+)
+from plainlang.model import (
+    Location as Site,
 )
 from plainlang.records import vocabulary as vocab
 from plainlang.records.access import Node
@@ -41,8 +43,12 @@ FORMAT = "isrctn"
 REGISTRY = REGISTRIES["isrctn"]
 _NOTHING = {"", "nil known", "n a", "na", "not applicable", "not provided at time of registration", "none"}
 _AGE_GROUPS = {
-    "neonate": ("CHILD",), "child": ("CHILD",), "adult": ("ADULT",), "senior": ("OLDER_ADULT",),
-    "mixed": ("CHILD", "ADULT", "OLDER_ADULT"), "all": ("CHILD", "ADULT", "OLDER_ADULT"),
+    "neonate": ("CHILD",),
+    "child": ("CHILD",),
+    "adult": ("ADULT",),
+    "senior": ("OLDER_ADULT",),
+    "mixed": ("CHILD", "ADULT", "OLDER_ADULT"),
+    "all": ("CHILD", "ADULT", "OLDER_ADULT"),
 }
 
 
@@ -102,8 +108,11 @@ def read(record: object, file: str | None = None) -> Trial:
             primary_id=Field(record_id, number.path),
             secondary_ids=tuple(
                 SecondaryId(value, Field(kind, value.path))
-                for key, kind in (("clinicalTrialsGovNumber", "NCT"), ("eudraCTNumber", "EUDRACT_NUMBER"),
-                                  ("doi", "DOI"))
+                for key, kind in (
+                    ("clinicalTrialsGovNumber", "NCT"),
+                    ("eudraCTNumber", "EUDRACT_NUMBER"),
+                    ("doi", "DOI"),
+                )
                 if (value := _text(refs, key)) is not None
             ),
             org_study_id=_text(refs, "protocolSerialNumber"),
@@ -113,15 +122,19 @@ def read(record: object, file: str | None = None) -> Trial:
         ),
         status=_status(root, design, people),
         conditions=tuple(
-            found for node in root.child("conditions").items("condition")
+            found
+            for node in root.child("conditions").items("condition")
             if (found := _text(node, "description")) is not None
         ),
         design=Design(
             study_type=vocab.to_v2("study_type", _text(design, "primaryStudyDesign")),
-            phases=phases_field([
-                found for node in interventions.items("intervention")
-                if (found := _text(node, "phase")) is not None
-            ]),
+            phases=phases_field(
+                [
+                    found
+                    for node in interventions.items("intervention")
+                    if (found := _text(node, "phase")) is not None
+                ]
+            ),
             allocation=_allocation(design),
             enrollment=_enrollment(people),
         ),
@@ -143,7 +156,7 @@ def read(record: object, file: str | None = None) -> Trial:
 
 
 def _date(found: Field[str] | None, file: str | None) -> Field[str] | None:
-    """"2018-05-10T00:00:00.000Z" → "2018-05-10" (ISRCTN gives midnight UTC for a date)."""
+    """ "2018-05-10T00:00:00.000Z" → "2018-05-10" (ISRCTN gives midnight UTC for a date)."""
     if found is None:
         return None
     return Field(found.value.split("T", 1)[0], found.path)

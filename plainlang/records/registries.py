@@ -23,31 +23,43 @@ class Registry:
         return self.url_pattern.format(id=record_id)
 
 
-REGISTRIES: Mapping[str, Registry] = MappingProxyType({
-    registry.key: registry
-    for registry in (
-        Registry(
-            "ctgov", "ClinicalTrials.gov", re.compile(r"^NCT\d{8}$"),
-            "https://clinicaltrials.gov/study/{id}",
-        ),
-        Registry(
-            "euctr", "EU Clinical Trials Register", re.compile(r"^\d{4}-\d{6}-\d{2}$"),
-            "https://www.clinicaltrialsregister.eu/ctr-search/search?query={id}",
-        ),
-        Registry(
-            "ctis", "EU Clinical Trials Information System (CTIS)", re.compile(r"^\d{4}-5\d{5}-\d{2}-\d{2}$"),
-            "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT={id}",
-        ),
-        Registry(
-            "isrctn", "ISRCTN registry", re.compile(r"^ISRCTN\d{8}$"),
-            "https://www.isrctn.com/{id}",
-        ),
-        Registry(
-            "ictrp", "WHO International Clinical Trials Registry Platform", re.compile(r"^\S+$"),
-            "https://trialsearch.who.int/Trial2.aspx?TrialID={id}",
-        ),
-    )
-})
+REGISTRIES: Mapping[str, Registry] = MappingProxyType(
+    {
+        registry.key: registry
+        for registry in (
+            Registry(
+                "ctgov",
+                "ClinicalTrials.gov",
+                re.compile(r"^NCT\d{8}$"),
+                "https://clinicaltrials.gov/study/{id}",
+            ),
+            Registry(
+                "euctr",
+                "EU Clinical Trials Register",
+                re.compile(r"^\d{4}-\d{6}-\d{2}$"),
+                "https://www.clinicaltrialsregister.eu/ctr-search/search?query={id}",
+            ),
+            Registry(
+                "ctis",
+                "EU Clinical Trials Information System (CTIS)",
+                re.compile(r"^\d{4}-5\d{5}-\d{2}-\d{2}$"),
+                "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT={id}",
+            ),
+            Registry(
+                "isrctn",
+                "ISRCTN registry",
+                re.compile(r"^ISRCTN\d{8}$"),
+                "https://www.isrctn.com/{id}",
+            ),
+            Registry(
+                "ictrp",
+                "WHO International Clinical Trials Registry Platform",
+                re.compile(r"^\S+$"),
+                "https://trialsearch.who.int/Trial2.aspx?TrialID={id}",
+            ),
+        )
+    }
+)
 
 # One member state's version of an EU CTR record has a page of its own.
 EUCTR_MEMBER_STATE_URL = "https://www.clinicaltrialsregister.eu/ctr-search/trial/{id}/{state}"

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from plainlang.model import Field
 
+# fmt: off
 # The v2 values of each enumeration (ClinicalTrials.gov data element definitions).
 V2_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "status": (
@@ -57,62 +58,70 @@ V2_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "reference_type": ("BACKGROUND", "RESULT", "DERIVED"),
     "agency_class": ("NIH", "FED", "OTHER_GOV", "INDIV", "INDUSTRY", "NETWORK", "AMBIG", "OTHER", "UNKNOWN"),
     "official_role": ("STUDY_CHAIR", "STUDY_DIRECTOR", "PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR"),
-    "contact_role": ("STUDY_CHAIR", "STUDY_DIRECTOR", "PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "CONTACT"),
+    "contact_role": (
+        "STUDY_CHAIR", "STUDY_DIRECTOR", "PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "CONTACT",
+    ),
 })
+# fmt: on
 
 # Other spellings, by folded key. Only values whose meaning is the same as the v2 value are
 # here: EU CTR "Ongoing" says nothing about recruiting, so it is not mapped to RECRUITING.
-ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "status": {
-        "unknown status": "UNKNOWN",  # legacy XML and classic JSON
-        # EU Clinical Trials Register
-        "prematurely ended": "TERMINATED",
-        "temporarily halted": "SUSPENDED",
-        "suspended by ca": "SUSPENDED",
-        # CTIS (overall and per member state)
-        "ongoing recruiting": "RECRUITING",
-        "authorised recruiting": "RECRUITING",
-        "ongoing recruitment ended": "ACTIVE_NOT_RECRUITING",
-        "authorised not started": "NOT_YET_RECRUITING",
-        "authorised recruitment pending": "NOT_YET_RECRUITING",
-        "ongoing not yet recruiting": "NOT_YET_RECRUITING",
-        "halted": "SUSPENDED",
-        "ended": "COMPLETED",
-        # WHO ICTRP data providers and ISRCTN
-        "finished": "COMPLETED",
-        "stopped": "TERMINATED",
-        "not yet recruiting": "NOT_YET_RECRUITING",
-    },
-    "study_type": {
-        "expanded access": "EXPANDED_ACCESS",
-        "interventional study": "INTERVENTIONAL",
-        "observational study": "OBSERVATIONAL",
-        "observational invasive": "OBSERVATIONAL",
-        "observational non invasive": "OBSERVATIONAL",
-    },
-    "allocation": {"n a": "NA", "non randomised": "NON_RANDOMIZED", "randomised": "RANDOMIZED"},
-    "intervention_model": {
-        "single group assignment": "SINGLE_GROUP",
-        "parallel assignment": "PARALLEL",
-        "crossover assignment": "CROSSOVER",
-        "factorial assignment": "FACTORIAL",
-        "sequential assignment": "SEQUENTIAL",
-    },
-    "masking": {
-        "none open label": "NONE",
-        "open label": "NONE",
-        "open": "NONE",
-        "single blind": "SINGLE",
-        "double blind": "DOUBLE",
-    },
-    "who_masked": {"subject": "PARTICIPANT", "outcomes assessor": "OUTCOMES_ASSESSOR"},
-    "observational_model": {"case control": "CASE_CONTROL", "ecologic or community": "ECOLOGIC_OR_COMMUNITY"},
-    "sex": {"both": "ALL", "male female": "ALL", "female male": "ALL", "all genders": "ALL"},
-    "std_age": {"older adult": "OLDER_ADULT"},
-    "date_kind": {"anticipated": "ESTIMATED", "estimate": "ESTIMATED", "expected": "ESTIMATED"},
-    "enrollment_kind": {"anticipated": "ESTIMATED", "estimate": "ESTIMATED", "expected": "ESTIMATED"},
-    "agency_class": {"u s fed": "FED", "industry": "INDUSTRY"},
-})
+ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "status": {
+            "unknown status": "UNKNOWN",  # legacy XML and classic JSON
+            # EU Clinical Trials Register
+            "prematurely ended": "TERMINATED",
+            "temporarily halted": "SUSPENDED",
+            "suspended by ca": "SUSPENDED",
+            # CTIS (overall and per member state)
+            "ongoing recruiting": "RECRUITING",
+            "authorised recruiting": "RECRUITING",
+            "ongoing recruitment ended": "ACTIVE_NOT_RECRUITING",
+            "authorised not started": "NOT_YET_RECRUITING",
+            "authorised recruitment pending": "NOT_YET_RECRUITING",
+            "ongoing not yet recruiting": "NOT_YET_RECRUITING",
+            "halted": "SUSPENDED",
+            "ended": "COMPLETED",
+            # WHO ICTRP data providers and ISRCTN
+            "finished": "COMPLETED",
+            "stopped": "TERMINATED",
+            "not yet recruiting": "NOT_YET_RECRUITING",
+        },
+        "study_type": {
+            "expanded access": "EXPANDED_ACCESS",
+            "interventional study": "INTERVENTIONAL",
+            "observational study": "OBSERVATIONAL",
+            "observational invasive": "OBSERVATIONAL",
+            "observational non invasive": "OBSERVATIONAL",
+        },
+        "allocation": {"n a": "NA", "non randomised": "NON_RANDOMIZED", "randomised": "RANDOMIZED"},
+        "intervention_model": {
+            "single group assignment": "SINGLE_GROUP",
+            "parallel assignment": "PARALLEL",
+            "crossover assignment": "CROSSOVER",
+            "factorial assignment": "FACTORIAL",
+            "sequential assignment": "SEQUENTIAL",
+        },
+        "masking": {
+            "none open label": "NONE",
+            "open label": "NONE",
+            "open": "NONE",
+            "single blind": "SINGLE",
+            "double blind": "DOUBLE",
+        },
+        "who_masked": {"subject": "PARTICIPANT", "outcomes assessor": "OUTCOMES_ASSESSOR"},
+        "observational_model": {
+            "case control": "CASE_CONTROL",
+            "ecologic or community": "ECOLOGIC_OR_COMMUNITY",
+        },
+        "sex": {"both": "ALL", "male female": "ALL", "female male": "ALL", "all genders": "ALL"},
+        "std_age": {"older adult": "OLDER_ADULT"},
+        "date_kind": {"anticipated": "ESTIMATED", "estimate": "ESTIMATED", "expected": "ESTIMATED"},
+        "enrollment_kind": {"anticipated": "ESTIMATED", "estimate": "ESTIMATED", "expected": "ESTIMATED"},
+        "agency_class": {"u s fed": "FED", "industry": "INDUSTRY"},
+    }
+)
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -150,10 +159,12 @@ def known(table: str, value: str) -> bool:
 
 # --- phases ---------------------------------------------------------------------------------
 
+# fmt: off
 _PHASE_WORDS = {
     "0": "EARLY_PHASE1", "1": "PHASE1", "2": "PHASE2", "3": "PHASE3", "4": "PHASE4",
     "i": "PHASE1", "ii": "PHASE2", "iii": "PHASE3", "iv": "PHASE4",
 }
+# fmt: on
 _NUMERAL = r"(?:[0-4]|iv|i{1,3})"
 # "III", "2/3", "II-III", "Phase 1/Phase 2": the whole value is phase numbers
 _ONLY_NUMERALS = re.compile(

@@ -61,7 +61,9 @@ def to_dict(element: Element) -> dict[str, object]:
         tag = _local(child.tag)
         # an empty element (<acronym/>, <primary_outcome/>) is an absent value, not "" where
         # a reader may expect an object
-        value: XmlValue | None = to_dict(child) if len(child) else (child.text if child.text and child.text.strip() else None)
+        value: XmlValue | None = (
+            to_dict(child) if len(child) else (child.text if child.text and child.text.strip() else None)
+        )
         for name, attribute in child.attrib.items():
             out.setdefault(f"{tag}@{name}", attribute)
         if tag not in out:
