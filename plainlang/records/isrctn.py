@@ -68,13 +68,13 @@ def studies(document: object) -> Iterator[object] | None:
     return None
 
 
-def _text(node: Node, key: str) -> Field[str] | None:
+def _text(node: Node, key: str, nothing: frozenset[str] | set[str] = _NOTHING) -> Field[str] | None:
     """A value, or None for the registry's "Nil known", "" and ``[]`` (an empty XML element)."""
     child = node.get(key)
     if child is None or child.value == [] or child.value == {}:
         return None
     found = node.text(key)
-    if found is None or vocab.fold(found.value) in _NOTHING:
+    if found is None or vocab.fold(found.value) in nothing:
         return None
     return found
 
@@ -132,7 +132,7 @@ def read(record: object, file: str | None = None) -> Trial:
                 [
                     found
                     for node in interventions.items("intervention")
-                    if (found := _text(node, "phase")) is not None
+                    if (found := _text(node, "phase", {"", "nil known"})) is not None
                 ]
             ),
             allocation=_allocation(design),
