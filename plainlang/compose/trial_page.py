@@ -111,7 +111,7 @@ def passage_sentences(passage: Passage | None, cite: Citer) -> Iterator[Block]:
     for block in passage.blocks:
         if block.kind == "item":
             yield Block("item", (cite.say(end_sentence(block.text), passage),))
-        elif block.kind == "paragraph":
+        else:  # paragraphs, and headings such as "The study has two parts:" that lead a list
             sentences = [cite.say(end_sentence(s), passage) for s in split_sentences(block.text)]
             if sentences:
                 yield Block("paragraph", tuple(sentences))
