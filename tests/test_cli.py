@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "v2_small.json"
 def test_one_record_goes_to_stdout_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summarize", str(FIXTURE), "--today", "2026-11-21"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# A Test of Drug PL-101")
+    assert out.startswith("# Testing PL-101 in adults with acute myeloid leukemia")
     assert "Accessed: 2026-11-21." in out
 
 
@@ -36,7 +36,9 @@ def test_output_directory_gets_one_file_per_record(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["NCT09990001.md", "NCT09990002.md"]
 
 
-def test_bad_records_are_reported_and_the_others_processed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_records_are_reported_and_the_others_processed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     out = tmp_path / "out"

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import require_shared, shared_records
 
 import plainlang
 from plainlang.policy import EMAIL, find_contacts
-
-from conftest import require_shared, shared_records
 
 V2 = shared_records("ctgov-v2", "*.json")
 PROFILE = plainlang.Profile(today="2026-11-21")

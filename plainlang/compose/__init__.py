@@ -11,7 +11,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from plainlang.compose.trial_page import trial_sections
+from plainlang.compose.trial_page import headline, trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
 from plainlang.model import Block, Document, Reference, Section, Sentence, Trial
@@ -24,16 +24,12 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     wording = load_wording(profile.language)
     document = Document(
         title=headline(trial),
-        sections=trial_sections(trial, wording, policy),
+        sections=trial_sections(trial, wording, policy, profile.language),
         record_ids=(trial.id,),
         language=profile.language,
         generated=today(profile),
     )
     return finish(document, (trial,), policy, profile)
-
-
-def headline(trial: Trial) -> str:
-    return trial.title
 
 
 def today(profile: Profile) -> str:

@@ -49,7 +49,10 @@ def test_every_value_keeps_its_field_path() -> None:
     assert trial.locations[0].city is not None
     assert trial.locations[0].city.path == "protocolSection.contactsLocationsModule.locations[0].city"
     assert trial.primary_outcomes[1].time_frame is not None
-    assert trial.primary_outcomes[1].time_frame.path == "protocolSection.outcomesModule.primaryOutcomes[1].timeFrame"
+    assert (
+        trial.primary_outcomes[1].time_frame.path
+        == "protocolSection.outcomesModule.primaryOutcomes[1].timeFrame"
+    )
 
 
 def test_status_dates_keep_precision_and_kind() -> None:

@@ -9,7 +9,10 @@ from plainlang.records.text import decode_escapes, to_passage
 
 
 def test_escaped_comparison_signs_and_asterisks_are_decoded() -> None:
-    assert decode_escapes(r"Age \>= 18, ANC \< 1.0 x 10\^9/L, \*see note") == "Age >= 18, ANC < 1.0 x 10^9/L, *see note"
+    assert (
+        decode_escapes(r"Age \>= 18, ANC \< 1.0 x 10\^9/L, \*see note")
+        == "Age >= 18, ANC < 1.0 x 10^9/L, *see note"
+    )
 
 
 def test_bullets_numbers_and_nesting_become_items_with_depth() -> None:
