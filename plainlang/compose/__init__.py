@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from plainlang.compose.program import program_sections
 from plainlang.compose.trial_page import headline, trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
@@ -30,6 +31,21 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
         generated=today(profile),
     )
     return finish(document, (trial,), policy, profile)
+
+
+def compose_program(
+    trials: Sequence[Trial], title: str, profile: Profile, policy: Policy | None = None
+) -> Document:
+    """An overview of several trials (one programme), finished (cited and masked)."""
+    policy = policy or load_policy(profile.policy)
+    document = Document(
+        title=title,
+        sections=program_sections(trials, load_wording(profile.language), policy),
+        record_ids=tuple(t.id for t in trials),
+        language=profile.language,
+        generated=today(profile),
+    )
+    return finish(document, trials, policy, profile)
 
 
 def today(profile: Profile) -> str:

@@ -66,7 +66,48 @@ def test_the_table_never_changes_a_negation_or_a_number() -> None:
 
 
 registry_words = st.sampled_from(
-    ["patients", "participants", "will", "receive", "utilize", "prior", "to", "not", "no", "without", "2.5", "mg", "18", "years", "NCT01234567", "2019-001234-56", "in", "order", "to", "and", "the", ";", ",", "which", "is", "are", "approximately", "administered", "≥", "40%", "weeks", "never", "subjects", "must", "have", "had", "therapy", "RATIONALE:", "cannot", "dose"]
+    [
+        "patients",
+        "participants",
+        "will",
+        "receive",
+        "utilize",
+        "prior",
+        "to",
+        "not",
+        "no",
+        "without",
+        "2.5",
+        "mg",
+        "18",
+        "years",
+        "NCT01234567",
+        "2019-001234-56",
+        "in",
+        "order",
+        "to",
+        "and",
+        "the",
+        ";",
+        ",",
+        "which",
+        "is",
+        "are",
+        "approximately",
+        "administered",
+        "≥",
+        "40%",
+        "weeks",
+        "never",
+        "subjects",
+        "must",
+        "have",
+        "had",
+        "therapy",
+        "RATIONALE:",
+        "cannot",
+        "dose",
+    ]
 )
 
 
