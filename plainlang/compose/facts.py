@@ -59,13 +59,27 @@ def display_name(intervention: Intervention) -> Field[str]:
     return intervention.name
 
 
+# Intervention types that are the thing being tried; procedures, tests and "other" (sample
+# collection, questionnaires) are how the study measures, so a page names them only when the
+# study has nothing else.
+_TREATMENT_TYPES = {"DRUG", "BIOLOGICAL", "GENETIC", "RADIATION", "DEVICE", "COMBINATION_PRODUCT",
+                    "DIETARY_SUPPLEMENT", "BEHAVIORAL"}
+
+
 def treatment_names(trial: Trial, limit: int = 4) -> list[Field[str]]:
-    """The study's treatments, placebo last, without repeats."""
+    """The study's treatments, placebo last, without repeats, named as a reader would say them."""
+    treatments = [i for i in trial.interventions if i.type is not None and i.type.value in _TREATMENT_TYPES]
     seen: dict[str, Field[str]] = {}
-    for intervention in trial.interventions:
+    for intervention in treatments or list(trial.interventions):
         name = display_name(intervention)
-        seen.setdefault(name.value.lower(), name)
+        seen.setdefault(name.value.lower(), Field(name_in_text(name.value), name.path))
     return sorted(seen.values(), key=lambda f: "placebo" in f.value.lower())[:limit]
+
+
+def name_in_text(name: str) -> str:
+    """Multi-word Title Case names read in lower case ("Donor Lymphocyte Infusion" → "donor
+    lymphocyte infusion"); one-word names may be brands ("Actimmune") and keep their case."""
+    return run_in(name) if len(name.split()) > 1 else name
 
 
 def run_in(text: str) -> str:
