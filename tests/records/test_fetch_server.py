@@ -202,3 +202,16 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
     assert _retry_after("100000") == 60.0  # capped
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date in the past
     assert _retry_after("soon") is None
+
+
+def test_summarize_nct04067336_from_the_server(
+    server: tuple[str, Script], capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "records" / "NCT04067336.json"
+    if not example.is_file():
+        pytest.skip(f"{example} is absent")
+    url, script = server
+    script.add("NCT04067336", 200, example.read_bytes())
+    assert plainlang.fetch("NCT04067336", base_url=url).id == "NCT04067336"
+    assert main(["summarize", "NCT04067336", "--api-url", url, "--today", "2025-01-01"]) == 0
+    assert "https://clinicaltrials.gov/study/NCT04067336" in capsys.readouterr().out
