@@ -106,6 +106,12 @@ def check_style(style: str) -> Style:
 
 _SILENT_VOWEL = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|one|once)", re.IGNORECASE)
 _VOWEL_SOUND = re.compile(r"^(?:[aeiou]|hour|honest)", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some)\s", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?:the|this|that|these|those|your|their|his|her|its|our|my|each|every|no|any)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(a|an|A|An)([ \t]+)$")
 
 
@@ -140,7 +146,18 @@ def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term
     """Plan writing ``new`` (+ ``suffix``) in place of the match, fixing a/an before it."""
     start = match.start
     words = _cased(new, text, match.start, match.surface)
+    if _LEADING_ARTICLE.match(words) and _DETERMINER_BEFORE.search(text, 0, match.start):
+        # "the placebo" → "the fake medicine": the text's own word already does the job
+        words = _LEADING_ARTICLE.sub("", words, count=1)
     article = _ARTICLE_BEFORE.search(text, 0, match.start)
+    if article is not None and _LEADING_ARTICLE.match(words):
+        # "a placebo" → "a fake medicine", not "a a fake medicine": keep the plain word's own
+        start = article.start()
+        if article.group(1)[0].isupper():
+            words = words[:1].upper() + words[1:]
+        plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface,
+                               (0, len(words))))
+        return
     if article is not None:
         wanted = _article_for(words)
         if wanted != article.group(1).lower():

@@ -33,7 +33,9 @@ WORDS_TO_KNOW_TITLE = "Words to know"
 
 _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]{1,400})\)")
 _DEFINING_VERB = re.compile(
-    r"(?:[ \t]*\([^()\n]*\))?[ \t]*[\"”’']?[ \t]+(?:means|is|are|refers to|stands for|describes)\b",
+    r"(?:[ \t]*\([^()\n]*\))?[ \t]*[\"”’']?[ \t]+"
+    r"(?:means|refers to|stands for|is short for|describes"
+    r"|(?:is|are)[ \t]+(?:a|an|the|when|how|what|where|one|some|any|cells?|medicines?)\b)\b",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^(?:(?:a|an|the|in this summary,?|here,?)\s+)?[\"“‘']?$", re.IGNORECASE)
