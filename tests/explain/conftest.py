@@ -22,6 +22,7 @@ def mini() -> Glossary:
     return mini_glossary()
 
 
+@pytest.fixture(scope="session")
 def fresh_mini() -> Glossary:
-    """Uncached: a new Glossary with its own matcher."""
+    """The same packs read again, uncached: a second Glossary with its own compiled matcher."""
     return Glossary.from_sources(sources_for([str(FIXTURES)]))
