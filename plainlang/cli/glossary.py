@@ -38,6 +38,8 @@ def register(subparsers: Any) -> None:
     p_show.add_argument("term", metavar="TERM", help="a term, alias or abbreviation")
     p_show.add_argument("--glossary", action="append", default=[], metavar="PACK",
                         help="an extra pack path or entry-point name (repeatable)")
+    p_show.add_argument("--no-builtin", action="store_true",
+                        help="use only the packs given with --glossary")
     p_show.set_defaults(run=run_show)
 
     p_cov = commands.add_parser("coverage", help="hard words in records or texts, and which "
@@ -46,6 +48,8 @@ def register(subparsers: Any) -> None:
     p_cov.add_argument("--glossary", action="append", default=[], metavar="PACK",
                        help="an extra pack path or entry-point name (repeatable)")
     p_cov.add_argument("--top", type=int, default=30, help="how many missing words to list")
+    p_cov.add_argument("--no-builtin", action="store_true",
+                        help="use only the packs given with --glossary")
     p_cov.set_defaults(run=run_coverage)
     parser.set_defaults(run=lambda args: _usage(parser))
 
@@ -99,7 +103,7 @@ def describe(term: Term) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    glossary = Glossary.load(tuple(args.glossary))
+    glossary = Glossary.load(tuple(args.glossary), builtin=not args.no_builtin)
     term = glossary.get(args.term)
     if term is None:
         names = [form for t in glossary.terms for form in (*t.forms, *t.abbreviations)]
@@ -112,7 +116,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_coverage(args: argparse.Namespace) -> int:
-    glossary = Glossary.load(tuple(args.glossary))
+    glossary = Glossary.load(tuple(args.glossary), builtin=not args.no_builtin)
     texts = [text for path in _existing(args.paths) for text in path_texts(Path(path))]
     report = measure(texts, glossary, easy_words())
     print(f"texts: {report.texts}")

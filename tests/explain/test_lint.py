@@ -134,3 +134,33 @@ def test_cli_lint_ignore_drops_codes() -> None:
 def test_builtin_packs_lint_clean_of_blocking_problems() -> None:
     blocking = [f for f in lint(builtin_sources()) if f.code in {"G001", "G002", "G003", "G004"}]
     assert blocking == []
+
+
+_BROKEN_PACKS = [
+    "name: Bad Name\nlanguage: en\nversion: 1\nterms:\n  - term: x\n    definition: abc\n    category: c\n",
+    "name: p\nlanguage: english\nversion: 1\nterms:\n  - term: x\n    definition: abc\n    category: c\n",
+    "name: p\nlanguage: en\nversion: [1]\nterms:\n  - term: x\n    definition: abc\n    category: c\n",
+    "name: p\nlanguage: en\nversion: 1\nterms: []\n",
+    "name: p\nlanguage: en\nversion: 1\nterms:\n  - term: x\n    category: c\n",
+    "name: p\nlanguage: en\nversion: 1\nterms:\n  - term: x\n    definition: ab\n    category: c\n",
+    "name: p\nlanguage: en\nversion: 1\nterms:\n  - term: x\n    definition: abc\n    category: c\n"
+    "    aliases: [y, y]\n",
+    "name: p\nlanguage: en\nversion: 1\nterms:\n  - term: x\n    definition: abc\n    category: 3\n",
+    "name: p\nlanguage: en\nterms:\n  - term: x\n    definition: abc\n    category: c\n",
+    "name: p\nlanguage: en\nversion: 1\nterms:\n  - term: x\n    definition: abc\n    category: c\n",
+]
+
+
+@pytest.mark.parametrize("text", _BROKEN_PACKS)
+def test_quick_schema_check_agrees_with_jsonschema(text: str) -> None:
+    from plainlang.explain.lint import check_structure
+    from plainlang.explain.packs import parse_pack_text
+
+    raw = parse_pack_text(text, "p.yaml")
+    full = {(f.location.line, f.location.column) for f in check_structure(raw) if f.code == "G004"}
+    quick = {
+        (f.location.line, f.location.column)
+        for f in check_structure(raw, full_schema=False)
+        if f.code == "G004"
+    }
+    assert quick == full
