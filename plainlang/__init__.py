@@ -12,7 +12,7 @@ from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.explain import Explained, Glossary, explain
 from plainlang.model import Document, Summary, Trial
-from plainlang.pipeline import summarize
+from plainlang.pipeline import summarize, summarize_program
 from plainlang.records import RecordResult, load, load_many, read_records
 from plainlang.render import render, to_dict
 
@@ -34,5 +34,6 @@ __all__ = [
     "read_records",
     "render",
     "summarize",
+    "summarize_program",
     "to_dict",
 ]
