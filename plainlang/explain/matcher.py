@@ -84,12 +84,31 @@ class CompiledMatcher:
         for key, texts in by_key.items():
             index_text, written_text = key.split(":")
             self._keys[strings.add("plainlang-w" + key)] = (int(index_text), written_text == "1")
-            self._words.add("plainlang-w" + key, list(self._tokenizer.pipe(texts)))
+            self._words.add("plainlang-w" + key, self._word_patterns(texts))
         for index, term in enumerate(self.terms):
             if term.abbreviations:
                 key = f"plainlang-a{index}"
                 self._keys[strings.add(key)] = (index, True)
                 self._abbreviations.add(key, list(self._tokenizer.pipe(term.abbreviations)))
+
+    def _word_patterns(self, texts: list[str]) -> list[Any]:
+        """Lower-case pattern Docs, tokenized as the text would be in capitals too.
+
+        The tokenizer's exceptions depend on case: "itd" splits like "it'd" into "it", "d", but
+        "ITD" stays one token. Patterns are made from the capitalized spelling as well, so
+        "FLT3 ITD" matches however the text writes it.
+        """
+        patterns: list[Any] = []
+        seen: set[tuple[str, ...]] = set()
+        lower_docs = self._tokenizer.pipe(texts)
+        upper_docs = self._tokenizer.pipe([text.upper() for text in texts])
+        for lower, upper in zip(lower_docs, upper_docs, strict=True):
+            for doc in (lower, upper):  # LOWER matching: the capitalized Doc serves as is
+                words = tuple(token.lower_ for token in doc)
+                if words and words not in seen:
+                    seen.add(words)
+                    patterns.append(doc)
+        return patterns
 
     def _candidates(self, doc: Any) -> list[_Candidate]:
         found = []

@@ -14,6 +14,7 @@ entry point in the group ``plainlang.glossaries`` (a publisher can ship its own 
 from __future__ import annotations
 
 import importlib.metadata
+import re
 import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -213,6 +214,18 @@ def _optional_text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_TERM_PATH = re.compile(r"^terms\[(\d+)\]\.(.+)$")
+
+
+def _marks_by_term(marks: tuple[tuple[str, Mark], ...]) -> dict[int, list[tuple[str, Mark]]]:
+    grouped: dict[int, list[tuple[str, Mark]]] = {}
+    for path, mark in marks:
+        m = _TERM_PATH.match(path)
+        if m is not None:
+            grouped.setdefault(int(m.group(1)), []).append((m.group(2), mark))
+    return grouped
+
+
 def build_pack(raw: RawPack) -> Pack:
     """Frozen Pack and Terms from a parsed pack, taking what is well-typed and skipping the rest.
 
@@ -221,21 +234,15 @@ def build_pack(raw: RawPack) -> Pack:
     """
     data = raw.data if isinstance(raw.data, dict) else {}
     terms: list[Term] = []
+    # marks grouped by term once: filtering all marks per term is quadratic in the pack size
+    term_marks = _marks_by_term(raw.marks)
+    term_key_marks = _marks_by_term(raw.key_marks)
     entries = data.get("terms")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict) or not isinstance(entry.get("term"), str):
             continue
-        prefix = f"terms[{index}]"
-        own_marks = tuple(
-            (path[len(prefix) + 1 :], mark)
-            for path, mark in raw.marks
-            if path.startswith(prefix + ".")
-        )
-        own_key_marks = tuple(
-            (path[len(prefix) + 1 :], mark)
-            for path, mark in raw.key_marks
-            if path.startswith(prefix + ".")
-        )
+        own_marks = tuple(term_marks.get(index, ()))
+        own_key_marks = tuple(term_key_marks.get(index, ()))
         terms.append(
             Term(
                 term=entry["term"],

@@ -31,7 +31,8 @@ from plainlang.explain.spans import (
 
 WORDS_TO_KNOW_TITLE = "Words to know"
 
-_PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]{1,400})\)")
+# one level of nesting: a definition may itself hold "(mild)"
+_PARENTHESIS = re.compile(r"[ \t]*\(((?:[^()\n]|\([^()\n]{0,100}\)){1,400})\)")
 _DEFINING_VERB = re.compile(
     r"(?:[ \t]*\([^()\n]*\))?[ \t]*[\"”’']?[ \t]+"
     r"(?:means|refers to|stands for|is short for|describes"
@@ -44,7 +45,7 @@ _WORDS_TO_KNOW = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NEXT_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.MULTILINE)
-_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_ALPHA_WORD = re.compile(r"[^\W\d_]+")
 
 
 def words_to_know_span(text: str) -> Span | None:

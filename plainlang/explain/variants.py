@@ -12,6 +12,7 @@ that term, because the matcher gives forms written in a pack priority over gener
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -78,8 +79,21 @@ _VOWELS = set("aeiou")
 _WORD = re.compile(r"^[a-z]+$")
 
 
+_ANY_SPELLING = re.compile(
+    "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
+    + "|(?:" + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair) + ")$"
+)
+
+
 def spellings(word: str) -> set[str]:
     """``word`` (lower case) and its other-side US/UK spellings."""
+    if _ANY_SPELLING.search(word) is None:  # most words: nothing to respell
+        return {word}
+    return set(_spellings(word))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spellings(word: str) -> frozenset[str]:
     result = {word}
     for us, uk in _SPELLING_INFIXES:
         for source in list(result):
@@ -93,7 +107,7 @@ def spellings(word: str) -> set[str]:
                 result.add(source[: -len(us)] + uk)
             elif len(source) > len(uk) + 2 and source.endswith(uk):
                 result.add(source[: -len(uk)] + us)
-    return result
+    return frozenset(result)
 
 
 def plurals(word: str) -> set[str]:
