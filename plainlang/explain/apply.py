@@ -25,7 +25,7 @@ from plainlang.errors import ConfigError
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import sentence_end, sentence_start
+from plainlang.explain.spans import protected_spans, sentence_end, sentence_start
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
@@ -268,7 +268,10 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     for position, sentence in plan.sentences:
         end = sentence_end(text, position)
         before = text[:end].rstrip()
-        joiner = " " if before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) else ". "
+        ends_in_fact = any(start < len(before) <= stop for start, stop in protected_spans(before))
+        # never glue a full stop to a URL, an id or a number: it would change what they read
+        closed = before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) or ends_in_fact
+        joiner = " " if closed else ". "
         if end > len(before):  # the sentence ends at a line end without a full stop
             end = len(before)
         edits.append(Edit(end, end, joiner + sentence))
