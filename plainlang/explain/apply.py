@@ -265,10 +265,11 @@ def plan_text(
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     """The "sentence" style's explanations as insertions after each sentence of first use."""
     edits = []
+    fact_ends = {stop for _, stop in protected_spans(text)} if plan.sentences else set()
     for position, sentence in plan.sentences:
         end = sentence_end(text, position)
         before = text[:end].rstrip()
-        ends_in_fact = any(start < len(before) <= stop for start, stop in protected_spans(before))
+        ends_in_fact = len(before) in fact_ends
         # never glue a full stop to a URL, an id or a number: it would change what they read
         closed = before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) or ends_in_fact
         joiner = " " if closed else ". "

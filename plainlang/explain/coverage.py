@@ -106,7 +106,8 @@ def measure(texts: Iterable[str], glossary: Glossary, easy: frozenset[str]) -> C
                 continue
             before = text[: m.start()].rstrip()
             start = not before or before[-1] in ".!?:;\n•*-(\"" or before.endswith("\\")
-            if _is_name_or_code(word, start) or is_easy(word, easy):
+            # single letters are initials or pieces of "e.g.", not words a reader must learn
+            if len(word) < 2 or _is_name_or_code(word, start) or is_easy(word, easy):
                 continue
             key = word if word.isupper() and len(word) > 1 else word.lower()
             hard[key] += 1
