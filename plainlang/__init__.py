@@ -8,6 +8,7 @@
 The public API is what ``__all__`` lists; everything else may change.
 """
 
+from plainlang.check import Finding, Report, check
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.model import Document, Summary, Trial
@@ -19,12 +20,15 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Document",
+    "Finding",
     "PlainlangError",
     "Profile",
     "RecordResult",
+    "Report",
     "Summary",
     "Trial",
     "__version__",
+    "check",
     "load",
     "load_many",
     "read_records",
