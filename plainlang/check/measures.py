@@ -38,6 +38,8 @@ def _units(page: Page, scope: str) -> Iterator[tuple[Span | None, str, tuple[Spa
         return
     for index, section in enumerate(page.prose.sections):
         sentences = tuple(s for s in page.sentences if s.block.section == index and s.block.kind != "heading")
+        if len(sentences) == sum(1 for s in page.sentences if s.block.kind != "heading"):
+            continue  # the only section with text: its grade is the page's, reported once
         heading = next((b for b in page.blocks if b.section == index and b.kind == "heading"), None)
         where = Span(heading, 0, len(heading.text)) if heading else (sentences[0] if sentences else None)
         yield where, f"section '{section.title}'" if section.title else "the opening section", sentences
