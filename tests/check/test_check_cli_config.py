@@ -162,7 +162,7 @@ def test_sarif_output_validates_against_the_official_sarif_2_1_0_schema(
 
 def test_github_format_writes_workflow_commands(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--format", "github", str(site / "pages" / "bad.md"))
-    line = next(l for l in out.splitlines() if "wording.promotional" in l and "breakthrough" in l)
+    line = next(x for x in out.splitlines() if "wording.promotional" in x and "breakthrough" in x)
     assert line.startswith(f"::error file={site / 'pages' / 'bad.md'},line=11,col=6,endLine=11,endColumn=18,")
     assert "title=plainlang wording.promotional::" in line
 
