@@ -9,19 +9,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from _pages import bad_line, bad_page, good_page
 
 from plainlang.check.config import find_config, glob_match
 from plainlang.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-GOOD = (
-    "# A study of a drug for asthma\n\n"
-    "This summary is for information only. It is not medical advice.\n\n"
-    "The study tests a drug for asthma. You take it once a day.\n\n"
-    "Talk with your doctor or care team before you decide to join a study.\n\n"
-    "A summary can miss details. Read the full study record before you decide anything.\n"
-)
-BAD = GOOD + "\nThis breakthrough drug is free treatment. Call 555-123-4567.\n"
+GOOD = good_page()
+BAD = bad_page()
+BAD_LINE = bad_line()
 
 
 @pytest.fixture
@@ -48,8 +44,8 @@ def test_findings_exit_1_with_file_line_col_severity_rule_message(site: Path, ca
     code, out, _ = run(capsys, str(site / "pages"))
     assert code == 1
     bad = site / "pages" / "bad.md"
-    assert f"{bad}:11:6: error wording.promotional promotional wording: 'breakthrough'" in out
-    assert f"{bad}:11:" in out and "pii.contact" in out
+    assert f"{bad}:{BAD_LINE}:6: error wording.promotional promotional wording: 'breakthrough'" in out
+    assert f"{bad}:{BAD_LINE}:" in out and "pii.contact" in out
     assert "good.md" not in out.replace("2 files checked", "")
     assert "2 files checked" in out  # package.json is not a page and is passed over
 
@@ -163,7 +159,7 @@ def test_sarif_output_validates_against_the_official_sarif_2_1_0_schema(
 def test_github_format_writes_workflow_commands(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--format", "github", str(site / "pages" / "bad.md"))
     line = next(x for x in out.splitlines() if "wording.promotional" in x and "breakthrough" in x)
-    assert line.startswith(f"::error file={site / 'pages' / 'bad.md'},line=11,col=6,endLine=11,endColumn=18,")
+    assert line.startswith(f"::error file={site / 'pages' / 'bad.md'},line={BAD_LINE},col=6,endLine={BAD_LINE},endColumn=18,")
     assert "title=plainlang wording.promotional::" in line
 
 

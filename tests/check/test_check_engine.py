@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _pages import disclaimers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from plainlang.check import check
 from plainlang.check.engine import suppressions
 from plainlang.check.fidelity import facts_of, normalise_number
 from plainlang.check.rules.sources import normalise
+from plainlang.policy import load_policy
 
 PROMO = "This breakthrough helps."
 
@@ -48,11 +50,7 @@ def test_api_accepts_a_path_and_reads_the_format_from_its_suffix(tmp_path: Path)
     assert [f.file for f in report.findings if f.rule_id == "wording.promotional"] == [str(page)]
 
 
-DISCLAIMERS = (
-    "This summary is for information only. It is not medical advice.\n\n"
-    "Talk with your doctor or care team before you decide to join a study.\n\n"
-    "A summary can miss details. Read the full study record before you decide anything.\n"
-)
+DISCLAIMERS = disclaimers()
 
 
 def test_report_ok_follows_the_fail_level() -> None:
@@ -72,6 +70,14 @@ def test_repr_html_escapes_every_value() -> None:
 
 def test_disclaimers_match_despite_white_space_quotes_dashes_and_case() -> None:
     assert normalise("It’s  a  “test” — ok") == normalise("it's a \"TEST\" - ok")
+
+
+def test_policy_disclaimers_written_loosely_still_count() -> None:
+    loose = "\n\n".join(
+        d.text.upper().replace(" ", "  \n ", 1).replace("'", "’") for d in load_policy().disclaimers
+    )
+    assert "disclaimer.missing" not in _ids(loose)
+    assert "disclaimer.missing" in _ids(loose.split("\n\n")[0])
 
 
 def test_citation_dangling_reports_both_directions() -> None:

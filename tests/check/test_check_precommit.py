@@ -15,16 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from _pages import bad_line, bad_page, good_page
 
 REPO = Path(__file__).resolve().parents[2]
-GOOD = (
-    "# A study of a drug for asthma\n\n"
-    "This summary is for information only. It is not medical advice.\n\n"
-    "The study tests a drug for asthma. You take it once a day.\n\n"
-    "Talk with your doctor or care team before you decide to join a study.\n\n"
-    "A summary can miss details. Read the full study record before you decide anything.\n"
-)
-BAD = GOOD + "\nThis breakthrough drug is free treatment.\n"
+GOOD = good_page()
+BAD = bad_page()
 
 
 def test_hook_file_declares_plainlang_check() -> None:
@@ -69,5 +64,5 @@ def test_pre_commit_try_repo_passes_a_good_page_and_fails_a_bad_one(tmp_path: Pa
     assert good.returncode == 0, good.stdout + good.stderr
     bad = try_repo("good.md", "bad.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.md:11:6: error wording.promotional" in bad.stdout
+    assert f"bad.md:{bad_line()}:6: error wording.promotional" in bad.stdout
     assert "good.md:" not in bad.stdout

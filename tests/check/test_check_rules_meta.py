@@ -14,8 +14,10 @@ from plainlang.check.fidelity import facts_of
 from plainlang.check.report import SEVERITIES
 from plainlang.check.rules import Rule, builtin_rules, parse_rules
 from plainlang.errors import CheckError
+from plainlang.policy import load_policy
 
 RULES = builtin_rules()
+POLICY = load_policy()
 REQUIRED_IDS = {
     "readability.grade",
     "readability.long-sentence",
@@ -52,14 +54,14 @@ def test_rule_has_examples_that_must_fail_and_must_pass(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize(
-    ("rule", "example"), [(r, e) for r in RULES for e in r.fail], ids=lambda v: getattr(v, "id", "")
+    ("rule", "example"), [(r, e) for r in RULES for e in r.examples(POLICY, "fail")], ids=lambda v: getattr(v, "id", "")
 )
 def test_failing_example_gives_a_finding_of_its_rule(rule: Rule, example: str) -> None:
     assert rule.id in _ids(rule, example), example
 
 
 @pytest.mark.parametrize(
-    ("rule", "example"), [(r, e) for r in RULES for e in r.passing], ids=lambda v: getattr(v, "id", "")
+    ("rule", "example"), [(r, e) for r in RULES for e in r.examples(POLICY, "pass")], ids=lambda v: getattr(v, "id", "")
 )
 def test_passing_example_gives_no_finding_of_its_rule(rule: Rule, example: str) -> None:
     assert rule.id not in _ids(rule, example), example

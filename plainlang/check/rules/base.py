@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from plainlang.check.page import Page, Span
 from plainlang.check.report import Severity
 from plainlang.errors import CheckError, Location
+from plainlang.policy import Policy
 
 RULE_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$")
 
@@ -46,6 +47,12 @@ class Rule:
 
     def hits(self, page: Page) -> Iterator[Hit]:
         raise NotImplementedError
+
+    def examples(self, policy: Policy, kind: str) -> tuple[str, ...]:
+        """The ``fail`` or ``pass`` example pages, with ``$DISCLAIMERS`` written out as the
+        policy's disclaimers (so examples follow the policy's wording when it changes)."""
+        block = "".join(f"{d.text}\n\n" for d in policy.disclaimers)
+        return tuple(e.replace("$DISCLAIMERS", block) for e in (self.fail if kind == "fail" else self.passing))
 
     def describe(self, hit: Hit) -> str:
         return self.message.format_map(_Values(hit.values))
