@@ -23,6 +23,7 @@ FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL |
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|\w{1,32});")
 # Characters that may sit between two pieces of inline text: markup, list markers, indentation.
 _MARKUP_GAP = frozenset("*_~`\\>#-+=|.) \t\r\n0123456789")
+_RUNS = re.compile(r"[^\W_]+|[^\S\n]+|.", re.DOTALL)
 
 
 @functools.cache
@@ -54,8 +55,17 @@ class _Cursor:
             out.add(content, found)
             self.pos = found + len(content)
             return
-        for char in content:  # escapes or entities inside: match one character at a time
-            self._char(char, out)
+        # Escapes or entities inside: place runs of letters, digits and spaces whole, and only
+        # punctuation (what an escape or entity can stand for) one character at a time.
+        for piece in _RUNS.findall(content):
+            if piece[0].isalnum() or piece[0].isspace():
+                found = self.source.find(piece, self.pos)
+                if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+                    out.add(piece, found)
+                    self.pos = found + len(piece)
+                    continue
+            for char in piece:
+                self._char(char, out)
 
     def _char(self, char: str, out: BlockBuilder) -> None:
         found = self.source.find(char, self.pos)

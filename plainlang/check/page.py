@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from plainlang.check.prose import Block, Prose
 from plainlang.config import Profile
@@ -48,6 +48,8 @@ class Page:
     profile: Profile
     policy: Policy
     record: RecordFacts | None = None  # the record the page was written from (``--against``)
+    # Values several rules derive from the page (sentence counts...), computed once per page.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @functools.cached_property
     def blocks(self) -> tuple[Block, ...]:
@@ -73,6 +75,15 @@ class Page:
             parts.append(block.text)
             position += len(block.text) + 2
         return "\n\n".join(parts), tuple(starts)
+
+    @functools.cached_property
+    def _block_index(self) -> dict[int, int]:
+        return {id(block): index for index, block in enumerate(self.blocks)}
+
+    def joined_offset(self, span: Span, index: int) -> int:
+        """Where ``span.text[index]`` is in the ``joined`` text."""
+        _, starts = self.joined
+        return starts[self._block_index[id(span.block)]] + span.start + index
 
     def span_at(self, start: int, end: int) -> Span | None:
         """The span of ``joined`` text from ``start`` to ``end`` (clipped to one block)."""

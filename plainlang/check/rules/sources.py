@@ -37,7 +37,12 @@ def contacts(page: Page) -> Iterator[Hit]:
 
 
 def forbidden_wording(page: Page) -> Iterator[Hit]:
+    patterns = [rule.pattern for rule in page.policy.forbidden]
+    # Most blocks have no forbidden phrase at all: look at sentences only in blocks that do.
+    flagged = {id(b) for b in page.blocks if any(p.search(b.text) for p in patterns)}
     for sentence in page.sentences:
+        if id(sentence.block) not in flagged:
+            continue
         for rule, match in page.policy.forbidden_in(sentence.text):
             yield Hit(sentence.sub(match.start(), match.end()), {"match": match[0], "reason": rule.message, "id": rule.id})
 

@@ -68,19 +68,27 @@ class Substitution(Rule):
     """Report a word or phrase that has a plainer replacement, and suggest it."""
 
     type_name = "substitution"
-    swaps: tuple[tuple[re.Pattern[str], str], ...] = ()
+    pattern: re.Pattern[str] | None = None  # every swap in one pattern, a group for each
+    replacements: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
         table = param(params, "swap", dict, where)
-        swaps = tuple((compile_pattern(rf"\b(?:{bad})\b", where, "swap"), str(good)) for bad, good in table.items())
-        return cls(**common, swaps=swaps)
+        for bad in table:  # each alone first, so an error names the bad entry
+            compile_pattern(bad, where, "swap")
+        joined = "|".join(rf"(\b(?:{bad})\b)" for bad in table)
+        # One scan of a block finds every swap; the group that matched says which it was.
+        return cls(**common, pattern=compile_pattern(joined, where, "swap"), replacements=tuple(map(str, table.values())))
 
     def hits(self, page: Page) -> Iterator[Hit]:
+        assert self.pattern is not None
         for block in page.blocks:
-            for pattern, good in self.swaps:
-                for match in pattern.finditer(block.text):
-                    yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "replacement": good})
+            for match in self.pattern.finditer(block.text):
+                good = self.replacements[(match.lastindex or 1) - 1]
+                yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "replacement": good})
+
+
+_LONGEST_EXPLANATION = 300
 
 
 @dataclass(frozen=True)
@@ -153,16 +161,15 @@ class Conditional(Rule):
                 elif self.scope == "references":
                     satisfied = second.search(references) is not None
                 else:  # before: an explanation that starts at or before this first use
-                    satisfied = any(m.start() <= _joined_offset(page, unit, match.end()) for m in second.finditer(text))
+                    offset = page.joined_offset(unit, match.end())
+                    # An explanation must start at or before the first use; it is never longer
+                    # than _LONGEST_EXPLANATION characters, so the scan can stop there.
+                    earliest = second.search(text, 0, offset + _LONGEST_EXPLANATION)
+                    satisfied = earliest is not None and earliest.start() <= offset
                 if not satisfied:
                     yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                     if self.scope == "block":
                         break  # one finding per paragraph: the paragraph needs one marker
-
-
-def _joined_offset(page: Page, unit: Span, index: int) -> int:
-    _, starts = page.joined
-    return starts[page.blocks.index(unit.block)] + unit.start + index
 
 
 @dataclass(frozen=True)
