@@ -12,6 +12,7 @@ from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.model import Document, Summary, Trial
 from plainlang.pipeline import summarize
+from plainlang.readability import Readability, Scores, score
 from plainlang.records import RecordResult, load, load_many, read_records
 from plainlang.render import render, to_dict
 
@@ -21,7 +22,9 @@ __all__ = [
     "Document",
     "PlainlangError",
     "Profile",
+    "Readability",
     "RecordResult",
+    "Scores",
     "Summary",
     "Trial",
     "__version__",
@@ -29,6 +32,7 @@ __all__ = [
     "load_many",
     "read_records",
     "render",
+    "score",
     "summarize",
     "to_dict",
 ]
