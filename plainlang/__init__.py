@@ -11,7 +11,7 @@ The public API is what ``__all__`` lists; everything else may change.
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.model import Document, Summary, Trial
-from plainlang.pipeline import summarize
+from plainlang.pipeline import summarize, summarize_program
 from plainlang.readability import Readability, Scores, score
 from plainlang.records import RecordResult, load, load_many, read_records
 from plainlang.render import render, to_dict
@@ -34,5 +34,6 @@ __all__ = [
     "render",
     "score",
     "summarize",
+    "summarize_program",
     "to_dict",
 ]
