@@ -136,9 +136,15 @@ def _diagnose(
 def _hardest(
     sentences: Sequence[SentenceDiagnostics], profile: Profile, limit: int
 ) -> tuple[HardSentence, ...]:
-    """The ``limit`` sentences with a reason to be hard, hardest (highest grade) first."""
+    """The ``limit`` sentences with a reason to be hard, hardest (highest grade) first.
+
+    Headings are left out: one long word makes a one-word heading "grade 20", which says
+    nothing a writer can act on (their hard words are still in their diagnostics).
+    """
     found = []
     for index, sentence in enumerate(sentences):
+        if sentence.kind == "heading":
+            continue
         why = diagnostics.reasons(
             sentence.scores,
             sentence.hard_words,
