@@ -11,51 +11,59 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # A block-level HTML tag (or <br>) is a hard break between sentences; the splitter reads two
 # newlines as one, and they score as whitespace.
 HARD_BREAK = "\n\n"
 
-# What is never scored, in plain text and in Markdown alike. Registry ids are the formats of the
-# registries plainlang reads (ClinicalTrials.gov, ISRCTN, EudraCT/CTIS, ANZCTR, DRKS, ChiCTR,
-# CTRI, jRCT...). Citation markers are the ``[1]``, ``[1, 2]``, ``[1-3]`` and ``[^1]`` forms.
-_PLAIN_PATTERNS = (
-    r"(?P<url>(?:https?://|ftp://|www\.)[^\s<>()\[\]{}]*[^\s<>()\[\]{}.,;:!?'\"])",
-    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
-    r"(?P<regid>\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|ChiCTR[-\w]*\d+|KCT\d{7}"
-    r"|CTRI/\d{4}/\d+/\d+|EUCTR\d{4}-\d{6}-\d{2}(?:-[A-Z]{2})?|\d{4}-\d{6}-\d{2}(?:-\d{2})?"
-    r"|jRCT\w*\d+|JPRN-\w+|IRCT\w*\d+|PACTR\d+|NTR\d+|NL\d{4,}|TCTR\d+|SLCTR/\d{4}/\d+)\b)",
-    r"(?P<cite>\[\^?\d+(?:\s*[-–,]\s*\^?\d+)*\])",
+# Markdown and HTML markup. Each form starts with one of _MARKUP_START's characters, which are
+# rare in prose, so the full pattern is only tried where one of them occurs. Link and image
+# syntax keeps the words a reader sees (the link text) and drops the rest. Citation markers
+# (``[1]``, ``[1, 2]``, ``[1-3]``, ``[^1]``) are removed in plain text too.
+_CITE = r"(?P<cite>\[\^?\d+(?:\s*[-–,]\s*\^?\d+)*\])"
+_MARKUP = re.compile(
+    "|".join(
+        (
+            _CITE,
+            r"(?P<code>(?P<ticks>`+)[\s\S]*?(?P=ticks))",
+            r"(?P<autolink><(?:https?|ftp|mailto):[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>)",
+            r"(?P<comment><!--[\s\S]*?(?:-->|$))",
+            r"(?P<tag></?(?P<tagname>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>)",
+            r"(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+            r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
+            r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))",
+            r"(?P<linkopen>\[)(?=[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
+            r"(?P<linkclose>\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
+            r"(?P<emphasis>[*~_]+)",
+        )
+    )
 )
-
-# Markdown and HTML markup, tried before the plain patterns at each position. Link and image
-# syntax keeps the words a reader sees (the link text) and drops the rest.
-_MARKUP_PATTERNS = (
-    r"(?P<code>(?P<ticks>`+)[\s\S]*?(?P=ticks))",
-    r"(?P<autolink><(?:https?|ftp|mailto):[^\s<>]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>)",
-    r"(?P<comment><!--[\s\S]*?(?:-->|$))",
-    r"(?P<tag></?(?P<tagname>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>)",
-    r"(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
-    r"(?P<escape>\\(?=[!-/:-@\[-`{-~]))",
-    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))",
-    r"(?P<linkopen>\[)(?=[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
-    r"(?P<linkclose>\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
-    r"(?P<emphasis>\*+|~~+|(?<!\w)_+|_+(?!\w))",
-)
+_MARKUP_START = re.compile(r"[\[`<&\\!\]*~_]")
+_CITE_ONLY = re.compile(_CITE)
 
 # A bullet at the start of a line of plain text ("-  age 18 or older", "• pregnant", "2) ...")
 # starts a new sentence: it is turned into a hard break.
-_BULLET = r"(?P<bullet>(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦‣⁃–]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+)"
+_BULLET = re.compile(r"[ \t]*(?:[-•*·▪◦‣⁃–]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+")
+
+# Never scored, in plain text and in Markdown alike. Each is looked for only when a cheap test
+# says it may be there (most sentences have no URL, no @ and no long run of digits). Registry ids
+# are the formats of the registries plainlang reads (ClinicalTrials.gov, ISRCTN, EudraCT/CTIS,
+# ANZCTR, DRKS, ChiCTR, CTRI, jRCT...); each has at least five digits in a row.
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]{}]*[^\s<>()\[\]{}.,;:!?'\"]")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DIGIT_RUN = re.compile(r"\d{5}")
+_REGISTRY_ID = re.compile(
+    r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|ChiCTR[-\w]*\d+|KCT\d{7}"
+    r"|CTRI/\d{4}/\d+/\d+|EUCTR\d{4}-\d{6}-\d{2}(?:-[A-Z]{2})?|\d{4}-\d{6}-\d{2}(?:-\d{2})?"
+    r"|jRCT\w*\d+|JPRN-\w+|IRCT\w*\d+|PACTR\d+|NTR\d+|NL\d{4,}|TCTR\d+|SLCTR/\d{4}/\d+)\b"
+)
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 "  # noqa: SIM905
     "h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
-
-_PLAIN = re.compile("|".join((_BULLET, *_PLAIN_PATTERNS)))
-_MARKDOWN = re.compile("|".join((_BULLET, *_MARKUP_PATTERNS, *_PLAIN_PATTERNS)))
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,11 @@ class Mapped:
         return self.positions[start], self.positions[end - 1] + 1
 
 
-def _markup_replacement(match: re.Match[str]) -> str:
+Span = tuple[int, int, str]
+
+
+def _markup_replacement(match: re.Match[str]) -> str | None:
+    """What a piece of markup becomes; None to leave it as it is."""
     # lastgroup names the outermost group that matched (a group closes after the groups in it).
     kind = match.lastgroup
     if kind == "tag":
@@ -115,21 +127,65 @@ def _markup_replacement(match: re.Match[str]) -> str:
         return HARD_BREAK if name in _BLOCK_TAGS else ""
     if kind == "entity":
         return html.unescape(match.group(0))
-    if kind == "bullet":
-        return HARD_BREAK
+    if kind == "emphasis" and match.group(0)[0] == "_":
+        text, start, end = match.string, match.start(), match.end()
+        inside_word = start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+        return None if inside_word else ""  # snake_case stays one word, as textstat reads it
     return ""
 
 
-def _spans(
-    text: str, pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]
-) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), replacement(m)) for m in pattern.finditer(text) if m.end() > m.start()]
+def _markup_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    position = 0
+    while hit := _MARKUP_START.search(text, position):
+        match = _MARKUP.match(text, hit.start())
+        if match is None or match.end() == match.start():
+            position = hit.start() + 1
+            continue
+        new = _markup_replacement(match)
+        if new is not None:
+            spans.append((match.start(), match.end(), new))
+        position = match.end()
+    return spans
+
+
+def _bullet_spans(text: str) -> list[Span]:
+    starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    found = (_BULLET.match(text, start) for start in starts)
+    return [(m.start(), m.end(), HARD_BREAK) for m in found if m]
+
+
+def _removed(pattern: re.Pattern[str], text: str) -> list[Span]:
+    return [(m.start(), m.end(), "") for m in pattern.finditer(text)]
 
 
 def clean(mapped: Mapped, *, markdown: bool) -> Mapped:
-    """``mapped`` without what is never scored; block tags and bullets become hard breaks."""
-    pattern = _MARKDOWN if markdown else _PLAIN
-    return mapped.replace(_spans(mapped.text, pattern, _markup_replacement))
+    """``mapped`` without what is never scored; block tags and bullets become hard breaks.
+
+    Markup goes first, so that a URL inside a link or an autolink is gone with it.
+    """
+    text = mapped.text
+    spans = _markup_spans(text) if markdown else _removed(_CITE_ONLY, text) if "[" in text else []
+    if spans:
+        mapped = mapped.replace(spans)
+        text = mapped.text
+    spans = _bullet_spans(text)
+    if "://" in text or "www." in text:
+        spans += _removed(_URL, text)
+    if "@" in text:
+        spans += _removed(_EMAIL, text)
+    if _DIGIT_RUN.search(text):
+        spans += _removed(_REGISTRY_ID, text)
+    return mapped.replace(_disjoint(spans)) if spans else mapped
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Sorted, and a span that overlaps an earlier one dropped (an e-mail inside a URL)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def line_starts(text: str) -> tuple[int, ...]:
