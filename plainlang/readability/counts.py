@@ -37,18 +37,6 @@ _PYPHEN_LANGUAGE = "en_US"  # textstat's default language, which it hands to Pyp
 
 
 @dataclass(frozen=True)
-class Token:
-    """What one whitespace token contributes to the counts."""
-
-    word: str  # textstat's word, lower-case; "" when the token is only punctuation
-    syllables: int
-    letters: int
-    characters: int
-    long: bool
-    easy: bool  # on the Dale–Chall easy list
-
-
-@dataclass(frozen=True)
 class Counts:
     """Sums over some sentences: everything the seven formulas need."""
 
@@ -64,7 +52,10 @@ class Counts:
     hard_words: int = 0  # not on the easy list and three syllables or more
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Counts(*[getattr(self, name) + getattr(other, name) for name in _FIELDS])
+
+
+_FIELDS = tuple(f.name for f in fields(Counts))
 
 
 @functools.cache
@@ -91,20 +82,21 @@ def syllables(word: str) -> int:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def token(raw: str) -> Token:
-    """The counts of one whitespace token (cached: most tokens of a text repeat)."""
+def token(raw: str) -> tuple[int, ...]:
+    """What one whitespace token adds to each field of :class:`Counts`, in field order.
+
+    A tuple of ints rather than a Counts, so that a sentence's counts are column sums done in C;
+    cached, because most tokens of a text repeat.
+    """
     word = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", raw)).lower()
     letters = len(_NOT_LETTER.sub("", raw))
     if not word:
-        return Token("", 0, letters, len(raw), False, True)
-    return Token(
-        word,
-        syllables(word),
-        letters,
-        len(raw),
-        letters > _LONG_WORD_LETTERS,
-        word in easy_words(),
-    )
+        return (0, 0, 0, letters, len(raw), 1, 0, 0, 0, 0)
+    count = syllables(word)
+    poly = count >= 3
+    difficult = word not in easy_words()
+    long = letters > _LONG_WORD_LETTERS
+    return (1, 0, count, letters, len(raw), 1, poly, long, difficult, difficult and poly)
 
 
 @dataclass(frozen=True)
@@ -113,40 +105,21 @@ class SentenceCounts:
     hard: tuple[str, ...]  # the hard words, as written (surrounding punctuation removed)
 
 
-_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?«»"
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?«»*_"
+_HARD = 9  # index of hard_words in a token's tuple
 
 
 def count(text: str) -> SentenceCounts:
     """Counts of one sentence's scored text; a sentence with no word counts as none."""
-    words = syllable_sum = letters = characters = tokens = 0
-    poly = long = difficult = 0
-    hard: list[str] = []
-    for raw in text.split():
-        info = token(raw)
-        tokens += 1
-        characters += info.characters
-        letters += info.letters
-        if not info.word:
-            continue
-        words += 1
-        syllable_sum += info.syllables
-        long += info.long
-        if info.syllables >= 3:
-            poly += 1
-        if not info.easy:
-            difficult += 1
-            if info.syllables >= 3:
-                hard.append(raw.strip(_EDGE_PUNCTUATION) or info.word)
-    counts = Counts(
-        words=words,
-        sentences=1 if words else 0,
-        syllables=syllable_sum,
-        letters=letters,
-        characters=characters,
-        tokens=tokens,
-        polysyllables=poly,
-        long_words=long,
-        difficult_words=difficult,
-        hard_words=len(hard),
-    )
-    return SentenceCounts(counts, tuple(hard))
+    raws = text.split()
+    rows = list(map(token, raws))
+    if not rows:
+        return SentenceCounts(Counts(), ())
+    sums = [sum(column) for column in zip(*rows, strict=True)]
+    sums[1] = 1 if sums[0] else 0  # sentences
+    hard: tuple[str, ...] = ()
+    if sums[_HARD]:
+        hard = tuple(
+            raw.strip(_EDGE_PUNCTUATION) or raw for raw, row in zip(raws, rows, strict=True) if row[_HARD]
+        )
+    return SentenceCounts(Counts(*sums), hard)
