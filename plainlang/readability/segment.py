@@ -64,6 +64,10 @@ _BOUNDARY = re.compile(
 )
 _LAST_WORD = re.compile(r"[^\s(\[\"'“‘]*$")
 _HAS_WORD = re.compile(r"\w")
+# A line that may start a Markdown block other than a paragraph: a heading, list, quote, table
+# row or delimiter, code, HTML, thematic break or setext underline. Text with no such line is
+# paragraphs separated by blank lines, and needs no Markdown parser.
+_BLOCK_SYNTAX = re.compile(r"(?:\A|(?<=[\r\n]))(?: {4}|\t| {0,3}(?:[-#>*+_|<`~=:]|\d{1,9}[.)]))")
 _LIST_MARKER = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 
 
@@ -78,7 +82,10 @@ def segment(text: str, *, markdown: bool = True) -> tuple[Segment, ...]:
     """The sentences of ``text``, in order; none for text without a word in it."""
     if not _HAS_WORD.search(text):
         return ()
-    regions = _markdown_regions(text) if markdown else _line_regions(text, 0, None, "sentence")
+    if markdown and _BLOCK_SYNTAX.search(text):
+        regions = _markdown_regions(text)
+    else:
+        regions = _line_regions(text, 0, None, "sentence")
     return tuple(_sentences(text, regions, markdown=markdown))
 
 
@@ -149,10 +156,11 @@ def _line_regions(text: str, first: int, last: int | None, kind: SegmentKind) ->
     regions: list[_Region] = []
     pieces: list[tuple[int, int]] = []
     for line in range(first, len(starts) if last is None else min(last, len(starts))):
-        start, end = _stripped(text, *_line_span(text, starts, line))
+        span = _line_span(text, starts, line)
+        start, end = _stripped(text, *span)
         if start < end:
             pieces.append((start, end))
-        elif pieces:
+        elif pieces and not text[span[0] : span[1]].strip(" \t"):  # blank as Markdown sees it
             regions.append(_Region(tuple(pieces), kind))
             pieces = []
     if pieces:

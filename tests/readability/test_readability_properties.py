@@ -4,6 +4,7 @@ segments stay inside the input; counts add up; formulas are finite on any counts
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import math
 
 from hypothesis import HealthCheck, given, settings
@@ -146,3 +147,16 @@ counts = st.builds(
 @given(counts)
 def test_every_formula_is_finite_on_any_counts(value: Counts) -> None:
     assert all(math.isfinite(formula(value)) for formula in FORMULAS.values())
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_text_without_block_syntax_segments_the_same_with_or_without_the_markdown_parser(
+    text: str,
+) -> None:
+    # The module, not the function of the same name that plainlang.readability exports.
+    module = importlib.import_module("plainlang.readability.segment")
+    if module._BLOCK_SYNTAX.search(text):
+        return
+    parsed = list(module._sentences(text, module._markdown_regions(text), markdown=True))
+    assert tuple(parsed) == segment(text)
