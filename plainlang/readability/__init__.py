@@ -11,6 +11,7 @@ ordinary prose the document scores equal textstat's own; :mod:`.diagnostics` say
 sentence hard.
 """
 
+from plainlang.readability.masking import line_col
 from plainlang.readability.results import (
     NOTHING_TO_SCORE,
     SMOG_UNDER_30_SENTENCES,
@@ -37,6 +38,7 @@ __all__ = [
     "SentenceDiagnostics",
     "Target",
     "Unexplained",
+    "line_col",
     "score",
     "segment",
 ]

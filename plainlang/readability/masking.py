@@ -51,7 +51,13 @@ _BULLET = re.compile(r"[ \t]*(?:[-•*·▪◦‣⁃–]|\(?\d{1,3}[.)]|\(?[a-z]
 # says it may be there (most sentences have no URL, no @ and no long run of digits). Registry ids
 # are the formats of the registries plainlang reads (ClinicalTrials.gov, ISRCTN, EudraCT/CTIS,
 # ANZCTR, DRKS, ChiCTR, CTRI, jRCT...); each has at least five digits in a row.
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]{}]*[^\s<>()\[\]{}.,;:!?'\"]")
+_URL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>()\[\]{}]*[^\s<>()\[\]{}.,;:!?'\"]"
+    # A bare domain name ("ClinicalTrials.gov") is an address too, not a seven-syllable word.
+    r"|\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int|eu|uk|de|fr|io|info)\b"
+    r"(?:/[^\s<>()\[\]{}]*[^\s<>()\[\]{}.,;:!?'\"])?"
+)
+_DOMAIN = re.compile(r"\.(?:gov|org|com|net|edu|int|eu|uk|de|fr|io|info)\b")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DIGIT_RUN = re.compile(r"\d{5}")
 _REGISTRY_ID = re.compile(
@@ -170,7 +176,7 @@ def clean(mapped: Mapped, *, markdown: bool) -> Mapped:
         mapped = mapped.replace(spans)
         text = mapped.text
     spans = _bullet_spans(text)
-    if "://" in text or "www." in text:
+    if "://" in text or "www." in text or _DOMAIN.search(text):
         spans += _removed(_URL, text)
     if "@" in text:
         spans += _removed(_EMAIL, text)

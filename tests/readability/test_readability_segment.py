@@ -127,3 +127,8 @@ def test_plain_mode_keeps_markdown_characters_as_text() -> None:
         "Some *stars* and <b>tags</b> stay.",
         "So does `this`.",
     ]
+
+
+def test_a_bare_domain_name_is_an_address_not_a_word() -> None:
+    (only,) = segment("Find it on ClinicalTrials.gov or nih.gov/health today.")
+    assert only.text.split() == ["Find", "it", "on", "or", "today."]
