@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from plainlang import _textstat
 from plainlang.config import DEFAULT_PROFILE, Profile
@@ -31,8 +32,22 @@ from plainlang.readability.results import (
 )
 from plainlang.readability.segment import Segment, SegmentKind, segment
 
-Unexplained = Callable[[str], Sequence[tuple[int, int, str]]]
-"""Spans ``(start, end, term)`` of glossary terms a text uses without explaining them."""
+
+class TermSpan(Protocol):
+    """A term's place in a text, as ``plainlang.explain``'s TermMatch gives it."""
+
+    @property
+    def term(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+Unexplained = Callable[[str], Sequence[tuple[int, int, str] | TermSpan]]
+"""Glossary terms a text uses without explaining them: ``(start, end, term)`` tuples, or
+objects with ``start``, ``end`` and ``term`` such as ``plainlang.explain.unexplained_terms``
+returns (bind its glossary with ``functools.partial``)."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +180,11 @@ def _terms_by_unit(layout: _Layout, unexplained: Unexplained | None) -> list[tup
     if unexplained is None or not layout.units:
         return [()] * len(layout.units)
     starts = [unit.segment.start for unit in layout.units]
-    for start, end, term in sorted(unexplained(layout.text), key=lambda span: (span[0], span[1])):
+    spans = (
+        span if isinstance(span, tuple) else (span.start, span.end, span.term)
+        for span in unexplained(layout.text)
+    )
+    for start, end, term in sorted(spans, key=lambda span: (span[0], span[1])):
         index = bisect.bisect_right(starts, start) - 1
         if index >= 0 and start < layout.units[index].segment.end and end > start:
             terms[index][term] = None

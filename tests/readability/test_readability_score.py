@@ -217,3 +217,17 @@ def test_anything_but_text_or_a_document_is_a_type_error() -> None:
 
 def test_score_is_exported_from_plainlang() -> None:
     assert plainlang.score is score and "Scores" in plainlang.__all__
+
+
+def test_the_explain_stage_plugs_in_as_the_unexplained_callable() -> None:
+    import functools
+
+    from plainlang.explain import Glossary, unexplained_terms
+
+    glossary = Glossary.load()
+    text = "People with AML can join this study. You will have a biopsy."
+    found = unexplained_terms(text, glossary)
+    assert found, "the shipped glossaries should know at least one of these terms"
+    result = score(text, unexplained=functools.partial(unexplained_terms, glossary=glossary))
+    flagged = {term for s in result.sentences for term in s.unexplained_terms}
+    assert flagged == {match.term for match in found}
