@@ -47,7 +47,7 @@ def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary:
     assert "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
     assert "or relapsed AML" in text
     assert "About 45 people are planned to take part." in text
-    assert "number of participants with dose-limiting toxicities" in text
+    assert "number of people with dose-limiting toxicities" in text
     assert "The study started in June 2024 and is planned to end in December 2028." in text
 
 

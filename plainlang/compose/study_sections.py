@@ -118,10 +118,16 @@ def _main_measure(trial: Trial, cite: Citer) -> Sentence | None:
     if not trial.primary_outcomes:
         return None
     outcome = trial.primary_outcomes[0]
+    measure = " ".join(plain_sentences(run_in(outcome.measure.value)))
     return cite.say(
-        f"The main thing the study team measures is {end_sentence(run_in(outcome.measure.value))}",
-        outcome.measure,
+        f"The main thing the study team measures is {_lower_start(end_sentence(measure))}", outcome.measure
     )
+
+
+def _lower_start(text: str) -> str:
+    """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:2].islower() else text
 
 
 def _status(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
