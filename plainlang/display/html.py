@@ -8,11 +8,15 @@ for http(s) URLs (:func:`plainlang.display.view.safe_url`).
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from plainlang.display.trial import TrialView
 from plainlang.display.view import FindingView, ReadabilityView, SummaryView, safe_url
+
+if TYPE_CHECKING:  # feedback imports this module: only the type is needed here
+    from plainlang.display.feedback import Feedback
 
 
 @functools.cache
@@ -54,4 +58,8 @@ def readability_html(view: ReadabilityView) -> str:
     return _render("readability.html.j2", panel=view.panel, sections=view.sections, hardest=view.hardest)
 
 
-__all__ = ["environment", "page_html", "readability_html", "report_html", "trial_html", "view_html"]
+def feedback_html(feedback: Feedback) -> str:
+    return _render("feedback.html.j2", fb=feedback)
+
+
+__all__ = ["environment", "feedback_html", "page_html", "readability_html", "report_html", "trial_html", "view_html"]
