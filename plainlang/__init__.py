@@ -10,21 +10,26 @@ The public API is what ``__all__`` lists; everything else may change.
 
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
+from plainlang.explain import Explained, Glossary, explain
 from plainlang.model import Document, Summary, Trial
 from plainlang.pipeline import summarize, summarize_program
-from plainlang.records import RecordResult, load, load_many, read_records
+from plainlang.records import RecordResult, fetch, load, load_many, read_records
 from plainlang.render import render, to_dict
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Document",
+    "Explained",
+    "Glossary",
     "PlainlangError",
     "Profile",
     "RecordResult",
     "Summary",
     "Trial",
     "__version__",
+    "explain",
+    "fetch",
     "load",
     "load_many",
     "read_records",
