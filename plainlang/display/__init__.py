@@ -4,3 +4,27 @@
 need the optional extra ``plainlang[notebook]`` and are never imported from here, so that
 ``import plainlang`` stays light and works without them.
 """
+
+from plainlang.display.show import (
+    annotate,
+    check_summary,
+    preview_page,
+    readability_html,
+    report_html,
+    score_summary,
+    summary_html,
+    trial_html,
+    with_explanations,
+)
+
+__all__ = [
+    "annotate",
+    "check_summary",
+    "preview_page",
+    "readability_html",
+    "report_html",
+    "score_summary",
+    "summary_html",
+    "trial_html",
+    "with_explanations",
+]
