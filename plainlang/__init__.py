@@ -8,6 +8,7 @@
 The public API is what ``__all__`` lists; everything else may change.
 """
 
+from plainlang.check import Finding, Report, check
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.explain import Explained, Glossary, explain
@@ -21,13 +22,16 @@ __version__ = "0.1.0"
 __all__ = [
     "Document",
     "Explained",
+    "Finding",
     "Glossary",
     "PlainlangError",
     "Profile",
     "RecordResult",
+    "Report",
     "Summary",
     "Trial",
     "__version__",
+    "check",
     "explain",
     "fetch",
     "load",
