@@ -43,3 +43,15 @@ def test_importing_plainlang_loads_no_display_code_nor_the_notebook_extra() -> N
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_report_shows_the_verdict_and_each_finding_with_rule_and_place() -> None:
+    from plainlang.check import check
+
+    report = check("# Page\n\nThe investigational product demonstrated a breakthrough.\n")
+    page = report._repr_html_()
+    assert "needs changes" in page
+    first = report.findings[0]
+    assert f"<td>&lt;text&gt;:{first.line}:{first.column}</td>" in page
+    assert f"<code>{first.rule_id}</code>" in page
+    assert page.count("<tr><td>") == len(report.findings)
