@@ -14,6 +14,7 @@ from plainlang.errors import PlainlangError
 from plainlang.explain import Explained, Glossary, explain
 from plainlang.model import Document, Summary, Trial
 from plainlang.pipeline import summarize, summarize_program
+from plainlang.readability import Readability, Scores, score
 from plainlang.records import RecordResult, fetch, load, load_many, read_records
 from plainlang.render import render, to_dict
 
@@ -26,8 +27,10 @@ __all__ = [
     "Glossary",
     "PlainlangError",
     "Profile",
+    "Readability",
     "RecordResult",
     "Report",
+    "Scores",
     "Summary",
     "Trial",
     "__version__",
@@ -38,6 +41,7 @@ __all__ = [
     "load_many",
     "read_records",
     "render",
+    "score",
     "summarize",
     "summarize_program",
     "to_dict",
