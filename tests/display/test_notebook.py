@@ -33,6 +33,8 @@ def test_the_content_writer_notebook_runs_without_error() -> None:
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert '<dfn class="pl-term"' in html  # the summary shows as the annotated view
     assert "protocolSection.statusModule.overallStatus" in html  # the trial shows its fields
+    assert "<h4>Hardest sentences</h4>" in html  # the readability shows its panel
+    assert "plainlang check</strong>" in html and "<code>" in html  # the report shows its findings
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the plots drew
     texts = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
     assert "['biospecimen'" in texts or "['Biospecimen'" in texts

@@ -55,3 +55,16 @@ def test_report_shows_the_verdict_and_each_finding_with_rule_and_place() -> None
     assert f"<td>&lt;text&gt;:{first.line}:{first.column}</td>" in page
     assert f"<code>{first.rule_id}</code>" in page
     assert page.count("<tr><td>") == len(report.findings)
+
+
+def test_readability_shows_scores_against_targets_sections_and_hardest_sentences() -> None:
+    from plainlang.readability import score
+
+    result = score(summarize(EXAMPLE, PROFILE))
+    page = result._repr_html_()
+    smog = next(t for t in result.targets if t.name == "smog")
+    assert f"<th scope=\"row\">SMOG grade</th><td>{smog.value:.1f}</td><td>8 or lower</td>" in page
+    assert ("pl-met" if smog.met else "pl-missed") in page
+    assert "<h4>Hardest sentences</h4>" in page
+    assert page.count('<li><span class="pl-s') == len(result.hardest)
+    assert all(f'<th scope="row">{s.title}</th>' in page for s in result.sections if s.scores.words)
