@@ -134,3 +134,15 @@ class Summary:
     @property
     def title(self) -> str:
         return self.document.title
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: terms, sentence grades, hard words and scores marked."""
+        from plainlang.display.show import summary_html  # lazy: keeps `import plainlang` light
+
+        return summary_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """For front ends that show Markdown but not HTML: the page as published."""
+        from plainlang.render import render
+
+        return render(self, "markdown")
