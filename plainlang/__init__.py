@@ -8,27 +8,41 @@
 The public API is what ``__all__`` lists; everything else may change.
 """
 
+from plainlang.check import Finding, Report, check
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
+from plainlang.explain import Explained, Glossary, explain
 from plainlang.model import Document, Summary, Trial
-from plainlang.pipeline import summarize
-from plainlang.records import RecordResult, load, load_many, read_records
+from plainlang.pipeline import summarize, summarize_program
+from plainlang.readability import Readability, Scores, score
+from plainlang.records import RecordResult, fetch, load, load_many, read_records
 from plainlang.render import render, to_dict
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Document",
+    "Explained",
+    "Finding",
+    "Glossary",
     "PlainlangError",
     "Profile",
+    "Readability",
     "RecordResult",
+    "Report",
+    "Scores",
     "Summary",
     "Trial",
     "__version__",
+    "check",
+    "explain",
+    "fetch",
     "load",
     "load_many",
     "read_records",
     "render",
+    "score",
     "summarize",
+    "summarize_program",
     "to_dict",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from plainlang.compose import compose_trial
+from collections.abc import Iterable
+
+from plainlang.compose import compose_program, compose_trial
 from plainlang.config import DEFAULT_PROFILE, Profile
 from plainlang.model import Summary, Trial
 from plainlang.records import RecordSource, load
@@ -14,3 +16,12 @@ def summarize(record: Trial | RecordSource, profile: Profile | None = None) -> S
     trial = record if isinstance(record, Trial) else load(record)
     document = compose_trial(trial, profile)
     return Summary(document)
+
+
+def summarize_program(
+    records: Iterable[Trial | RecordSource], title: str, profile: Profile | None = None
+) -> Summary:
+    """An overview page of several trials of one programme, every sentence citing its records."""
+    profile = profile or DEFAULT_PROFILE
+    trials = [r if isinstance(r, Trial) else load(r) for r in records]
+    return Summary(compose_program(trials, title, profile))

@@ -28,3 +28,16 @@ def shared_data() -> Path:
     """../shared/data; the test is skipped with the reason when it is absent."""
     require_shared()
     return SHARED_DATA
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected files under tests/golden/ from the current output (then review the diff)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

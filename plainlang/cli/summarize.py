@@ -1,4 +1,8 @@
-"""``plainlang summarize PATH...``: write a plain-language summary of each record."""
+"""``plainlang summarize PATH...``: write a plain-language summary of each record.
+
+A PATH that is not a file but an NCT number (``plainlang summarize NCT04067336``) is fetched
+from the ClinicalTrials.gov API v2, through ``--cache-dir`` when given.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from typing import Any
 from plainlang.cli.common import add_profile_options, profile_from
 from plainlang.errors import Location, PlainlangError, SourceNotFoundError
 from plainlang.pipeline import summarize
-from plainlang.records import RecordResult, read_records
+from plainlang.records import RecordResult, fetch, is_registry_id, read_records
+from plainlang.records.fetch import DEFAULT_BASE_URL
 from plainlang.render import FORMATS, render
 
 _SUFFIX = {"markdown": ".md", "html": ".html", "text": ".txt", "json": ".json"}
@@ -23,7 +28,21 @@ def register(subparsers: Any) -> None:
         help="write a plain-language summary of each record",
         description="Summarize registry records (files, directories, ZIP archives, NDJSON).",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="record files or directories")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="record files or directories, or NCT numbers to fetch"
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="keep fetched records here and read them from here offline"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, metavar="SECONDS", help="network timeout for fetching"
+    )
+    parser.add_argument(
+        "--api-url",
+        default=DEFAULT_BASE_URL,
+        metavar="URL",
+        help="the ClinicalTrials.gov API v2 base URL (a mirror or a test server)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
     parser.add_argument(
         "-o",
@@ -35,8 +54,16 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def list_records(path: str) -> Iterator[RecordResult]:
+def list_records(path: str, args: argparse.Namespace | None = None) -> Iterator[RecordResult]:
     """The records at ``path``; raises at once (not on first iteration) when it is missing."""
+    if not Path(path).exists() and is_registry_id(path):
+        trial = fetch(
+            path,
+            cache_dir=getattr(args, "cache_dir", None),
+            timeout=getattr(args, "timeout", 10.0),
+            base_url=getattr(args, "api_url", DEFAULT_BASE_URL),
+        )
+        return iter((RecordResult(path, trial=trial),))
     if not Path(path).exists():
         raise SourceNotFoundError("no such file or directory", Location(path), hint="check the path")
     return read_records(path)
@@ -50,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     done = failed = 0
     for path in args.paths:
         try:
-            results = list_records(path)
+            results = list_records(path, args)
         except PlainlangError as error:  # a path that does not exist: report it, go on
             failed += 1
             print(f"plainlang: {error}", file=sys.stderr)

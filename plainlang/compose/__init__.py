@@ -11,7 +11,8 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from plainlang.compose.trial_page import trial_sections
+from plainlang.compose.program import program_sections
+from plainlang.compose.trial_page import headline, trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
 from plainlang.model import Block, Document, Reference, Section, Sentence, Trial
@@ -24,7 +25,7 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     wording = load_wording(profile.language)
     document = Document(
         title=headline(trial),
-        sections=trial_sections(trial, wording, policy),
+        sections=trial_sections(trial, wording, policy, profile),
         record_ids=(trial.id,),
         language=profile.language,
         generated=today(profile),
@@ -32,8 +33,19 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     return finish(document, (trial,), policy, profile)
 
 
-def headline(trial: Trial) -> str:
-    return trial.title
+def compose_program(
+    trials: Sequence[Trial], title: str, profile: Profile, policy: Policy | None = None
+) -> Document:
+    """An overview of several trials (one programme), finished (cited and masked)."""
+    policy = policy or load_policy(profile.policy)
+    document = Document(
+        title=title,
+        sections=program_sections(trials, load_wording(profile.language), policy),
+        record_ids=tuple(t.id for t in trials),
+        language=profile.language,
+        generated=today(profile),
+    )
+    return finish(document, trials, policy, profile)
 
 
 def today(profile: Profile) -> str:

@@ -36,15 +36,17 @@ class Sentence:
         return tuple(dict.fromkeys(source.record_id for source in self.sources))
 
 
-BlockKind = Literal["paragraph", "item", "definition", "note"]
+BlockKind = Literal["paragraph", "item", "definition", "note", "nav"]
 
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph (sentences run together), a list item, a glossary definition or a note.
+    """A paragraph (sentences run together), a list item, a glossary definition, a note or a link.
 
-    Consecutive items render as one list. ``label`` is a short bold lead-in for an item, such
-    as a site's name or a word in "Words to know".
+    Consecutive items (and definitions, and links) render as one list. ``label`` is a short bold
+    lead-in for an item, such as a site's name or a word in "Words to know"; for a "nav" block
+    (a contents entry) it is the id of the section it links to. Notes and links are our own
+    text, not facts from a record: they cite nothing.
     """
 
     kind: BlockKind

@@ -64,7 +64,7 @@ def _environment(kind: str) -> jinja2.Environment:
 
 def _template(kind: str, template: str | Path | None) -> jinja2.Template:
     if template is None:
-        return _environment(kind).get_template(f"trial.{'md' if kind == 'markdown' else kind}.j2")
+        return _environment(kind).get_template(f"page.{'md' if kind == 'markdown' else kind}.j2")
     path = Path(template)
     try:
         source = path.read_text("utf-8")

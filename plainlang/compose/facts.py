@@ -1,0 +1,150 @@
+"""Plain phrases derived from a Trial that several sections share (phase, who, what, when)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plainlang.compose.cite import Citer, split_sentences
+from plainlang.compose.phrasing import end_sentence, plain_case, say_date, say_list
+from plainlang.compose.rewrite import rewrite_sentence
+from plainlang.compose.wording import Wording
+from plainlang.model import Block, DateField, Field, Intervention, Passage, Sentence, Trial
+
+MAX_CONDITIONS = 3
+# A drug code rather than a name: letters and digits with a dash or none ("KO-539", "ABT199").
+_CODE = re.compile(r"^[A-Z]{1,6}[- ]?\d{2,6}[A-Z]?$")
+
+
+def phase_name(trial: Trial, wording: Wording) -> str:
+    """``phase 1/2`` for combined phases, ``phase 3``, or "" when the record has none."""
+    phases = trial.design.phases.value if trial.design.phases else ()
+    names = [n for n in (wording.phrase("phase", p, "name") for p in phases) if n]
+    if len(names) == 2 and all(n.startswith("phase ") for n in names):
+        return f"phase {names[0].removeprefix('phase ')}/{names[1].removeprefix('phase ')}"
+    return say_list(names)
+
+
+def study_type(trial: Trial) -> str:
+    return trial.design.study_type.value if trial.design.study_type else "INTERVENTIONAL"
+
+
+def who(trial: Trial) -> str:
+    """``adults``, ``children and adults``, ``people``, from the standard age groups."""
+    ages = trial.eligibility.std_ages.value if trial.eligibility.std_ages else ()
+    if "CHILD" in ages and ("ADULT" in ages or "OLDER_ADULT" in ages):
+        return "children and adults"
+    if "CHILD" in ages:
+        return "children"
+    if ages == ("OLDER_ADULT",):
+        return "older adults"
+    if ages and set(ages) <= {"ADULT", "OLDER_ADULT"}:
+        return "adults"
+    return "people"
+
+
+def condition_phrase(trial: Trial, limit: int = MAX_CONDITIONS) -> str:
+    phrase = say_list([plain_case(c.value) for c in trial.conditions[:limit]], "or")
+    if len(trial.conditions) > limit:
+        phrase += " and related illnesses"
+    return phrase
+
+
+def display_name(intervention: Intervention) -> Field[str]:
+    """The intervention's name a reader can say: a drug code gives way to a real name if there is one."""
+    if _CODE.match(intervention.name.value):
+        for other in intervention.other_names:
+            if not _CODE.match(other.value) and len(other.value) < 40:
+                return other
+    return intervention.name
+
+
+# Intervention types that are the thing being tried; procedures, tests and "other" (sample
+# collection, questionnaires) are how the study measures, so a page names them only when the
+# study has nothing else.
+_TREATMENT_TYPES = {
+    "DRUG",
+    "BIOLOGICAL",
+    "GENETIC",
+    "RADIATION",
+    "DEVICE",
+    "COMBINATION_PRODUCT",
+    "DIETARY_SUPPLEMENT",
+    "BEHAVIORAL",
+}
+
+
+def treatment_names(trial: Trial, limit: int = 4) -> list[Field[str]]:
+    """The study's treatments, placebo last, without repeats, named as a reader would say them."""
+    treatments = [i for i in trial.interventions if i.type is not None and i.type.value in _TREATMENT_TYPES]
+    seen: dict[str, Field[str]] = {}
+    for intervention in treatments or list(trial.interventions):
+        name = display_name(intervention)
+        seen.setdefault(name.value.lower(), Field(name_in_text(name.value), name.path))
+    return sorted(seen.values(), key=lambda f: "placebo" in f.value.lower())[:limit]
+
+
+def name_in_text(name: str) -> str:
+    """Multi-word Title Case names read in lower case ("Donor Lymphocyte Infusion" → "donor
+    lymphocyte infusion"); one-word names may be brands ("Actimmune") and keep their case."""
+    return run_in(name) if len(name.split()) > 1 else name
+
+
+def run_in(text: str) -> str:
+    """An outcome or time frame to run on inside a sentence: ``Overall Survival`` → ``overall survival``.
+
+    Title Case text is lowered word by word (acronyms kept); otherwise only the first word.
+    """
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    if words and sum(w[:1].isupper() for w in words) / len(words) >= 0.6:
+        return plain_case(text)
+    first, _, rest = text.partition(" ")
+    return f"{plain_case(first)} {rest}".strip() if first else text
+
+
+def without_type(name: str) -> str:
+    """v2 arm groups list interventions as "Drug: Venetoclax"; the type is said elsewhere."""
+    kind, sep, rest = name.partition(": ")
+    known = {
+        "drug",
+        "biological",
+        "device",
+        "procedure",
+        "radiation",
+        "behavioral",
+        "genetic",
+        "dietary supplement",
+        "combination product",
+        "diagnostic test",
+        "other",
+    }
+    return rest if sep and kind.lower() in known else name
+
+
+def date_sentence(cite: Citer, date: DateField | None, past: str, planned: str) -> Sentence | None:
+    """``{on}`` in a template becomes "on" before a full date and "in" before a month or year."""
+    if date is None:
+        return None
+    template = planned if date.kind == "ESTIMATED" else past
+    on = "on" if date.iso.count("-") == 2 else "in"
+    return cite.say(template.format(date=say_date(date.iso), on=on), date)
+
+
+def plain_sentences(text: str, language: str = "en") -> list[str]:
+    """Registry text → plainer sentences, each ending with a full stop."""
+    out: list[str] = []
+    for sentence in split_sentences(text):
+        out.extend(end_sentence(s) for s in rewrite_sentence(sentence, language))
+    return out
+
+
+def passage_blocks(passage: Passage | None, cite: Citer, language: str = "en") -> Iterator[Block]:
+    """A registry passage as our blocks, rewritten plainly: paragraphs stay paragraphs, items items."""
+    if passage is None:
+        return
+    for block in passage.blocks:
+        sentences = tuple(cite.say(s, passage) for s in plain_sentences(block.text, language))
+        if not sentences:
+            continue
+        # headings such as "The study has two parts:" lead a list; they read as a sentence
+        yield Block("item" if block.kind == "item" else "paragraph", sentences)

@@ -1,0 +1,205 @@
+"""Sections about taking part: who can join, where, status and dates, conditions."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from plainlang.compose.cite import Citer, blocks, items, note, paragraph
+from plainlang.compose.facts import condition_phrase, date_sentence, plain_sentences
+from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_list, sentence_case
+from plainlang.compose.wording import Wording
+from plainlang.model import Block, Field, Section, Sentence, Trial
+
+MAX_CRITERIA = 8  # bullets shown in all before "other rules apply"
+
+
+def who_can_join(trial: Trial, wording: Wording, cite: Citer, language: str) -> Section:
+    rules = trial.eligibility
+    lines: list[Sentence | None] = []
+    low, high = rules.minimum_age, rules.maximum_age
+    if low and high:
+        lines.append(
+            cite.say(f"People aged {say_age(low.value)} to {say_age(high.value)} can join.", low, high)
+        )
+    elif low:
+        lines.append(cite.say(f"People aged {say_age(low.value)} or older can join.", low))
+    elif high:
+        lines.append(cite.say(f"People up to {say_age(high.value)} old can join.", high))
+    if rules.sex:
+        lines.append(cite.say(wording.phrase("sex", rules.sex.value), rules.sex))
+    if rules.healthy_volunteers is not None:
+        key = "true" if rules.healthy_volunteers.value else "false"
+        lines.append(cite.say(wording.phrase("healthy_volunteers", key), rules.healthy_volunteers))
+    condition = condition_phrase(trial)
+    if condition:
+        lines.append(cite.say(f"The study is for people with {condition}.", *trial.conditions[:3]))
+    parts: list[Block | tuple[Block, ...] | None] = [paragraph(lines)]
+    # Share the bullets between the two lists, so both get room when both are long.
+    room_in = min(
+        len(rules.inclusion),
+        max(MAX_CRITERIA - min(len(rules.exclusion), MAX_CRITERIA // 2), MAX_CRITERIA // 2),
+    )
+    room_out = min(len(rules.exclusion), MAX_CRITERIA - room_in)
+    for title, criteria, room in (
+        ("You may be able to join if:", rules.inclusion, room_in),
+        ("You may not be able to join if:", rules.exclusion, room_out),
+    ):
+        if room:
+            parts.append(note(title))
+            parts.extend(_criterion(c, cite, language) for c in criteria[:room])
+    hidden = len(rules.inclusion) + len(rules.exclusion) - room_in - room_out
+    if hidden and rules.criteria is not None:
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        f"Other rules apply. The full record lists {hidden} more. The study team checks them with you.",
+                        rules.criteria.path,
+                        "count(criteria) - count(shown)",
+                    ),
+                )
+            )
+        )
+    return Section("who-can-join", "Who can join", blocks(*parts))
+
+
+def _criterion(criterion: Field[str], cite: Citer, language: str) -> Block:
+    sentences = plain_sentences(sentence_case(criterion.value), language)
+    return Block("item", tuple(cite.say(s, criterion) for s in sentences))
+
+
+MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
+_OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
+_LOCATIONS = "protocolSection.contactsLocationsModule.locations"
+
+
+def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
+    """Places grouped by country, each with its status; big trials name their open places only."""
+    if not trial.locations:
+        return Section("where", "Where the study runs", ())
+    countries: OrderedDict[str, list[int]] = OrderedDict()
+    for index, site in enumerate(trial.locations):
+        countries.setdefault(site.country.value if site.country else "Country not given", []).append(index)
+    sites = len(trial.locations)
+    text = f"The study runs at {sites} {'place' if sites == 1 else 'places'}"
+    if len(countries) > 1:
+        text += f" in {len(countries)} countries"
+    parts: list[Block | tuple[Block, ...] | None] = [
+        paragraph((cite.derived(text + ".", _LOCATIONS, "count(locations), count(distinct country)"),))
+    ]
+    listed: list[int] = list(range(sites))
+    if sites > MAX_SITES_LISTED:
+        listed = [
+            i for i, s in enumerate(trial.locations) if s.status is not None and s.status.value in _OPEN
+        ]
+        if len(listed) > MAX_SITES_LISTED:
+            listed = []
+        parts.append(_country_counts(trial, countries, cite))
+        if listed:
+            parts.append(note("These places are open or opening soon:"))
+    shown = set(listed)
+    for country, indexes in sorted(countries.items()):
+        names = [i for i in indexes if i in shown]
+        if not names:
+            continue
+        parts.append(note(f"{country}:"))
+        parts.append(
+            items(
+                _site_sentence(trial, i, wording, cite)
+                for i in sorted(names, key=lambda i: _site_key(trial, i))
+            )
+        )
+    return Section("where", "Where the study runs", blocks(*parts))
+
+
+def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> Sentence:
+    site = trial.locations[index]
+    place = ", ".join(f.value for f in (site.facility, site.city, site.state) if f is not None)
+    status = wording.phrase("site_status", site.status.value if site.status else None)
+    return cite.say(
+        f"{place}: {status}." if status else f"{place}.",
+        site.facility,
+        site.city,
+        site.state,
+        site.country,
+        site.status,
+    )
+
+
+def _country_counts(trial: Trial, countries: OrderedDict[str, list[int]], cite: Citer) -> tuple[Block, ...]:
+    """One line per country: how many places, in how many cities, how many open."""
+    lines = []
+    for country, indexes in sorted(countries.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        cities = {city.value for i in indexes if (city := trial.locations[i].city) is not None}
+        open_now = sum(
+            1 for i in indexes if (s := trial.locations[i].status) is not None and s.value in _OPEN
+        )
+        text = f"{country}: {len(indexes)} {'place' if len(indexes) == 1 else 'places'}"
+        if len(cities) > 1:
+            text += f" in {len(cities)} cities"
+        text += f", {open_now} open." if open_now else "."
+        lines.append(cite.derived(text, _LOCATIONS, "count(locations by country, city, open status)"))
+    return items(lines)
+
+
+def _site_key(trial: Trial, index: int) -> tuple[str, str]:
+    site = trial.locations[index]
+    return (site.city.value if site.city else "", site.facility.value if site.facility else "")
+
+
+def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
+    status = trial.status
+    lines: list[Sentence | None] = []
+    state = wording.phrase("overall_status", status.overall.value, "state")
+    reader = wording.phrase("overall_status", status.overall.value, "reader")
+    if state:
+        lines.append(cite.say(f"This study {state}.", status.overall))
+    if status.last_known and status.overall.value == "UNKNOWN":
+        last = wording.phrase("overall_status", status.last_known.value, "state")
+        if last:
+            lines.append(cite.say(f"When it was last checked, it {last}.", status.last_known))
+    if reader:
+        lines.append(cite.say(reader, status.overall))
+    if status.why_stopped:
+        lines.append(
+            cite.say(f"The reason given: {end_sentence(status.why_stopped.value)}", status.why_stopped)
+        )
+    lines.append(
+        date_sentence(cite, status.start, "It started {on} {date}.", "It is planned to start {on} {date}.")
+    )
+    lines.append(
+        date_sentence(
+            cite,
+            status.primary_completion,
+            "The main results were collected by {date}.",
+            "The main results are planned by {date}.",
+        )
+    )
+    lines.append(
+        date_sentence(
+            cite,
+            status.completion,
+            "The study ended {on} {date}.",
+            "The study is planned to end {on} {date}.",
+        )
+    )
+    record_dates = (
+        date_sentence(cite, status.first_posted, "First posted: {date}.", "First posted: {date}."),
+        date_sentence(cite, status.last_update, "Last updated: {date}.", "Last updated: {date}."),
+    )
+    return Section("status", "Status and dates", blocks(paragraph(lines), paragraph(record_dates)))
+
+
+def conditions(trial: Trial, cite: Citer) -> Section:
+    if not trial.conditions:
+        return Section("conditions", "Conditions", ())
+    plain = cite.say(
+        f"This study is about {say_list([plain_case(c.value) for c in trial.conditions])}.", *trial.conditions
+    )
+    # exactly as entered; the full stop is the list's punctuation, so each reads as a sentence
+    listed = [cite.say(end_sentence(c.value), c) for c in trial.conditions]
+    return Section(
+        "conditions",
+        "Conditions",
+        blocks(paragraph((plain,)), note("As listed by the registrant:"), items(listed)),
+    )

@@ -1,0 +1,196 @@
+"""summarize(): a real trial page, every fact cited, contacts masked, output deterministic."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import plainlang
+from plainlang.policy import find_contacts
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "v2_small.json"
+PROFILE = plainlang.Profile(today="2026-11-21")
+SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "summary.schema.json"
+
+
+@pytest.fixture(scope="module")
+def summary() -> plainlang.Summary:
+    return plainlang.summarize(FIXTURE, PROFILE)
+
+
+def test_page_has_every_section_in_order(summary: plainlang.Summary) -> None:
+    ids = [s.id for s in summary.document.sections]
+    assert ids == [
+        "about",
+        "summary",
+        "meaning",
+        "what-is-tested",
+        "who-can-join",
+        "what-is-measured",
+        "where",
+        "status",
+        "conditions",
+        "disclaimer",
+    ]
+
+
+def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary: plainlang.Summary) -> None:
+    section = summary.document.section("summary")
+    assert section is not None
+    text = " ".join(s.text for s in section.sentences())
+    assert "phase 1/2" in text
+    assert "PL-101" in text
+    assert "adults with acute myeloid leukemia or relapsed AML" in text
+    assert "About 45 people are planned to take part." in text
+    assert "number of participants with dose-limiting toxicities" in text
+    assert "The study started in June 2024 and is planned to end in December 2028." in text
+
+
+def test_every_fact_sentence_cites_reference_1_and_notes_cite_nothing(summary: plainlang.Summary) -> None:
+    for section in summary.document.sections:
+        for block in section.blocks:
+            for sentence in block.sentences:
+                if block.kind == "note":
+                    assert sentence.citations == () and sentence.sources == ()
+                else:
+                    assert sentence.citations == (1,), sentence.text
+                    assert all(s.record_id == "NCT09990001" for s in sentence.sources)
+
+
+def test_references_resolve_with_registry_id_url_and_dates(summary: plainlang.Summary) -> None:
+    (reference,) = summary.document.references
+    assert (reference.number, reference.registry, reference.record_id) == (
+        1,
+        "ClinicalTrials.gov",
+        "NCT09990001",
+    )
+    assert reference.url == "https://clinicaltrials.gov/study/NCT09990001"
+    assert reference.last_updated == "2025-01-15"
+    assert reference.accessed == "2026-11-21"
+
+
+def test_sites_are_listed_with_their_recruiting_status(summary: plainlang.Summary) -> None:
+    where = summary.document.section("where")
+    assert where is not None
+    texts = [s.text for s in where.sentences()]
+    assert "The study runs at 2 places in 2 countries." in texts
+    assert "Example Cancer Center, Seattle, Washington: looking for people." in texts
+    assert "Example University Hospital, Lyon: not open yet." in texts
+
+
+def test_derived_numbers_record_their_computation(summary: plainlang.Summary) -> None:
+    where = summary.document.section("where")
+    assert where is not None
+    first = next(where.sentences())
+    assert first.sources[0].derivation == "count(locations), count(distinct country)"
+
+
+def test_contact_details_never_reach_the_output(summary: plainlang.Summary) -> None:
+    for fmt in ("markdown", "html", "text", "json"):
+        out = plainlang.render(summary, fmt)
+        assert not find_contacts(out), fmt
+        for secret in ("jane.example@example.org", "206-555-0100", "nurse@example.org", "Jane Example"):
+            assert secret not in out
+
+
+def test_contact_details_inside_free_text_are_masked() -> None:
+    raw = plainlang.load(FIXTURE).brief_summary
+    assert raw is not None and "trials@example.org" in raw.text  # the record has them...
+    profile = plainlang.Profile(today="2026-11-21", include_registry_summary=True)
+    details = plainlang.summarize(FIXTURE, profile).document.section("details")
+    assert details is not None
+    text = " ".join(s.text for s in details.sentences())
+    # ...and finishing masks them wherever a section puts them
+    assert "trials@example.org" not in text and "•••••@•••••" in text
+    assert "206-555-0143" not in text and "•••-•••-••••" in text
+
+
+def test_disclaimers_of_the_policy_are_on_the_page(summary: plainlang.Summary) -> None:
+    markdown = plainlang.render(summary)
+    assert (
+        "This page is only here to help you learn about a study. It is not advice from a doctor." in markdown
+    )
+    assert "Talk with your doctor or care team before you decide to join a study." in markdown
+    assert "A short page like this can leave things out." in markdown
+
+
+def test_markdown_carries_citation_markers_and_the_reference_list(summary: plainlang.Summary) -> None:
+    markdown = plainlang.render(summary)
+    assert re.search(r"take part\.\[1\]", markdown)
+    assert "1. ClinicalTrials.gov. NCT09990001: " in markdown
+    assert "<https://clinicaltrials.gov/study/NCT09990001>" in markdown
+
+
+def test_json_output_matches_the_documented_schema(summary: plainlang.Summary) -> None:
+    data = json.loads(plainlang.render(summary, "json"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text("utf-8")))
+    assert data["schema"] == "plainlang.summary/1"
+    sentence = data["sections"][1]["blocks"][0]["sentences"][0]
+    assert sentence["citations"] == [1]
+    assert {
+        "record_id": "NCT09990001",
+        "path": "protocolSection.designModule.phases",
+        "derivation": None,
+    } in (sentence["sources"])
+
+
+def test_same_record_gives_the_same_bytes_twice() -> None:
+    first = plainlang.render(plainlang.summarize(FIXTURE, PROFILE))
+    second = plainlang.render(plainlang.summarize(FIXTURE, PROFILE))
+    assert first == second
+
+
+def test_html_escapes_hostile_registry_text() -> None:
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    data["protocolSection"]["identificationModule"]["briefTitle"] = (
+        '<script>alert(1)</script><img src=x onerror="x()">'
+    )
+    data["protocolSection"]["conditionsModule"]["conditions"] = ["[click](javascript:alert(1))"]
+    summary = plainlang.summarize(data, PROFILE)
+    html = plainlang.render(summary, "html")
+    assert "<script>alert" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+    markdown = plainlang.render(summary, "markdown")
+    assert "<script>" not in markdown and "[click](javascript" not in markdown
+    assert r"\[click\](javascript:alert(1))" in markdown
+
+
+def test_registry_summary_section_only_when_the_profile_asks() -> None:
+    profile = plainlang.Profile(today="2026-11-21", include_registry_summary=True)
+    ids = [s.id for s in plainlang.summarize(FIXTURE, profile).document.sections]
+    assert ids.index("details") == ids.index("meaning") + 1
+    details = plainlang.summarize(FIXTURE, profile).document.section("details")
+    assert details is not None
+    # rewritten: "Patients must be >= 18 years old." keeps its number and sign
+    assert any(">= 18 years old" in s.text for s in details.sentences())
+
+
+def test_big_trials_group_places_by_country_and_name_only_open_ones() -> None:
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    sites = []
+    for n in range(40):
+        sites.append(
+            {
+                "facility": f"Hospital {n}",
+                "city": f"City {n % 7}",
+                "country": "France" if n % 2 else "Spain",
+                "status": "RECRUITING" if n < 3 else "COMPLETED",
+            }
+        )
+    data["protocolSection"]["contactsLocationsModule"]["locations"] = sites
+    where = plainlang.summarize(data, PROFILE).document.section("where")
+    assert where is not None
+    texts = [s.text for s in where.sentences()]
+    assert texts[0] == "The study runs at 40 places in 2 countries."
+    assert "France: 20 places in 7 cities, 1 open." in texts
+    assert "Spain: 20 places in 7 cities, 2 open." in texts
+    named = [t for t in texts if t.startswith("Hospital")]
+    assert named == [
+        "Hospital 1, City 1: looking for people.",
+        "Hospital 0, City 0: looking for people.",
+        "Hospital 2, City 2: looking for people.",
+    ]
