@@ -8,6 +8,7 @@
 The public API is what ``__all__`` lists; everything else may change.
 """
 
+from plainlang.batch import BatchResult, summarize_many
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.model import Document, Summary, Trial
@@ -18,6 +19,7 @@ from plainlang.render import render, to_dict
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "Document",
     "PlainlangError",
     "Profile",
@@ -30,6 +32,7 @@ __all__ = [
     "read_records",
     "render",
     "summarize",
+    "summarize_many",
     "summarize_program",
     "to_dict",
 ]
