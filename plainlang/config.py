@@ -29,6 +29,9 @@ class Profile:
     mask_contacts: bool = True
     today: str | None = None
     policy: str | None = None  # path of a publisher's policy YAML; None is the built-in one
+    # The registry's own brief summary, rewritten in plainer words, as a "More about the study"
+    # section. Off by default: even rewritten, registry prose reads far above grade 8.
+    include_registry_summary: bool = False
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 

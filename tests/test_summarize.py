@@ -28,7 +28,6 @@ def test_page_has_every_section_in_order(summary: plainlang.Summary) -> None:
         "about",
         "summary",
         "meaning",
-        "details",
         "what-is-tested",
         "who-can-join",
         "what-is-measured",
@@ -98,10 +97,11 @@ def test_contact_details_never_reach_the_output(summary: plainlang.Summary) -> N
             assert secret not in out
 
 
-def test_contact_details_inside_free_text_are_masked(summary: plainlang.Summary) -> None:
+def test_contact_details_inside_free_text_are_masked() -> None:
     raw = plainlang.load(FIXTURE).brief_summary
     assert raw is not None and "trials@example.org" in raw.text  # the record has them...
-    details = summary.document.section("details")
+    profile = plainlang.Profile(today="2026-11-21", include_registry_summary=True)
+    details = plainlang.summarize(FIXTURE, profile).document.section("details")
     assert details is not None
     text = " ".join(s.text for s in details.sentences())
     # ...and finishing masks them wherever a section puts them
@@ -111,9 +111,11 @@ def test_contact_details_inside_free_text_are_masked(summary: plainlang.Summary)
 
 def test_disclaimers_of_the_policy_are_on_the_page(summary: plainlang.Summary) -> None:
     markdown = plainlang.render(summary)
-    assert "This summary is for information only. It is not medical advice." in markdown
+    assert (
+        "This page is only here to help you learn about a study. It is not advice from a doctor." in markdown
+    )
     assert "Talk with your doctor or care team before you decide to join a study." in markdown
-    assert "A summary can miss details." in markdown
+    assert "A short page like this can leave things out." in markdown
 
 
 def test_markdown_carries_citation_markers_and_the_reference_list(summary: plainlang.Summary) -> None:
@@ -155,3 +157,40 @@ def test_html_escapes_hostile_registry_text() -> None:
     markdown = plainlang.render(summary, "markdown")
     assert "<script>" not in markdown and "[click](javascript" not in markdown
     assert r"\[click\](javascript:alert(1))" in markdown
+
+
+def test_registry_summary_section_only_when_the_profile_asks() -> None:
+    profile = plainlang.Profile(today="2026-11-21", include_registry_summary=True)
+    ids = [s.id for s in plainlang.summarize(FIXTURE, profile).document.sections]
+    assert ids.index("details") == ids.index("meaning") + 1
+    details = plainlang.summarize(FIXTURE, profile).document.section("details")
+    assert details is not None
+    # rewritten: "Patients must be >= 18 years old." keeps its number and sign
+    assert any(">= 18 years old" in s.text for s in details.sentences())
+
+
+def test_big_trials_group_places_by_country_and_name_only_open_ones() -> None:
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    sites = []
+    for n in range(40):
+        sites.append(
+            {
+                "facility": f"Hospital {n}",
+                "city": f"City {n % 7}",
+                "country": "France" if n % 2 else "Spain",
+                "status": "RECRUITING" if n < 3 else "COMPLETED",
+            }
+        )
+    data["protocolSection"]["contactsLocationsModule"]["locations"] = sites
+    where = plainlang.summarize(data, PROFILE).document.section("where")
+    assert where is not None
+    texts = [s.text for s in where.sentences()]
+    assert texts[0] == "The study runs at 40 places in 2 countries."
+    assert "France: 20 places in 7 cities, 1 open." in texts
+    assert "Spain: 20 places in 7 cities, 2 open." in texts
+    named = [t for t in texts if t.startswith("Hospital")]
+    assert named == [
+        "Hospital 1, City 1: looking for people.",
+        "Hospital 0, City 0: looking for people.",
+        "Hospital 2, City 2: looking for people.",
+    ]

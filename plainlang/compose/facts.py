@@ -62,8 +62,16 @@ def display_name(intervention: Intervention) -> Field[str]:
 # Intervention types that are the thing being tried; procedures, tests and "other" (sample
 # collection, questionnaires) are how the study measures, so a page names them only when the
 # study has nothing else.
-_TREATMENT_TYPES = {"DRUG", "BIOLOGICAL", "GENETIC", "RADIATION", "DEVICE", "COMBINATION_PRODUCT",
-                    "DIETARY_SUPPLEMENT", "BEHAVIORAL"}
+_TREATMENT_TYPES = {
+    "DRUG",
+    "BIOLOGICAL",
+    "GENETIC",
+    "RADIATION",
+    "DEVICE",
+    "COMBINATION_PRODUCT",
+    "DIETARY_SUPPLEMENT",
+    "BEHAVIORAL",
+}
 
 
 def treatment_names(trial: Trial, limit: int = 4) -> list[Field[str]]:

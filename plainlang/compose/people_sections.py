@@ -68,7 +68,13 @@ def _criterion(criterion: Field[str], cite: Citer, language: str) -> Block:
     return Block("item", tuple(cite.say(s, criterion) for s in sentences))
 
 
+MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
+_OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
+_LOCATIONS = "protocolSection.contactsLocationsModule.locations"
+
+
 def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
+    """Places grouped by country, each with its status; big trials name their open places only."""
     if not trial.locations:
         return Section("where", "Where the study runs", ())
     countries: OrderedDict[str, list[int]] = OrderedDict()
@@ -79,35 +85,61 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
     if len(countries) > 1:
         text += f" in {len(countries)} countries"
     parts: list[Block | tuple[Block, ...] | None] = [
-        paragraph(
-            (
-                cite.derived(
-                    text + ".",
-                    "protocolSection.contactsLocationsModule.locations",
-                    "count(locations), count(distinct country)",
-                ),
+        paragraph((cite.derived(text + ".", _LOCATIONS, "count(locations), count(distinct country)"),))
+    ]
+    listed: list[int] = list(range(sites))
+    if sites > MAX_SITES_LISTED:
+        listed = [
+            i for i, s in enumerate(trial.locations) if s.status is not None and s.status.value in _OPEN
+        ]
+        if len(listed) > MAX_SITES_LISTED:
+            listed = []
+        parts.append(_country_counts(trial, countries, cite))
+        if listed:
+            parts.append(note("These places are open or opening soon:"))
+    shown = set(listed)
+    for country, indexes in sorted(countries.items()):
+        names = [i for i in indexes if i in shown]
+        if not names:
+            continue
+        parts.append(note(f"{country}:"))
+        parts.append(
+            items(
+                _site_sentence(trial, i, wording, cite)
+                for i in sorted(names, key=lambda i: _site_key(trial, i))
             )
         )
-    ]
-    for country, indexes in sorted(countries.items()):
-        parts.append(note(f"{country}:"))
-        lines = []
-        for index in sorted(indexes, key=lambda i: _site_key(trial, i)):
-            site = trial.locations[index]
-            place = ", ".join(f.value for f in (site.facility, site.city, site.state) if f is not None)
-            status = wording.phrase("site_status", site.status.value if site.status else None)
-            lines.append(
-                cite.say(
-                    f"{place}: {status}." if status else f"{place}.",
-                    site.facility,
-                    site.city,
-                    site.state,
-                    site.country,
-                    site.status,
-                )
-            )
-        parts.append(items(lines))
     return Section("where", "Where the study runs", blocks(*parts))
+
+
+def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> Sentence:
+    site = trial.locations[index]
+    place = ", ".join(f.value for f in (site.facility, site.city, site.state) if f is not None)
+    status = wording.phrase("site_status", site.status.value if site.status else None)
+    return cite.say(
+        f"{place}: {status}." if status else f"{place}.",
+        site.facility,
+        site.city,
+        site.state,
+        site.country,
+        site.status,
+    )
+
+
+def _country_counts(trial: Trial, countries: OrderedDict[str, list[int]], cite: Citer) -> tuple[Block, ...]:
+    """One line per country: how many places, in how many cities, how many open."""
+    lines = []
+    for country, indexes in sorted(countries.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        cities = {city.value for i in indexes if (city := trial.locations[i].city) is not None}
+        open_now = sum(
+            1 for i in indexes if (s := trial.locations[i].status) is not None and s.value in _OPEN
+        )
+        text = f"{country}: {len(indexes)} {'place' if len(indexes) == 1 else 'places'}"
+        if len(cities) > 1:
+            text += f" in {len(cities)} cities"
+        text += f", {open_now} open." if open_now else "."
+        lines.append(cite.derived(text, _LOCATIONS, "count(locations by country, city, open status)"))
+    return items(lines)
 
 
 def _site_key(trial: Trial, index: int) -> tuple[str, str]:
@@ -164,7 +196,8 @@ def conditions(trial: Trial, cite: Citer) -> Section:
     plain = cite.say(
         f"This study is about {say_list([plain_case(c.value) for c in trial.conditions])}.", *trial.conditions
     )
-    listed = [cite.say(c.value, c) for c in trial.conditions]  # exactly as entered
+    # exactly as entered; the full stop is the list's punctuation, so each reads as a sentence
+    listed = [cite.say(end_sentence(c.value), c) for c in trial.conditions]
     return Section(
         "conditions",
         "Conditions",

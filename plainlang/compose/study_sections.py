@@ -110,7 +110,7 @@ def _main_measure(trial: Trial, cite: Citer) -> Sentence | None:
         return None
     outcome = trial.primary_outcomes[0]
     return cite.say(
-        f"The main thing the researchers measure is {end_sentence(run_in(outcome.measure.value))}",
+        f"The main thing the study team measures is {end_sentence(run_in(outcome.measure.value))}",
         outcome.measure,
     )
 
@@ -278,7 +278,7 @@ def _outcome_item(outcome: Outcome, cite: Citer, language: str) -> Block:
 def what_is_measured(trial: Trial, cite: Citer, language: str) -> Section:
     parts: list[Block | tuple[Block, ...] | None] = []
     if trial.primary_outcomes:
-        parts.append(note("The main things the researchers measure:"))
+        parts.append(note("The main things the study measures:"))
         parts.extend(_outcome_item(o, cite, language) for o in trial.primary_outcomes)
     secondary = trial.secondary_outcomes
     if secondary:
@@ -298,7 +298,7 @@ def what_is_measured(trial: Trial, cite: Citer, language: str) -> Section:
             )
         else:
             parts.append(paragraph((cite.say(f"They also measure: {names}.", *(o.measure for o in shown)),)))
-    return Section("what-is-measured", "What the researchers measure", blocks(*parts))
+    return Section("what-is-measured", "What the study measures", blocks(*parts))
 
 
 __all__ = ["details", "meaning", "summary", "what_is_measured", "what_is_tested"]

@@ -1,7 +1,8 @@
 """Trial → the sections of a patient trial page, and its plain headline.
 
-Order: about this summary (top disclaimers), summary, what this could mean, more about the study,
-what the study tests, who can join, what the researchers measure, where, status and dates,
+Order: about this summary (top disclaimers), summary, what this could mean, more about the study
+(the registry's summary rewritten, when the profile asks for it),
+what the study tests, who can join, what the study measures, where, status and dates,
 conditions, and the end disclaimers. Every sentence that states a fact cites the record fields
 it came from; the connecting words are ours, from the wording tables.
 """
@@ -14,19 +15,19 @@ from plainlang.compose.cite import Citer, note
 from plainlang.compose.facts import condition_phrase, study_type, treatment_names, who
 from plainlang.compose.phrasing import say_list, sentence_case
 from plainlang.compose.wording import Wording
+from plainlang.config import Profile
 from plainlang.model import Section, Trial
 from plainlang.policy import Policy
 
 
-def trial_sections(
-    trial: Trial, wording: Wording, policy: Policy, language: str = "en"
-) -> tuple[Section, ...]:
+def trial_sections(trial: Trial, wording: Wording, policy: Policy, profile: Profile) -> tuple[Section, ...]:
     cite = Citer(trial.id)
+    language = profile.language
     sections = (
         Section("about", "About this summary", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
         study.summary(trial, wording, cite),
         study.meaning(trial, wording, cite),
-        study.details(trial, cite, language),
+        study.details(trial, cite, language) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, language),
         people.who_can_join(trial, wording, cite, language),
         study.what_is_measured(trial, cite, language),
@@ -35,7 +36,7 @@ def trial_sections(
         people.conditions(trial, cite),
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )
-    return tuple(section for section in sections if section.blocks)
+    return tuple(section for section in sections if section is not None and section.blocks)
 
 
 def headline(trial: Trial) -> str:
