@@ -126,12 +126,12 @@ def _source_units(source: RecordSource | Trial, settings: str) -> Iterator[Unit]
         return
     if first is None:
         return
-    yield Unit(first, None, _raw_hash(settings, first))
+    yield Unit(first, None, raw_hash(settings, first))
     for raw in found:
-        yield Unit(raw, None, _raw_hash(settings, raw))
+        yield Unit(raw, None, raw_hash(settings, raw))
 
 
-def _raw_hash(settings: str, raw: RawRecord) -> str:
+def raw_hash(settings: str, raw: RawRecord) -> str:
     # The origin is part of the key, not of the hash: a file moved unchanged stays current.
     return content_hash(settings, raw.data if raw.error is None else str(raw.error).encode())
 
