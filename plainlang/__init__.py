@@ -9,6 +9,7 @@ The public API is what ``__all__`` lists; everything else may change.
 """
 
 from plainlang.batch import BatchResult, summarize_many
+from plainlang.changes import Change, changes
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
 from plainlang.model import Document, Summary, Trial
@@ -20,6 +21,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchResult",
+    "Change",
     "Document",
     "PlainlangError",
     "Profile",
@@ -27,6 +29,7 @@ __all__ = [
     "Summary",
     "Trial",
     "__version__",
+    "changes",
     "load",
     "load_many",
     "read_records",
