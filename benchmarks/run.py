@@ -1,0 +1,201 @@
+"""plainlang's benchmarks, in one run, printed as one table: ``python benchmarks/run.py``.
+
+Corpus: the ClinicalTrials.gov API v2 records of ../shared/data/records/ctgov-v2, replicated with
+new ids (NCT9xxxxxxx) into NDJSON files in a temporary folder where more records are needed.
+Replicas differ by id, so no cache (ours or textstat's) can answer for a record it already saw.
+
+Measured:
+- throughput of the whole pipeline (read, compose, render: ``summarize_many``) in records per
+  second on one process and with ``jobs=2``;
+- latency per record (one raw record through the whole pipeline), median and 95th percentile;
+- cold start of ``plainlang summarize one.json`` as a whole process (median of several runs);
+- peak memory (max RSS of the child process, from ``resource.getrusage(RUSAGE_CHILDREN)``) of
+  ``plainlang summarize`` over corpora of growing size written to NDJSON, to show it stays flat;
+- the ratio of the pipeline's time to textstat alone computing seven scores on the same
+  records' raw text (every string of the record's ``protocolSection``, the part we summarize).
+
+Targets: >= 300 records/s per process; ratio <= 1.0; cold start < 1.5 s; peak < 400 MB, flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import plainlang
+from plainlang._textstat import textstat
+from plainlang.batch import summarize_many
+from plainlang.batch.work import settings_digest, summarize_unit, units
+
+SOURCE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "records" / "ctgov-v2"
+PROFILE = plainlang.Profile(today="2026-01-01")
+SCORES = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "gunning_fog",
+)
+
+
+def originals() -> list[dict[str, object]]:
+    if not SOURCE.is_dir():
+        sys.exit(f"benchmarks need {SOURCE} (../shared/data beside the clone)")
+    return [json.loads(p.read_text("utf-8")) for p in sorted(SOURCE.glob("*.json"))]
+
+
+def replicas(records: list[dict[str, object]], count: int) -> Iterator[dict[str, object]]:
+    for number in range(count):
+        record = json.loads(json.dumps(records[number % len(records)]))
+        record["protocolSection"]["identificationModule"]["nctId"] = f"NCT9{number:07d}"  # type: ignore[index]
+        yield record
+
+
+def write_ndjson(path: Path, records: list[dict[str, object]], count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for record in replicas(records, count):
+            out.write(json.dumps(record) + "\n")
+    return path
+
+
+def throughput(corpus: Path, count: int, jobs: int) -> tuple[float, float]:
+    """Records per wall-clock second, and per CPU second of this process (jobs=1 only: a busy
+    machine slows the first but not the second)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    seen = sum(1 for r in summarize_many(corpus, jobs=jobs, profile=PROFILE) if r.ok)
+    elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
+    assert seen == count, (seen, count)
+    return count / elapsed, count / cpu_used
+
+
+def latencies(corpus: Path) -> list[float]:
+    settings = settings_digest(PROFILE, "markdown")
+    out = []
+    for unit in units(corpus, settings):
+        start = time.perf_counter()
+        summarize_unit(unit, PROFILE, "markdown")
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def textstat_time(corpus: Path) -> float:
+    ts = textstat()
+    ts.flesch_reading_ease("One short line to load the dictionary first.")
+    texts = []
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            texts.append("\n".join(strings(json.loads(line)["protocolSection"])))
+    start = time.perf_counter()
+    for text in texts:
+        for score in SCORES:
+            getattr(ts, score)(text)
+    return time.perf_counter() - start
+
+
+def pipeline_time(corpus: Path) -> float:
+    start = time.perf_counter()
+    for _ in summarize_many(corpus, profile=PROFILE):
+        pass
+    return time.perf_counter() - start
+
+
+def cold_start(one: Path, runs: int) -> tuple[float, float]:
+    def timed(argv: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    command = [sys.executable, "-m", "plainlang", "summarize", str(one), "--today", "2026-01-01"]
+    bare = statistics.median(timed([sys.executable, "-c", "pass"]) for _ in range(runs))
+    return statistics.median(timed(command) for _ in range(runs)), bare
+
+
+def peak_memory_mb(corpus: Path, out: Path) -> float:
+    """Max RSS of a whole `plainlang summarize` process, measured from a fresh parent."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL);"
+        " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    command = [sys.executable, "-m", "plainlang", "summarize", str(corpus), "-o", str(out), "-q"]
+    done = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True, text=True)
+    return int(done.stdout.strip()) / 1024  # Linux reports kilobytes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1600, help="records for throughput (default 1600)")
+    parser.add_argument("--memory", default="1000,10000", help="corpus sizes for peak memory")
+    parser.add_argument("--runs", type=int, default=5, help="cold-start runs (median)")
+    args = parser.parse_args()
+    records = originals()
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = write_ndjson(folder / "corpus.ndjson", records, args.records)
+        one = folder / "one.json"
+        one.write_text(json.dumps(records[0]), "utf-8")
+        sizes = [len(json.dumps(r)) for r in records]
+
+        list(summarize_many(write_ndjson(folder / "warm.ndjson", records, len(records)), profile=PROFILE))
+        one_process, per_cpu = throughput(corpus, args.records, 1)
+        two_processes, _ = throughput(corpus, args.records, 2)
+        rows.append(("throughput, 1 process", f"{one_process:.0f} records/s", ">= 300 records/s"))
+        rows.append(("throughput, 1 process, per CPU second", f"{per_cpu:.0f} records/s", "(load-independent)"))
+        rows.append(("throughput, --jobs 2", f"{two_processes:.0f} records/s", f"({two_processes / one_process:.2f}x)"))
+
+        lat = sorted(latencies(folder / "warm.ndjson") + latencies(write_ndjson(folder / "lat.ndjson", records, 160)))
+        p95 = lat[min(len(lat) - 1, round(0.95 * len(lat)))]
+        rows.append(("latency per record, median", f"{statistics.median(lat) * 1e3:.1f} ms", ""))
+        rows.append(("latency per record, 95th percentile", f"{p95 * 1e3:.1f} ms", ""))
+
+        sample = write_ndjson(folder / "ratio.ndjson", records, 320)
+        ours, theirs = pipeline_time(sample), textstat_time(sample)
+        rows.append(("pipeline time / textstat 7 scores", f"{ours / theirs:.2f}", "<= 1.0"))
+        rows.append(("  textstat alone", f"{320 / theirs:.0f} records/s", "same records' raw text"))
+
+        cold, bare = cold_start(one, args.runs)
+        rows.append(("cold start, plainlang summarize one.json", f"{cold:.2f} s", f"< 1.5 s (python -c pass: {bare:.2f} s)"))
+
+        for size in (int(s) for s in args.memory.split(",")):
+            big = write_ndjson(folder / f"mem{size}.ndjson", records, size)
+            peak = peak_memory_mb(big, folder / f"out{size}.ndjson")
+            rows.append((f"peak memory, {size:,} records", f"{peak:.0f} MB", "< 400 MB, flat"))
+            big.unlink()
+
+    width = max(len(r[0]) for r in rows)
+    print(f"corpus: {len(records)} ClinicalTrials.gov v2 records from {SOURCE}, mean {statistics.mean(sizes) / 1024:.0f} KB,"
+          f" largest {max(sizes) / 1024:.0f} KB; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs,"
+          f" load average {os.getloadavg()[0]:.1f}")
+    print(f"plainlang {plainlang.__version__}: stages measured = read, compose, render"
+          + (", explain" if hasattr(plainlang, "explain") else "")
+          + (", score" if hasattr(plainlang, "score") else ""))
+    print(f"{'measure'.ljust(width)} | result | target")
+    print(f"{'-' * width}-|--------|-------")
+    for name, value, target in rows:
+        print(f"{name.ljust(width)} | {value} | {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
