@@ -88,6 +88,30 @@ def latencies(corpus: Path) -> list[float]:
     return out
 
 
+def stage_costs(corpus: Path) -> dict[str, float]:
+    """CPU milliseconds per record of each stage, to show what bounds the throughput."""
+    from plainlang.records import raw_records, read_raw
+
+    raws = list(raw_records(corpus))
+    clock = time.process_time
+    start = clock()
+    for raw in raws:
+        json.loads(raw.data)
+    decode = clock() - start
+    start = clock()
+    trials = [result.trial for raw in raws for result in read_raw(raw)]
+    read = clock() - start
+    start = clock()
+    summaries = [plainlang.summarize(t, PROFILE) for t in trials if t is not None]
+    compose = clock() - start
+    start = clock()
+    for summary in summaries:
+        plainlang.render(summary)
+    render = clock() - start
+    n = len(raws) / 1e3
+    return {"JSON decoding alone": decode / n, "read (incl. decoding)": read / n, "compose": compose / n, "render": render / n}
+
+
 def strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
@@ -168,6 +192,9 @@ def main() -> int:
         p95 = lat[min(len(lat) - 1, round(0.95 * len(lat)))]
         rows.append(("latency per record, median", f"{statistics.median(lat) * 1e3:.1f} ms", ""))
         rows.append(("latency per record, 95th percentile", f"{p95 * 1e3:.1f} ms", ""))
+
+        for stage, ms in stage_costs(folder / "lat.ndjson").items():
+            rows.append((f"  CPU per record: {stage}", f"{ms:.2f} ms", f"(bound {1e3 / ms:.0f} records/s)"))
 
         sample = write_ndjson(folder / "ratio.ndjson", records, 320)
         ours, theirs = pipeline_time(sample), textstat_time(sample)
