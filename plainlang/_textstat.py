@@ -48,6 +48,7 @@ def textstat() -> Any:
     return module
 
 
+@functools.cache  # reading package metadata costs more than scoring a paragraph
 def version() -> str:
     """The installed textstat version, recorded in readability results."""
     from importlib.metadata import version as dist_version

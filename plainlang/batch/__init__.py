@@ -25,13 +25,13 @@ from plainlang.batch.work import (
 )
 from plainlang.config import DEFAULT_PROFILE, Profile
 from plainlang.model import Trial
-from plainlang.records import RecordSource
+from plainlang.records import RawRecord, RecordSource
 from plainlang.render import Format
 
 CHUNK = 8  # raw records per task sent to a worker
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few enough to stay small
 
-Records = RecordSource | Trial | Iterable[RecordSource | Trial]
+Records = RecordSource | Trial | Iterable[RecordSource | Trial | RawRecord]
 SkipCheck = Callable[[str, str], bool]  # (origin, content hash) → output already current?
 
 

@@ -98,16 +98,21 @@ def content_hash(settings: str, data: bytes) -> str:
     return hashlib.sha256(settings.encode() + b"\0" + data).hexdigest()
 
 
-def units(records: RecordSource | Trial | Iterable[RecordSource | Trial], settings: str) -> Iterator[Unit]:
+def units(
+    records: RecordSource | Trial | Iterable[RecordSource | Trial | RawRecord], settings: str
+) -> Iterator[Unit]:
     """The units of the input, in order: a path, dict, bytes or Trial is one source; any other
     iterable is a sequence of sources. A path that does not exist is one failed unit."""
     single = isinstance(records, str | os.PathLike | bytes | dict | Trial)
-    sources: Iterable[RecordSource | Trial] = (records,) if single else records  # type: ignore[assignment]
+    sources: Iterable[RecordSource | Trial | RawRecord] = (records,) if single else records  # type: ignore[assignment]
     for source in sources:
         yield from _source_units(source, settings)
 
 
-def _source_units(source: RecordSource | Trial, settings: str) -> Iterator[Unit]:
+def _source_units(source: RecordSource | Trial | RawRecord, settings: str) -> Iterator[Unit]:
+    if isinstance(source, RawRecord):  # a unit already split off (plainlang.dask) or a failed fetch
+        yield Unit(source, None, raw_hash(settings, source))
+        return
     if isinstance(source, Trial):
         yield Unit(None, source, content_hash(settings, repr(source).encode()))
         return

@@ -4,6 +4,9 @@ A thin front end over ``plainlang.batch``: records from files, directories, ZIPs
 to stdout, to a directory (one file per record, re-runs skip what is current) or to an NDJSON
 file, on ``--jobs`` processes, with a progress bar on a terminal and one line per failed record
 in an errors file.
+
+A PATH that is not a file but an NCT number (``plainlang summarize NCT04067336``) is fetched
+from the ClinicalTrials.gov API v2, through ``--cache-dir`` when given.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from plainlang.batch.outputs import NDJSON_SUFFIXES, open_output
 from plainlang.batch.run import run_batch
 from plainlang.batch.work import BatchResult
 from plainlang.cli.common import add_profile_options, profile_from
+from plainlang.errors import PlainlangError
+from plainlang.model import Trial
+from plainlang.records import RawRecord, fetch, is_registry_id
+from plainlang.records.fetch import DEFAULT_BASE_URL
 from plainlang.render import FORMATS
 
 
@@ -28,7 +35,21 @@ def register(subparsers: Any) -> None:
         help="write a plain-language summary of each record",
         description="Summarize registry records (files, directories, ZIP archives, NDJSON).",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="record files or directories")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="record files or directories, or NCT numbers to fetch"
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="keep fetched records here and read them from here offline"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, metavar="SECONDS", help="network timeout for fetching"
+    )
+    parser.add_argument(
+        "--api-url",
+        default=DEFAULT_BASE_URL,
+        metavar="URL",
+        help="the ClinicalTrials.gov API v2 base URL (a mirror or a test server)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
     parser.add_argument(
         "-o",
@@ -58,6 +79,18 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def sources(args: argparse.Namespace) -> Iterator[str | Trial | RawRecord]:
+    """The paths as given; an NCT number that is not a file is fetched (a failure is one failed unit)."""
+    for path in args.paths:
+        if Path(path).exists() or not is_registry_id(path):
+            yield path
+            continue
+        try:
+            yield fetch(path, cache_dir=args.cache_dir, timeout=args.timeout, base_url=args.api_url)
+        except PlainlangError as error:
+            yield RawRecord(path, error=error)
 
 
 def _errors_path(args: argparse.Namespace) -> Path | None:
@@ -119,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
                 print(message, file=sys.stderr)
 
         tally = run_batch(
-            args.paths,
+            sources(args),
             output,
             jobs=args.jobs,
             profile=profile,

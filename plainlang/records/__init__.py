@@ -24,7 +24,9 @@ from plainlang.errors import (
     UnknownFormatError,
 )
 from plainlang.model import Trial
+from plainlang.records.fetch import fetch
 from plainlang.records.formats import JSON_FORMATS, TEXT_FORMATS, accepted
+from plainlang.records.registries import REGISTRIES, is_registry_id
 
 RecordSource = str | os.PathLike[str] | dict[str, object] | list[object] | bytes
 
@@ -331,9 +333,12 @@ def _describe(source: RecordSource) -> str:
 
 
 __all__ = [
+    "REGISTRIES",
     "RawRecord",
     "RecordResult",
     "RecordSource",
+    "fetch",
+    "is_registry_id",
     "load",
     "load_many",
     "raw_records",

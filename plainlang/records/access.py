@@ -27,6 +27,15 @@ class Node:
             return f"{self.path}[{key}]"
         return f"{self.path}.{key}" if self.path else key
 
+    def path_of(self, key: str | int) -> str:
+        """The path of the child at ``key``, present or not (for values a reader derives)."""
+        return self._child_path(key)
+
+    def child(self, key: str) -> Node:
+        """The object at ``key``, or an empty one at the right path when absent, so chains of
+        optional objects (``ProtocolSection.DesignModule.DesignInfo``) read without checks."""
+        return self.obj(key) or Node({}, self._child_path(key), self.file)
+
     def _fail(self, path: str, expected: str, got: object) -> FieldTypeError:
         return FieldTypeError(
             f"expected {expected}, found {type(got).__name__}",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.model import Trial
-from plainlang.records import ctgov_v2
+from plainlang.records import ctgov_classic, ctgov_v2, ctgov_xml, ctis, euctr, ictrp, isrctn
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,36 @@ JSON_FORMATS: tuple[JsonFormat, ...] = (
         ctgov_v2.studies,
         ctgov_v2.read,
     ),
+    JsonFormat(
+        "ctgov-classic",
+        "ClinicalTrials.gov classic API JSON (FullStudiesResponse page or one Study)",
+        ctgov_classic.studies,
+        ctgov_classic.read,
+    ),
+    JsonFormat(
+        "euctr",
+        "EU Clinical Trials Register protocol (flattened JSON; a list of member-state versions merges)",
+        euctr.studies,
+        euctr.read,
+    ),
+    JsonFormat("ctis", "EU CTIS public trial record (JSON, both generations)", ctis.studies, ctis.read),
+    JsonFormat("isrctn", "ISRCTN registry record (JSON)", isrctn.studies, isrctn.read),
 )
 
-TEXT_FORMATS: tuple[TextFormat, ...] = ()
+TEXT_FORMATS: tuple[TextFormat, ...] = (
+    TextFormat(
+        "ctgov-xml",
+        "ClinicalTrials.gov legacy XML (<clinical_study>, as in the AllPublicXML ZIP)",
+        ctgov_xml.detect,
+        ctgov_xml.read_all,
+    ),
+    TextFormat(
+        "ictrp-xml",
+        "WHO ICTRP data-provider XML (<trials><trial><main>)",
+        ictrp.detect,
+        ictrp.read_all,
+    ),
+)
 
 
 def accepted() -> str:

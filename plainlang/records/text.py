@@ -1,9 +1,13 @@
 """Registry free text → Passage: paragraphs, list items and headings.
 
 ClinicalTrials.gov v2 text is Markdown with backslash escapes (``\\>``, ``\\*``); older formats
-are hard-wrapped plain text. Both come here. We decode escapes, fold whitespace and split the
-text into blocks, and never touch a character that carries meaning: numbers, units, comparison
-signs and punctuation inside a line stay exactly as written.
+are hard-wrapped plain text. Both come here. The legacy XML (AllPublicXML) indents a whole text
+block by six to ten spaces and wraps every line at about 90 characters, an item's wrapped lines
+indented under its text or (lazily, as Markdown allows) under its marker. We take off the indent
+the block shares; a line goes on the item above it unless a blank line comes between or it sits
+left of the item's marker. We decode escapes, fold whitespace and split the text into blocks,
+and never touch a character that carries meaning: numbers, units, comparison signs and
+punctuation inside a line stay exactly as written.
 """
 
 from __future__ import annotations
@@ -66,11 +70,22 @@ def _looks_like_sentence_start(marker: str, text: str) -> bool:
     return not (text[:1].isupper() or text[:1].isdigit())
 
 
+def _dedent(text: str) -> str:
+    """Take off the indent every non-blank line shares (tabs count as four spaces)."""
+    lines = text.expandtabs(4).split("\n")
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    shared = min(indents, default=0)
+    if shared == 0:
+        return text
+    return "\n".join(line[shared:] for line in lines)
+
+
 def to_passage(raw: str | None, path: str) -> Passage | None:
     """Split registry text into blocks; ``None`` when there is no text at all."""
     if raw is None:
         return None
     text = decode_escapes(_HTML_BREAK.sub("\n", raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _dedent(text)
     blocks: list[TextBlock] = []
     item_indents: list[int] = []  # indents of the open list levels, outermost first
     open_block: list[str] = []  # lines of the block being built
@@ -109,7 +124,7 @@ def to_passage(raw: str | None, path: str) -> Passage | None:
             open_kind, open_depth, open_marker = "item", len(item_indents) - 1, line.marker
             open_block = [line.text]
             continue
-        if open_kind == "item" and line.indent > 0:
+        if open_kind == "item" and item_indents and line.indent >= item_indents[-1]:
             open_block.append(line.text)  # an item's wrapped continuation line
             continue
         if open_kind == "paragraph":

@@ -1,0 +1,104 @@
+"""Time ``plainlang check`` against proselint on the same 1,000 generated pages, in one run.
+
+The pages are trial pages plainlang writes from the ClinicalTrials.gov records it can read
+(../shared/data and examples/records), cycled until there are 1,000; each copy gets a different
+"accessed" date so no two files are the same text. Both linters run in this process over the same
+files: plainlang through ``CheckRun.check_file``, proselint (from PyPI, ``pip install -e
+'.[bench]'``) through ``LintFile(path).lint(config)`` with its default configuration and checks
+registered once, the way its command line does it. Reported: seconds per file for each, and
+the ratio. Aim (issue 6): plainlang at least 10 times faster per file.
+
+    python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import plainlang
+from plainlang.check import CheckRun
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_pages(record_dirs: list[Path], count: int, out: Path) -> list[Path]:
+    trials = [r.trial for d in record_dirs if d.is_dir() for r in plainlang.read_records(d) if r.trial is not None]
+    if not trials:
+        sys.exit("no readable records: pass --records")
+    start = datetime.date(2026, 1, 1)
+    pages = []
+    for index in range(count):
+        trial = trials[index % len(trials)]
+        profile = plainlang.Profile(today=(start + datetime.timedelta(days=index)).isoformat())
+        path = out / f"{index:04d}-{trial.id}.md"
+        path.write_text(plainlang.render(plainlang.summarize(trial, profile)), "utf-8")
+        pages.append(path)
+    return pages
+
+
+def time_plainlang(pages: list[Path]) -> tuple[list[float], int]:
+    run = CheckRun()
+    times, findings = [], 0
+    for page in pages:
+        began = time.perf_counter()
+        findings += len(run.check_file(page, "markdown"))
+        times.append(time.perf_counter() - began)
+    return times, findings
+
+
+def time_proselint(pages: list[Path]) -> tuple[list[float], int]:
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    CheckRegistry().register_many(__register__)
+    times, findings = [], 0
+    for page in pages:
+        began = time.perf_counter()
+        findings += len(LintFile(page).lint(DEFAULT))
+        times.append(time.perf_counter() - began)
+    return times, findings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument(
+        "--records",
+        type=Path,
+        action="append",
+        help="folders of records (default: ../shared/data/records/ctgov-v2 and examples/records)",
+    )
+    args = parser.parse_args()
+    record_dirs = args.records or [REPO.parent / "shared" / "data" / "records" / "ctgov-v2", REPO / "examples" / "records"]
+    with tempfile.TemporaryDirectory() as folder:
+        pages = write_pages(record_dirs, args.pages, Path(folder))
+        size = statistics.mean(p.stat().st_size for p in pages)
+        # Warm both up on one page (imports, rule loading, regex compilation), outside the timing.
+        time_plainlang(pages[:1])
+        time_proselint(pages[:1])
+        ours, our_findings = time_plainlang(pages)
+        theirs, their_findings = time_proselint(pages)
+    per_ours, per_theirs = sum(ours) / len(ours), sum(theirs) / len(theirs)
+    print(f"pages: {len(pages)} (mean {size / 1024:.1f} KiB, Markdown)")
+    print(
+        f"plainlang check: {sum(ours):.2f} s total, {per_ours * 1000:.2f} ms/file "
+        f"(median {statistics.median(ours) * 1000:.2f} ms), {our_findings} findings"
+    )
+    print(
+        f"proselint:       {sum(theirs):.2f} s total, {per_theirs * 1000:.2f} ms/file "
+        f"(median {statistics.median(theirs) * 1000:.2f} ms), {their_findings} findings"
+    )
+    ratio = per_theirs / per_ours
+    print(f"ratio (proselint / plainlang, per file): {ratio:.1f}x  (aim: >= 10x) {'MET' if ratio >= 10 else 'NOT MET'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Time the explain stage: loading all glossary packs cold, and explaining a 1,000-word text warm.
+
+    python benchmarks/explain_speed.py [--packs DIR ...] [--repeat N]
+
+"Cold load" runs in a fresh interpreter per measurement (so nothing is cached), once with the
+imports counted and once timing only Glossary.load plus compiling the matcher. "Explain" takes
+1,000 words of real registry text from ../shared/data when it is there (or a built-in sample),
+warms up once, then reports the median of N runs. Targets: load < 150 ms, explain < 2 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RECORDS = REPO.parent / "shared" / "data" / "records"
+
+_COLD = """
+import time, sys
+t0 = time.perf_counter()
+from plainlang.explain import Glossary
+from plainlang.explain.matcher import blank_english
+blank_english()
+t1 = time.perf_counter()
+g = Glossary.load(tuple(sys.argv[1:]))
+t2 = time.perf_counter()
+g.matcher
+t3 = time.perf_counter()
+print(f"{t1 - t0} {t2 - t1} {t3 - t2} {len(g)}")
+"""
+
+
+def sample_text(words: int = 1000) -> str:
+    from plainlang.explain.coverage import record_texts
+
+    texts: list[str] = []
+    for folder in ("ctgov-v2", "ctgov-classic"):
+        for path in sorted((RECORDS / folder).glob("*.json")):
+            texts.extend(record_texts(json.loads(path.read_text("utf-8"))))
+    if not texts:
+        texts = ["Adults with relapsed or refractory acute myeloid leukemia (AML) were "
+                 "randomized to the study drug or a placebo. Complete remission was measured."]
+    out: list[str] = []
+    count = 0
+    for text in texts * 50:
+        out.append(text)
+        count += len(text.split())
+        if count >= words:
+            break
+    return " ".join(" ".join(out).split()[:words])
+
+
+def cold(packs: list[str], runs: int) -> None:
+    rows = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", _COLD, *packs], capture_output=True,
+                              text=True, check=True, cwd=REPO)
+        rows.append([float(x) for x in done.stdout.split()])
+    imports = statistics.median(r[0] for r in rows) * 1000
+    load = statistics.median(r[1] for r in rows) * 1000
+    compile_ = statistics.median(r[2] for r in rows) * 1000
+    print(f"terms loaded: {int(rows[0][3])}")
+    print(f"cold, import plainlang.explain + spacy.blank('en'): {imports:.1f} ms (median of {runs})")
+    print(f"cold, Glossary.load (read + check all packs):       {load:.1f} ms")
+    print(f"cold, compile the matcher:                          {compile_:.1f} ms")
+    print(f"cold, load + compile (target < 150 ms):             {load + compile_:.1f} ms")
+
+
+def warm(packs: list[str], repeat: int) -> None:
+    from plainlang.explain import Glossary, explain
+
+    glossary = Glossary.load(tuple(packs))
+    text = sample_text()
+    for style in ("parenthetical", "sentence", "words-to-know", "replace"):
+        explain(text, glossary, style)  # warm-up
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            result = explain(text, glossary, style)
+            times.append(time.perf_counter() - t0)
+        print(f"explain {len(text.split())} words, {style:13s}: median "
+              f"{statistics.median(times) * 1000:.2f} ms, min {min(times) * 1000:.2f} ms "
+              f"({len(result.terms)} terms explained; target < 2 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--packs", nargs="*", default=[], help="extra packs besides the built-in")
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--cold-runs", type=int, default=5)
+    args = parser.parse_args()
+    cold(args.packs, args.cold_runs)
+    warm(args.packs, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

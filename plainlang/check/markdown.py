@@ -1,0 +1,194 @@
+"""Markdown → Prose, with markdown-it-py.
+
+markdown-it gives each block token the lines it spans but gives inline tokens (text, code,
+links) no positions at all. We walk the original lines with a cursor and find each piece of
+text where it must be: right after the markup that came before it. Escapes (``\\[``) and
+entities (``&amp;``) are matched to the character they stand for, so a column is exact even
+on a line full of markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from plainlang.check.html import extract_html_into
+from plainlang.check.prose import REFERENCE_TITLES, Block, BlockBuilder, BlockKind, Prose, Section
+
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|\w{1,32});")
+# Characters that may sit between two pieces of inline text: markup, list markers, indentation.
+_MARKUP_GAP = frozenset("*_~`\\>#-+=|.) \t\r\n0123456789")
+_RUNS = re.compile(r"[^\W_]+|[^\S\n]+|.", re.DOTALL)
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def blank_front_matter(source: str) -> str:
+    """``source`` with YAML/TOML front matter replaced by spaces (newlines kept)."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return source
+    blanked = "".join(c if c == "\n" else " " for c in match[0])
+    return blanked + source[match.end() :]
+
+
+class _Cursor:
+    """Finds the text of inline tokens in the original source, left to right."""
+
+    def __init__(self, source: str, start: int) -> None:
+        self.source = source
+        self.pos = start
+
+    def text(self, content: str, out: BlockBuilder) -> None:
+        if not content:
+            return
+        found = self.source.find(content, self.pos)
+        if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+            out.add(content, found)
+            self.pos = found + len(content)
+            return
+        # Escapes or entities inside: place runs of letters, digits and spaces whole, and only
+        # punctuation (what an escape or entity can stand for) one character at a time.
+        for piece in _RUNS.findall(content):
+            if piece[0].isalnum() or piece[0].isspace():
+                found = self.source.find(piece, self.pos)
+                if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+                    out.add(piece, found)
+                    self.pos = found + len(piece)
+                    continue
+            for char in piece:
+                self._char(char, out)
+
+    def _char(self, char: str, out: BlockBuilder) -> None:
+        found = self.source.find(char, self.pos)
+        entity = ENTITY.search(self.source, self.pos, found if found >= 0 else len(self.source))
+        if entity and html.unescape(entity[0]) == char:
+            out.add_char(char, entity.start())
+            self.pos = entity.end()
+        elif found >= 0:
+            out.add_char(char, found)
+            self.pos = found + 1
+        # A character we cannot place (markdown-it normalised it away) is dropped.
+
+    def skip(self, literal: str) -> None:
+        found = self.source.find(literal, self.pos)
+        if found >= 0:
+            self.pos = found + len(literal)
+
+    def newline(self, out: BlockBuilder) -> None:
+        found = self.source.find("\n", self.pos)
+        if found >= 0:
+            out.space(found)
+            self.pos = found + 1
+
+    def skip_link_tail(self) -> None:
+        """After a link's text: skip ``](url "title")`` or ``][label]``."""
+        src, pos = self.source, self.source.find("]", self.pos)
+        if pos < 0:
+            return
+        self.pos = pos + 1
+        if src.startswith("(", self.pos):
+            depth = 0
+            for index in range(self.pos, len(src)):
+                depth += {"(": 1, ")": -1}.get(src[index], 0)
+                if depth == 0:
+                    self.pos = index + 1
+                    return
+        elif src.startswith("[", self.pos):
+            self.skip("]")
+
+    def skip_code(self, token: Token) -> None:
+        self.skip(token.markup)
+        self.skip(token.content)
+        self.skip(token.markup)
+
+
+def _inline(token: Token, source: str, line_starts: list[int], out: BlockBuilder) -> None:
+    assert token.map is not None
+    cursor = _Cursor(source, line_starts[token.map[0]])
+    skipping = 0  # inside an autolink's or an image's text, which is not prose
+    for child in token.children or []:
+        kind = child.type
+        if kind == "text" and not skipping:
+            cursor.text(child.content, out)
+        elif kind in ("softbreak", "hardbreak"):
+            cursor.newline(out)
+        elif kind == "code_inline":
+            cursor.skip_code(child)
+            out.space(cursor.pos - 1)
+        elif kind == "html_inline":
+            cursor.skip(child.content)
+        elif kind == "link_open" and child.markup in ("autolink", "linkify"):
+            if str(child.attrs.get("href", "")).startswith("mailto:"):
+                continue  # an e-mail address is prose a reader sees, and pii.contact must
+            skipping += 1
+            cursor.skip(">")
+        elif kind == "link_close" and child.markup in ("autolink", "linkify"):
+            if skipping:
+                skipping -= 1
+            else:
+                cursor.skip(">")
+        elif kind == "link_close" or kind == "image":
+            if kind == "image":
+                cursor.skip("![")
+            cursor.skip_link_tail()
+        elif kind == "link_open":
+            cursor.skip("[")
+
+
+def extract_markdown(source: str) -> Prose:
+    blanked = blank_front_matter(source)
+    tokens = _parser().parse(blanked)
+    line_starts = [0] + [i + 1 for i, c in enumerate(blanked) if c == "\n"]
+    line_starts.append(len(blanked))
+    blocks: list[Block] = []
+    sections = [Section("", 0)]
+    kinds: list[str] = []  # the open containers: bullet_list, ordered_list, list_item, table
+    numbers: list[int] = []  # the number of each open list item in an ordered list
+    heading_level = 0
+    for token in tokens:
+        kind = token.type
+        if kind.endswith("_open") and kind not in ("paragraph_open", "heading_open"):
+            kinds.append(kind[: -len("_open")])
+            if kind == "list_item_open":
+                numbers.append(int(token.info) if token.info.isdigit() else 0)
+        elif kind.endswith("_close") and kind not in ("paragraph_close", "heading_close"):
+            if kinds:
+                kinds.pop()
+            if kind == "list_item_close" and numbers:
+                numbers.pop()
+        if kind == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif kind == "inline":
+            out = BlockBuilder()
+            _inline(token, blanked, line_starts, out)
+            if out.empty():
+                continue
+            if heading_level:
+                title = out.build("heading", len(sections)).text
+                sections.append(Section(title, heading_level, bool(REFERENCE_TITLES.match(title))))
+                blocks.append(out.build("heading", len(sections) - 1))
+                heading_level = 0
+                continue
+            block_kind: BlockKind = "paragraph"
+            number = None
+            if "td" in kinds or "th" in kinds:
+                block_kind = "cell"
+            elif "list_item" in kinds:
+                block_kind = "item"
+                if sections[-1].references and "ordered_list" in kinds:
+                    block_kind, number = "reference", numbers[-1] if numbers else None
+            blocks.append(out.build(block_kind, len(sections) - 1, number))
+        elif kind == "html_block" and token.map is not None:
+            start = line_starts[token.map[0]]
+            end = line_starts[token.map[1]]
+            extract_html_into(blanked[start:end], start, blocks, sections)
+    return Prose(source, "markdown", tuple(blocks), tuple(sections))

@@ -1,0 +1,89 @@
+"""What every rule is: an id, a severity, a message and examples; and what it reports (hits).
+
+A rule's behaviour comes from its TYPE (one of a small closed set in ``types.py``); the rule
+itself is data in ``plainlang/check/data/rules.yaml``. A type reads the rule's ``params`` once,
+when the rules are loaded, and reports ``Hit``s on a page: a span of prose (or the whole page)
+and the values its message template names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from plainlang.check.page import Page, Span
+from plainlang.check.report import Severity
+from plainlang.errors import CheckError, Location
+from plainlang.policy import Policy
+
+RULE_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    span: Span | None  # None: the page as a whole (reported at its first line)
+    values: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule, loaded from data. Subclasses (the rule types) implement ``hits``."""
+
+    type_name: ClassVar[str] = ""
+
+    id: str
+    severity: Severity
+    message: str  # a str.format template over the hit's values
+    description: str
+    fail: tuple[str, ...]  # example pages (Markdown) that must give at least one finding
+    passing: tuple[str, ...]  # example pages that must give none
+    against: str | None = None  # an example record (JSON) the examples are checked against
+
+    @classmethod
+    def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
+        raise NotImplementedError
+
+    def hits(self, page: Page) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    def examples(self, policy: Policy, kind: str) -> tuple[str, ...]:
+        """The ``fail`` or ``pass`` example pages, with ``$DISCLAIMERS`` written out as the
+        policy's disclaimers (so examples follow the policy's wording when it changes)."""
+        block = "".join(f"{d.text}\n\n" for d in policy.disclaimers)
+        return tuple(e.replace("$DISCLAIMERS", block) for e in (self.fail if kind == "fail" else self.passing))
+
+    def describe(self, hit: Hit) -> str:
+        return self.message.format_map(_Values(hit.values))
+
+
+class _Values(dict[str, object]):
+    """Template values; a name the hit does not give prints as ``?`` rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def param(params: Mapping[str, Any], name: str, kind: type | tuple[type, ...], where: Location, default: Any = None) -> Any:
+    """``params[name]`` checked against ``kind``; ``default`` when absent (None: required)."""
+    if name not in params:
+        if default is None:
+            raise CheckError(f"missing parameter {name!r}", _at(where, name), code="K010")
+        return default
+    value = params[name]
+    if not isinstance(value, kind):
+        expected = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise CheckError(f"parameter {name!r} must be {expected}", _at(where, name), code="K010")
+    return value
+
+
+def compile_pattern(pattern: str, where: Location, name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise CheckError(f"invalid pattern in {name!r}: {error}", _at(where, name), code="K011") from None
+
+
+def _at(where: Location, name: str) -> Location:
+    return Location(where.file, where.line, where.column, f"{where.field}.params.{name}")

@@ -1,0 +1,88 @@
+"""Built-in sources: the domain knowledge a rule names with ``source:`` in rules.yaml.
+
+Each source is a small function of the page: hits for existence and conditional rules,
+required texts for required rules, measures for metric rules. They read the publisher's policy,
+the glossary, the readability engine and the record a page was written from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from plainlang.check import fidelity, measures
+from plainlang.check.page import Page, Span
+from plainlang.check.rules.base import Hit
+from plainlang.policy import find_contacts
+
+SpanSource = Callable[[Page], Iterator[Hit]]
+TextSource = Callable[[Page], tuple[tuple[str, str], ...]]
+Measure = Callable[[Page, str], Iterator[tuple[Span | None, str, float]]]
+
+CITATION = re.compile(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
+_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"'))
+_DASHES = re.compile(r"\s*[-‐‑‒–—―−]+\s*")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Text compared for presence: case, white space, quotes and dashes made uniform."""
+    return _SPACE.sub(" ", _DASHES.sub("-", text.translate(_QUOTES))).strip().casefold()
+
+
+def contacts(page: Page) -> Iterator[Hit]:
+    for block in page.blocks:
+        for match in find_contacts(block.text):
+            yield Hit(Span(block, match.start(), match.end()), {"match": match[0]})
+
+
+def forbidden_wording(page: Page) -> Iterator[Hit]:
+    patterns = [rule.pattern for rule in page.policy.forbidden]
+    # Most blocks have no forbidden phrase at all: look at sentences only in blocks that do.
+    flagged = {id(b) for b in page.blocks if any(p.search(b.text) for p in patterns)}
+    for sentence in page.sentences:
+        if id(sentence.block) not in flagged:
+            continue
+        for rule, match in page.policy.forbidden_in(sentence.text):
+            yield Hit(sentence.sub(match.start(), match.end()), {"match": match[0], "reason": rule.message, "id": rule.id})
+
+
+def _numbers(marker: str) -> Iterator[int]:
+    for part in re.split(r"\s*,\s*", marker):
+        ends = [int(n) for n in re.split(r"\s*[–-]\s*", part)]
+        yield from range(ends[0], ends[-1] + 1) if len(ends) == 2 and ends[1] - ends[0] < 100 else ends
+
+
+def dangling_citations(page: Page) -> Iterator[Hit]:
+    """A marker with no reference of its number, and a reference no marker cites."""
+    references = {b.number: b for b in page.prose.references() if b.number is not None}
+    cited: set[int] = set()
+    for block in page.blocks:
+        for match in CITATION.finditer(block.text):
+            for number in _numbers(match[1]):
+                cited.add(number)
+                if number not in references:
+                    yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "problem": f"[{number}] has no reference"})
+    for number, block in sorted(references.items()):
+        if number not in cited:
+            yield Hit(Span(block, 0, len(block.text)), {"match": str(number), "problem": f"reference {number} is never cited"})
+
+
+def disclaimers(page: Page) -> tuple[tuple[str, str], ...]:
+    return tuple((d.id, d.text) for d in page.policy.disclaimers)
+
+
+EXISTENCE: dict[str, SpanSource] = {
+    "contacts": contacts,
+    "unsupported-numbers": fidelity.unsupported,
+}
+CONDITIONAL: dict[str, SpanSource] = {
+    "policy.forbidden": forbidden_wording,
+    "citations": dangling_citations,
+}
+REQUIRED: dict[str, TextSource] = {"policy.disclaimers": disclaimers}
+MEASURES: dict[str, Measure] = {
+    "smog": measures.smog,
+    "flesch_kincaid_grade": measures.flesch_kincaid_grade,
+    "words": measures.words,
+}

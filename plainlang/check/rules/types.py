@@ -1,0 +1,241 @@
+"""The closed set of rule types: existence, substitution, conditional, metric, required.
+
+Each type is a small class that reads its parameters once and reports hits on a page. Most
+rules need only patterns; where a rule needs domain knowledge (the policy's wording rules, the
+glossary, the record a page was written from) its ``source`` parameter names one of the
+built-in sources in ``sources.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from plainlang.check.page import Page, Span
+from plainlang.check.rules import sources
+from plainlang.check.rules.base import Hit, Rule, compile_pattern, param
+from plainlang.errors import CheckError, Location
+
+
+def _source(params: Mapping[str, Any], table: Mapping[str, Any], where: Location) -> Any:
+    name = param(params, "source", str, where)
+    if name not in table:
+        raise CheckError(
+            f"unknown source {name!r}",
+            Location(where.file, where.line, where.column, f"{where.field}.params.source"),
+            hint="known: " + ", ".join(sorted(table)),
+            code="K012",
+        )
+    return table[name]
+
+
+def _kinds(params: Mapping[str, Any], where: Location) -> frozenset[str]:
+    return frozenset(param(params, "blocks", list, where, ["heading", "paragraph", "item", "cell"]))
+
+
+@dataclass(frozen=True)
+class Existence(Rule):
+    """Report every match of the patterns (or of a built-in source) in running text."""
+
+    type_name = "existence"
+    pattern: re.Pattern[str] | None = None
+    source: sources.SpanSource | None = None
+    kinds: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
+        if "source" in params:
+            return cls(**common, source=_source(params, sources.EXISTENCE, where), kinds=_kinds(params, where))
+        patterns = param(params, "patterns", list, where)
+        joined = "|".join(f"(?:{p})" for p in patterns)
+        return cls(**common, pattern=compile_pattern(joined, where, "patterns"), kinds=_kinds(params, where))
+
+    def hits(self, page: Page) -> Iterator[Hit]:
+        if self.source is not None:
+            yield from self.source(page)
+            return
+        assert self.pattern is not None
+        for block in page.blocks:
+            if block.kind in self.kinds:
+                for match in self.pattern.finditer(block.text):
+                    yield Hit(Span(block, match.start(), match.end()), {"match": match[0]})
+
+
+@dataclass(frozen=True)
+class Substitution(Rule):
+    """Report a word or phrase that has a plainer replacement, and suggest it."""
+
+    type_name = "substitution"
+    pattern: re.Pattern[str] | None = None  # every swap in one pattern, a group for each
+    replacements: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
+        table = param(params, "swap", dict, where)
+        for bad in table:  # each alone first, so an error names the bad entry
+            compile_pattern(bad, where, "swap")
+        joined = "|".join(rf"(\b(?:{bad})\b)" for bad in table)
+        # One scan of a block finds every swap; the group that matched says which it was.
+        return cls(**common, pattern=compile_pattern(joined, where, "swap"), replacements=tuple(map(str, table.values())))
+
+    def hits(self, page: Page) -> Iterator[Hit]:
+        assert self.pattern is not None
+        for block in page.blocks:
+            for match in self.pattern.finditer(block.text):
+                good = self.replacements[(match.lastindex or 1) - 1]
+                yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "replacement": good})
+
+
+_LONGEST_EXPLANATION = 300
+
+
+@dataclass(frozen=True)
+class Conditional(Rule):
+    """Every match of ``first`` needs a match of ``second`` in the same sentence or block, or
+    earlier on the page (``before``: at or before the first use), or in the reference list.
+    ``{0}`` in ``second`` stands for the text ``first`` matched. Or a built-in ``source``."""
+
+    type_name = "conditional"
+    first: re.Pattern[str] | None = None
+    second: str = ""
+    scope: str = "sentence"
+    ignore: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    source: sources.SpanSource | None = None
+    ignorecase: bool = True
+
+    @classmethod
+    def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
+        if "source" in params:
+            return cls(**common, source=_source(params, sources.CONDITIONAL, where))
+        ignorecase = bool(param(params, "ignorecase", bool, where, True))
+        flags = re.IGNORECASE if ignorecase else 0
+        scope = param(params, "scope", str, where, "sentence")
+        if scope not in ("sentence", "block", "before", "references"):
+            raise CheckError(
+                f"scope must be sentence, block, before or references, not {scope!r}",
+                Location(where.file, where.line, where.column, f"{where.field}.params.scope"),
+                code="K010",
+            )
+        second = param(params, "second", str, where)
+        compile_pattern(second.replace("{0}", "x"), where, "second", flags)
+        return cls(
+            **common,
+            first=compile_pattern(param(params, "first", str, where), where, "first", flags),
+            second=second,
+            scope=scope,
+            ignore=frozenset(str(w) for w in param(params, "ignore", list, where, [])),
+            kinds=_kinds(params, where),
+            ignorecase=ignorecase,
+        )
+
+    def _second(self, first: str) -> re.Pattern[str]:
+        return re.compile(self.second.replace("{0}", re.escape(first)), re.IGNORECASE if self.ignorecase else 0)
+
+    def hits(self, page: Page) -> Iterator[Hit]:
+        if self.source is not None:
+            yield from self.source(page)
+            return
+        assert self.first is not None
+        if self.scope == "sentence":
+            units: tuple[Span, ...] = page.sentences
+        else:
+            units = tuple(Span(b, 0, len(b.text)) for b in page.blocks)
+        text, _ = page.joined
+        references = " ".join(b.text for b in page.prose.references())
+        seen: set[str] = set()
+        for unit in units:
+            if unit.block.kind not in self.kinds:
+                continue
+            for match in self.first.finditer(unit.text):
+                found = match[0]
+                key = found.lower() if self.ignorecase else found
+                if found in self.ignore or (self.scope in ("before", "references") and key in seen):
+                    continue
+                seen.add(key)
+                second = self._second(found)
+                if self.scope in ("sentence", "block"):
+                    satisfied = second.search(unit.text) is not None
+                elif self.scope == "references":
+                    satisfied = second.search(references) is not None
+                else:  # before: an explanation that starts at or before this first use
+                    offset = page.joined_offset(unit, match.end())
+                    # An explanation must start at or before the first use; it is never longer
+                    # than _LONGEST_EXPLANATION characters, so the scan can stop there.
+                    earliest = second.search(text, 0, offset + _LONGEST_EXPLANATION)
+                    satisfied = earliest is not None and earliest.start() <= offset
+                if not satisfied:
+                    yield Hit(unit.sub(match.start(), match.end()), {"match": found})
+                    if self.scope == "block":
+                        break  # one finding per paragraph: the paragraph needs one marker
+
+
+@dataclass(frozen=True)
+class Metric(Rule):
+    """A measure of the page, of each section or of each sentence must stay at or under a limit.
+
+    ``limits`` maps a measure to a number or to the name of a Profile field (``target_smog``)."""
+
+    type_name = "metric"
+    limits: tuple[tuple[str, str | float], ...] = ()
+    scopes: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
+        limits = param(params, "limits", dict, where)
+        for measure in limits:
+            if measure not in sources.MEASURES:
+                raise CheckError(
+                    f"unknown measure {measure!r}",
+                    Location(where.file, where.line, where.column, f"{where.field}.params.limits"),
+                    hint="known: " + ", ".join(sorted(sources.MEASURES)),
+                    code="K012",
+                )
+        scopes = tuple(param(params, "scopes", list, where))
+        for scope in scopes:
+            if scope not in ("document", "section", "sentence"):
+                raise CheckError(f"unknown scope {scope!r}", where, code="K010")
+        return cls(**common, limits=tuple(limits.items()), scopes=scopes)
+
+    def hits(self, page: Page) -> Iterator[Hit]:
+        for measure, limit_ref in self.limits:
+            limit = float(getattr(page.profile, limit_ref)) if isinstance(limit_ref, str) else float(limit_ref)
+            for scope in self.scopes:
+                for unit, name, value in sources.MEASURES[measure](page, scope):
+                    if value > limit:
+                        yield Hit(
+                            unit,
+                            {"measure": name, "value": _number(value), "limit": _number(limit), "scope": scope},
+                        )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class Required(Rule):
+    """Each required text (or each from a built-in source) must be on the page, compared with
+    white space, quotes and dashes made uniform."""
+
+    type_name = "required"
+    texts: tuple[str, ...] = ()
+    source: sources.TextSource | None = None
+
+    @classmethod
+    def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
+        if "source" in params:
+            return cls(**common, source=_source(params, sources.REQUIRED, where))
+        return cls(**common, texts=tuple(str(t) for t in param(params, "texts", list, where)))
+
+    def hits(self, page: Page) -> Iterator[Hit]:
+        wanted = self.source(page) if self.source is not None else tuple(("text", t) for t in self.texts)
+        present = sources.normalise(" ".join(b.text for b in page.blocks))
+        for name, text in wanted:
+            if sources.normalise(text) not in present:
+                yield Hit(None, {"id": name, "text": text})
+
+
+TYPES: dict[str, type[Rule]] = {t.type_name: t for t in (Existence, Substitution, Conditional, Metric, Required)}

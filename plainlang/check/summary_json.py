@@ -1,0 +1,143 @@
+"""plainlang's own JSON (``plainlang.summary/1``) → Prose.
+
+``json.loads`` forgets where values were. A JSON file has no quote character outside string
+literals, so the string literals found left to right in the source are exactly the strings met
+when walking the parsed value in order (keys included). We pair them up, and decode each literal
+ourselves so that a ``\\u00e9`` escape still maps to its own column.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from plainlang.check.prose import Block, BlockBuilder, BlockKind, Prose, Section
+from plainlang.errors import CheckError, Location
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+SUMMARY_SCHEMA = "plainlang.summary/1"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A string value of the document and the offset of its literal's opening quote."""
+
+    value: str
+    start: int
+    end: int  # just past the closing quote
+
+
+class _Pairs(list[tuple[Located, Any]]):
+    """An object, with its keys located (a list subclass so duplicate keys keep their order)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return next((v for k, v in self if k.value == key), default)
+
+
+def decode_literal(source: str, start: int, end: int, out: BlockBuilder) -> None:
+    """Add the characters of the literal ``source[start:end]`` (quotes included) to ``out``."""
+    index = start + 1
+    while index < end - 1:
+        char = source[index]
+        if char != "\\":
+            out.add_char(char, index)
+            index += 1
+            continue
+        code = source[index + 1]
+        if code == "u":
+            value = int(source[index + 2 : index + 6], 16)
+            width = 6
+            if 0xD800 <= value < 0xDC00 and source.startswith("\\u", index + 6):
+                low = int(source[index + 8 : index + 12], 16)
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                width = 12
+            out.add_char(chr(value), index)
+            index += width
+        else:
+            out.add_char(_ESCAPES.get(code, code), index)
+            index += 2
+
+
+def _locate(source: str, file: str) -> Any:
+    literals: Iterator[re.Match[str]] = _STRING.finditer(source)
+
+    def take(value: str) -> Located:
+        match = next(literals)
+        return Located(value, match.start(), match.end())
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, _Pairs):
+            return _Pairs((take(k.value), walk(v)) for k, v in value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, str):
+            return take(value)
+        return value
+
+    try:
+        raw = json.loads(source, object_pairs_hook=lambda pairs: _Pairs((Located(k, 0, 0), v) for k, v in pairs))
+    except json.JSONDecodeError as error:
+        raise CheckError(f"invalid JSON: {error.msg}", Location(file, error.lineno, error.colno)) from None
+    return walk(raw)
+
+
+def _add(out: BlockBuilder, source: str, located: Any, suffix: str = "") -> None:
+    if isinstance(located, Located):
+        decode_literal(source, located.start, located.end, out)
+        if suffix:
+            out.add(suffix, located.start)
+
+
+def extract_summary_json(source: str, file: str = "<input>") -> Prose:
+    data = _locate(source, file)
+    schema = data.get("schema") if isinstance(data, _Pairs) else None
+    if not isinstance(schema, Located) or schema.value != SUMMARY_SCHEMA:
+        raise CheckError(
+            "not a plainlang summary: a JSON page must have \"schema\": \"plainlang.summary/1\"",
+            Location(file, 1, 1, "schema"),
+            hint="check Markdown, HTML or text pages, or JSON written by `plainlang summarize --format json`",
+        )
+    blocks: list[Block] = []
+    sections = [Section("", 0)]
+
+    def heading(title: Any, level: int, references: bool = False) -> None:
+        out = BlockBuilder()
+        _add(out, source, title)
+        sections.append(Section(out.build("heading", 0).text, level, references))
+        if not out.empty():
+            blocks.append(out.build("heading", len(sections) - 1))
+
+    heading(data.get("title"), 1)
+    for section in data.get("sections") or []:
+        heading(section.get("title"), 2)
+        for block in section.get("blocks") or []:
+            out = BlockBuilder()
+            label = block.get("label")
+            if isinstance(label, Located) and label.value:
+                _add(out, source, label, ": ")
+            for sentence in block.get("sentences") or []:
+                text = sentence.get("text")
+                # Citation markers live in their own list; show them where Markdown would print them.
+                numbers = [n for n in sentence.get("citations") or [] if isinstance(n, int)]
+                if isinstance(text, Located):
+                    _add(out, source, text)
+                    out.add("".join(f"[{n}]" for n in numbers), text.end - 1)
+                    out.space(text.end - 1)
+            kind: BlockKind = "item" if block.get("kind") in ("item", "definition") else "paragraph"
+            if not out.empty():
+                blocks.append(out.build(kind, len(sections) - 1))
+    references = data.get("references") or []
+    if references:
+        heading(None, 2, references=True)
+        for entry in references:
+            out = BlockBuilder()
+            for key in ("registry", "record_id", "title", "url"):
+                _add(out, source, entry.get(key))
+                out.space(0)
+            number = entry.get("number")
+            blocks.append(out.build("reference", len(sections) - 1, number if isinstance(number, int) else None))
+    return Prose(source, "json", tuple(blocks), tuple(sections))

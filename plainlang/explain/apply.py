@@ -1,0 +1,306 @@
+"""Explaining terms in a text or a Document, in the style the profile names.
+
+Styles:
+    parenthetical  "refractory (did not get better with treatment)"
+    sentence       the pack's explanation after the sentence of first use
+    words-to-know  a "Words to know" list at the end
+    replace        every use replaced with the pack's plain word
+    none           nothing
+In every style an abbreviation's first use is expanded: "acute myeloid leukemia (AML)". A term
+is explained once per document, at its first body use; headings and later uses are left alone.
+When a term lacks what a style needs (an explanation sentence, a plain word), its first use
+gets the parenthetical style instead, so it is never left unexplained.
+
+The work is a plan of edits made on the text as given (``_plan``), then applied; planning on
+the input only means an inserted definition is never itself scanned for terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from plainlang.errors import ConfigError
+from plainlang.explain.glossary import Glossary
+from plainlang.explain.matcher import TermMatch
+from plainlang.explain.packs import Term
+from plainlang.explain.spans import protected_spans, sentence_end, sentence_start
+from plainlang.explain.usage import (
+    WORDS_TO_KNOW_TITLE,
+    ScanState,
+    parenthesis_after,
+    scan,
+)
+from plainlang.explain.variants import spelling_variants
+from plainlang.model import ExplainedTerm
+
+Style = Literal["parenthetical", "sentence", "words-to-know", "replace", "none"]
+STYLES: tuple[str, ...] = get_args(Style)
+
+
+@dataclass(frozen=True)
+class ExplainedUse:
+    """A term explained (or replaced) in the output, and where.
+
+    ``start``/``end`` locate the term's words in the output text; for a document they are
+    offsets in the sentence ``sentence_index`` of section ``section_id``.
+    """
+
+    term: str
+    definition: str
+    surface: str  # the words as they were written in the input
+    start: int
+    end: int
+    style: str
+    section_id: str = ""
+    sentence_index: int = -1
+
+    def to_model(self) -> ExplainedTerm:
+        return ExplainedTerm(
+            self.term, self.definition, self.section_id, self.sentence_index, self.surface
+        )
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``[start, end)`` of the planned text with ``text``; ``mark`` locates the term in it."""
+
+    start: int
+    end: int
+    text: str
+    term: str = ""
+    surface: str = ""
+    mark: tuple[int, int] | None = None  # (start, end) of the term's words inside ``text``
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A term the plan explains: its first use, the style used and the edit that does it."""
+
+    term: Term
+    match: TermMatch
+    style: str
+    edit: int | None  # index in Plan.edits, None when the text is left as it is
+
+
+@dataclass
+class Plan:
+    edits: list[Edit] = field(default_factory=list)
+    sentences: list[tuple[int, str]] = field(default_factory=list)  # (use position, sentence)
+    words: list[Term] = field(default_factory=list)  # for "Words to know", in order of first use
+    explained: list[Explanation] = field(default_factory=list)
+
+
+def check_style(style: str) -> Style:
+    if style not in STYLES:
+        raise ConfigError(
+            f"unknown explanation style {style!r}",
+            hint=f"use one of: {', '.join(STYLES)}",
+            code="C010",
+        )
+    return style  # type: ignore[return-value]
+
+
+# --- wording helpers ---------------------------------------------------------------------------
+
+_SILENT_VOWEL = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|one|once)", re.IGNORECASE)
+_VOWEL_SOUND = re.compile(r"^(?:[aeiou]|hour|honest)", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some)\s", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?:the|this|that|these|those|your|their|his|her|its|our|my|each|every|no|any)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(a|an|A|An)([ \t]+)$")
+
+
+def _article_for(word: str) -> str:
+    return "an" if _VOWEL_SOUND.match(word) and not _SILENT_VOWEL.match(word) else "a"
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    return sentence_start(text, position) == position
+
+
+def _cased(replacement: str, text: str, position: int, surface: str) -> str:
+    """``replacement`` capitalized when it starts a sentence or the surface was capitalized."""
+    if not replacement:
+        return replacement
+    capital = _at_sentence_start(text, position) or (
+        surface[:1].isupper() and not surface.isupper() and replacement[:1].islower()
+        and surface.lower() != surface
+    )
+    return replacement[:1].upper() + replacement[1:] if capital else replacement
+
+
+def _expansion(term: Term, match: TermMatch) -> str | None:
+    """The words to write for an abbreviation's first use, or None when it needs none."""
+    if not match.is_abbreviation or term.term.strip().lower() == match.surface.lower():
+        return None
+    return term.term
+
+
+def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term,
+                   suffix: str = "") -> None:
+    """Plan writing ``new`` (+ ``suffix``) in place of the match, fixing a/an before it."""
+    start = match.start
+    words = _cased(new, text, match.start, match.surface)
+    if _LEADING_ARTICLE.match(words) and _DETERMINER_BEFORE.search(text, 0, match.start):
+        # "the placebo" → "the fake medicine": the text's own word already does the job
+        words = _LEADING_ARTICLE.sub("", words, count=1)
+    article = _ARTICLE_BEFORE.search(text, 0, match.start)
+    if article is not None and _LEADING_ARTICLE.match(words):
+        # "a placebo" → "a fake medicine", not "a a fake medicine": keep the plain word's own
+        start = article.start()
+        if article.group(1)[0].isupper():
+            words = words[:1].upper() + words[1:]
+        plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface,
+                               (0, len(words))))
+        return
+    if article is not None:
+        wanted = _article_for(words)
+        if wanted != article.group(1).lower():
+            fixed = wanted.capitalize() if article.group(1)[0].isupper() else wanted
+            start = article.start()
+            words_at = len(fixed) + len(article.group(2))
+            plan.edits.append(Edit(start, match.end, fixed + article.group(2) + words + suffix,
+                                   term.term, match.surface, (words_at, words_at + len(words))))
+            return
+    plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface,
+                           (0, len(words))))
+
+
+def _parenthetical(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
+    expansion = _expansion(term, match)
+    if expansion is not None:
+        _replace_words(text, match, expansion, plan, term,
+                       f" ({match.surface}, {term.definition})")
+        return
+    paren = parenthesis_after(text, match.end)
+    if paren is not None and paren.group(1).strip() in term.abbreviations:
+        # "acute myeloid leukemia (AML)": the definition joins the abbreviation
+        inner = paren.group(1).strip()
+        plan.edits.append(Edit(match.start, paren.end(),
+                               f"{match.surface} ({inner}, {term.definition})",
+                               term.term, match.surface, (0, len(match.surface))))
+        return
+    plan.edits.append(Edit(match.start, match.end, f"{match.surface} ({term.definition})",
+                           term.term, match.surface, (0, len(match.surface))))
+
+
+def _expand_only(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
+    expansion = _expansion(term, match)
+    if expansion is not None:
+        _replace_words(text, match, expansion, plan, term, f" ({match.surface})")
+    else:
+        plan.edits.append(Edit(match.start, match.end, match.surface, term.term, match.surface,
+                               (0, len(match.surface))))
+
+
+def _plain_for(glossary: Glossary, term: Term) -> str | None:
+    """The plain word, unless it contains a term itself (replacing would never settle)."""
+    if not term.plain or not term.plain.strip():
+        return None
+    if glossary.matcher.find(term.plain):
+        return None
+    return term.plain.strip()
+
+
+def _uninflected(term: Term, match: TermMatch) -> bool:
+    """The use is a written form or its other spelling, so a plain word can stand in for it.
+
+    "Remissions" is left to the parenthetical style: "a break from the illness" cannot carry
+    the plural.
+    """
+    surface = match.surface.lower()
+    return any(surface in spelling_variants(form) for form in (*term.forms, *term.abbreviations))
+
+
+def plan_text(
+    text: str,
+    glossary: Glossary,
+    style: Style,
+    state: ScanState,
+    matches: tuple[TermMatch, ...] | None = None,
+) -> Plan:
+    """The edits that explain ``text``'s unexplained first uses in ``style``."""
+    plan = Plan()
+    uses, _ = scan(text, glossary, state, matches=matches)
+    if style == "none":
+        return plan
+    for use in uses:
+        term = glossary.get(use.match.term)
+        if term is None:
+            continue
+        match = use.match
+        before = len(plan.edits)
+        used_style: str = style
+        if (
+            style == "replace"
+            and (plain := _plain_for(glossary, term)) is not None
+            and _uninflected(term, match)
+        ):
+            # every use, not only the first: a plain word is a substitute, not a gloss
+            if plain.lower() != match.surface.lower():
+                _replace_words(text, match, plain, plan, term)
+            if not use.first:
+                continue
+        elif not use.first or use.explained:
+            continue
+        elif style == "sentence" and term.explanation:
+            _expand_only(text, match, term, plan)
+            plan.sentences.append((match.end, term.explanation.strip()))
+        elif style == "words-to-know":
+            _expand_only(text, match, term, plan)
+            plan.words.append(term)
+        else:
+            _parenthetical(text, match, term, plan)
+            used_style = "parenthetical"
+        edit = before if len(plan.edits) > before else None
+        plan.explained.append(Explanation(term, match, used_style, edit))
+    return plan
+
+
+def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
+    """The "sentence" style's explanations as insertions after each sentence of first use."""
+    edits = []
+    fact_ends = {stop for _, stop in protected_spans(text)} if plan.sentences else set()
+    for position, sentence in plan.sentences:
+        end = sentence_end(text, position)
+        before = text[:end].rstrip()
+        ends_in_fact = len(before) in fact_ends
+        # never glue a full stop to a URL, an id or a number: it would change what they read
+        closed = before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) or ends_in_fact
+        joiner = " " if closed else ". "
+        if end > len(before):  # the sentence ends at a line end without a full stop
+            end = len(before)
+        edits.append(Edit(end, end, joiner + sentence))
+    return edits
+
+
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The edited text, and for each edit (by index) the output span of its term's words."""
+    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end, i))
+    out: list[str] = []
+    marks: dict[int, tuple[int, int]] = {}
+    cursor = 0
+    length = 0
+    for i in order:
+        edit = edits[i]
+        if edit.start < cursor:  # overlapping edits cannot happen; keep the first if they do
+            continue
+        out.append(text[cursor : edit.start])
+        length += edit.start - cursor
+        if edit.mark is not None:
+            marks[i] = (length + edit.mark[0], length + edit.mark[1])
+        out.append(edit.text)
+        length += len(edit.text)
+        cursor = edit.end
+    out.append(text[cursor:])
+    return "".join(out), marks
+
+
+def words_to_know_text(terms: list[Term]) -> str:
+    lines = [f"- {term.term}: {term.definition.strip()}" for term in terms]
+    return f"{WORDS_TO_KNOW_TITLE}\n\n" + "\n".join(lines) + "\n"

@@ -1,0 +1,161 @@
+"""Which uses of glossary terms in a text are already explained, in any of the styles.
+
+A term's first use counts as explained when
+- a parenthesis right after it says something (two words or more: a definition, or the
+  expansion of an abbreviation), "refractory (did not get better with treatment)";
+- it is the subject of a defining sentence, "Refractory means ...", "AML is ...";
+- its paragraph has such a sentence or the glossary's own explanation after it (the
+  "sentence" style puts it right after the sentence that uses the term);
+- a "Words to know" section defines it.
+``unexplained_terms`` returns the first uses that are none of these; ``plainlang check`` and the
+explain stage share this one definition, so ``explain`` leaves nothing for the check to flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from plainlang.explain.glossary import Glossary
+from plainlang.explain.matcher import TermMatch
+from plainlang.explain.spans import (
+    Span,
+    SpanSet,
+    heading_spans,
+    paragraph_of,
+    protected_spans,
+    sentence_end,
+    sentence_start,
+)
+
+WORDS_TO_KNOW_TITLE = "Words to know"
+
+# one level of nesting: a definition may itself hold "(mild)"
+_PARENTHESIS = re.compile(r"[ \t]*\(((?:[^()\n]|\([^()\n]{0,100}\)){1,400})\)")
+_DEFINING_VERB = re.compile(
+    r"(?:[ \t]*\([^()\n]*\))?[ \t]*[\"”’']?[ \t]+"
+    r"(?:means|refers to|stands for|is short for|describes"
+    r"|(?:is|are)[ \t]+(?:a|an|the|when|how|what|where|one|some|any|cells?|medicines?)\b)\b",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^(?:(?:a|an|the|in this summary,?|here,?)\s+)?[\"“‘']?$", re.IGNORECASE)
+_WORDS_TO_KNOW = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?Words to know(?:\*\*|__)?:?[ \t]*(?:\*\*|__)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NEXT_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.MULTILINE)
+_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_to_know_span(text: str) -> Span | None:
+    """The "Words to know" section: its heading line to the next heading or the end."""
+    m = _WORDS_TO_KNOW.search(text)
+    if m is None:
+        return None
+    following = _NEXT_HEADING.search(text, m.end())
+    return m.start(), following.start() if following else len(text)
+
+
+def says_something(inner: str) -> bool:
+    """A parenthesis explains when it has two words or more, not just "(AML)" or "(n=30)"."""
+    return len(_ALPHA_WORD.findall(inner)) >= 2
+
+
+def parenthesis_after(text: str, end: int) -> re.Match[str] | None:
+    return _PARENTHESIS.match(text, end)
+
+
+def is_defining(text: str, match: TermMatch) -> bool:
+    """The use is the subject of a defining sentence: "Refractory means ...", "AML is ..."."""
+    if not _DEFINING_VERB.match(text, match.end):
+        return False
+    start = sentence_start(text, match.start)
+    return bool(_LEAD_IN.match(text[start : match.start].strip()))
+
+
+@dataclass(frozen=True)
+class Use:
+    """A term occurrence and what the scan decided about it."""
+
+    match: TermMatch
+    first: bool  # the first body use of its term (not in a heading, not already done)
+    explained: bool  # for a first use: explained already
+
+
+@dataclass
+class ScanState:
+    """Terms already explained earlier in the document (mutated as blocks are scanned)."""
+
+    done: set[str] = field(default_factory=set)
+
+
+def _explanation_spans(
+    text: str, glossary: Glossary, match: TermMatch, later: Iterable[TermMatch]
+) -> list[Span]:
+    """Spans that explain ``match`` (empty when it is not explained)."""
+    paren = parenthesis_after(text, match.end)
+    if paren is not None and says_something(paren.group(1)):
+        return [paren.span()]
+    if is_defining(text, match):
+        return [(sentence_start(text, match.start), sentence_end(text, match.end))]
+    p_start, p_end = paragraph_of(text, match.start)
+    for other in later:
+        if other.start >= p_end:
+            break
+        if other.term == match.term and is_defining(text, other):
+            return [(sentence_start(text, other.start), sentence_end(text, other.end))]
+    entry = glossary.get(match.term)
+    if entry is not None and entry.explanation:
+        at = text.find(entry.explanation, 0, p_end)
+        if at >= 0 and (at >= p_start or at < match.start):
+            return [(at, at + len(entry.explanation))]
+    return []
+
+
+def scan(
+    text: str,
+    glossary: Glossary,
+    state: ScanState | None = None,
+    *,
+    matches: tuple[TermMatch, ...] | None = None,
+) -> tuple[list[Use], list[Span]]:
+    """Every body use of a term, in order, with first uses marked explained or not.
+
+    Returns the uses and the spans that are explanations already present (parentheses,
+    defining sentences, the "Words to know" section), which later stages must not touch.
+    """
+    state = state if state is not None else ScanState()
+    if matches is None:
+        matches = glossary.matcher.find(text, SpanSet(protected_spans(text)))
+    headings = SpanSet(heading_spans(text))
+    skip: list[Span] = []
+    wtk = words_to_know_span(text)
+    if wtk is not None:
+        skip.append(wtk)
+        state.done.update(m.term for m in matches if wtk[0] <= m.start < wtk[1])
+    uses: list[Use] = []
+    for i, m in enumerate(matches):
+        if any(s <= m.start < e for s, e in skip) or headings.overlaps(m.start, m.end):
+            continue
+        if m.term in state.done:
+            uses.append(Use(m, first=False, explained=False))
+            continue
+        state.done.add(m.term)
+        spans = _explanation_spans(text, glossary, m, matches[i + 1 :])
+        skip.extend(spans)
+        uses.append(Use(m, first=True, explained=bool(spans)))
+    return uses, skip
+
+
+def find_terms(text: str, glossary: Glossary | None = None) -> tuple[TermMatch, ...]:
+    """Every glossary term in ``text`` (outside URLs, ids, numbers, code and quotations)."""
+    glossary = glossary if glossary is not None else Glossary.load()
+    return glossary.find(text)
+
+
+def unexplained_terms(text: str, glossary: Glossary | None = None) -> tuple[TermMatch, ...]:
+    """First body uses of terms that no style has explained (see the module docstring)."""
+    glossary = glossary if glossary is not None else Glossary.load()
+    uses, _ = scan(text, glossary)
+    return tuple(use.match for use in uses if use.first and not use.explained)

@@ -1,0 +1,244 @@
+"""The written forms a glossary term is matched in: inflections and US/UK spellings.
+
+Instead of lemmatizing every token of the text (spaCy's lookup lemmatizer needs a 100 MB data
+package and costs time per token), we expand each glossary form once, when the matcher is built,
+into the forms it may take in text: "remission" → "remissions", "randomized" → "randomised",
+"randomize", "randomizing". Matching then stays a pure lower-case phrase lookup.
+
+The rules over-generate on purpose ("refractories"): a form that never occurs in English costs
+a pattern and nothing else. A generated form that is a real word of another term never wins over
+that term, because the matcher gives forms written in a pack priority over generated ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+# US ↔ UK spellings inside medical words. Each pair is (US, UK); both directions are generated.
+_SPELLING_INFIXES: tuple[tuple[str, str], ...] = (
+    ("emia", "aemia"),  # anemia, leukemia, septicemia
+    ("hema", "haema"),  # hematology, hematopoietic
+    ("hemo", "haemo"),  # hemoglobin, hemorrhage
+    ("hemat", "haemat"),
+    ("pedia", "paedia"),  # pediatric
+    ("pedic", "paedic"),  # orthopedic
+    ("esophag", "oesophag"),
+    ("estrogen", "oestrogen"),
+    ("edema", "oedema"),
+    ("rrhea", "rrhoea"),  # diarrhea
+    ("fetal", "foetal"),
+    ("fetus", "foetus"),
+    ("feces", "faeces"),
+    ("fecal", "faecal"),
+    ("gyneco", "gynaeco"),
+    ("anesthe", "anaesthe"),
+    ("celiac", "coeliac"),
+    ("pnea", "pnoea"),  # dyspnea, apnea
+    ("ischemi", "ischaemi"),
+    ("cecum", "caecum"),
+    ("tumor", "tumour"),
+    ("behavior", "behaviour"),
+    ("color", "colour"),
+    ("favor", "favour"),
+    ("labor", "labour"),
+    ("center", "centre"),
+    ("liter", "litre"),
+    ("meter", "metre"),
+    ("fiber", "fibre"),
+    ("program", "programme"),
+    ("catalog", "catalogue"),
+    ("dialog", "dialogue"),
+    ("gray", "grey"),
+    ("sulfa", "sulpha"),
+    ("sulfur", "sulphur"),
+    ("aluminum", "aluminium"),
+    ("defense", "defence"),
+    ("license", "licence"),
+    ("offense", "offence"),
+)
+
+# -ize/-ise and -yze/-yse with their endings; and doubled l before -ed/-ing (labeled/labelled).
+_SUFFIX_PAIRS: tuple[tuple[str, str], ...] = (
+    ("ize", "ise"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("yze", "yse"),
+    ("yzes", "yses"),
+    ("yzed", "ysed"),
+    ("yzing", "ysing"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+)
+
+_VOWELS = set("aeiou")
+_WORD = re.compile(r"^[a-z]+$")
+
+
+_ANY_SPELLING = re.compile(
+    "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
+    + "|(?:" + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair) + ")$"
+)
+
+
+def spellings(word: str) -> set[str]:
+    """``word`` (lower case) and its other-side US/UK spellings."""
+    if _ANY_SPELLING.search(word) is None:  # most words: nothing to respell
+        return {word}
+    return set(_spellings(word))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spellings(word: str) -> frozenset[str]:
+    result = {word}
+    for us, uk in _SPELLING_INFIXES:
+        for source in list(result):
+            if us in source and uk not in source:
+                result.add(source.replace(us, uk))
+            if uk in source:
+                result.add(source.replace(uk, us))
+    for us, uk in _SUFFIX_PAIRS:
+        for source in list(result):
+            if len(source) > len(us) + 2 and source.endswith(us):
+                result.add(source[: -len(us)] + uk)
+            elif len(source) > len(uk) + 2 and source.endswith(uk):
+                result.add(source[: -len(uk)] + us)
+    return frozenset(result)
+
+
+def plurals(word: str) -> set[str]:
+    """Likely plural (and, for a plural, singular) forms of a lower-case noun."""
+    if not _WORD.match(word) or len(word) < 3:
+        return set()
+    forms: set[str] = set()
+    if word.endswith("sis"):  # diagnosis → diagnoses, metastasis → metastases
+        forms.add(word[:-2] + "es")
+    elif word.endswith("ses"):  # metastases → metastasis, doses → dose
+        forms.update({word[:-2] + "is", word[:-1]})
+    elif word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        forms.add(word[:-2])
+    elif word.endswith(("ss", "us", "is")):
+        forms.add(word + "es")
+        if word.endswith("us"):  # stimulus → stimuli
+            forms.add(word[:-2] + "i")
+    elif word.endswith("s"):
+        forms.add(word[:-1])
+    elif word.endswith("y") and word[-2] not in _VOWELS:
+        forms.add(word[:-1] + "ies")
+    elif word.endswith(("ch", "sh", "x", "z")):
+        forms.add(word + "es")
+        if word.endswith(("ex", "ix")):  # index → indices
+            forms.add(word[:-2] + "ices")
+    else:
+        forms.add(word + "s")
+        if word.endswith("um"):  # datum → data
+            forms.add(word[:-2] + "a")
+    return forms
+
+
+def verb_forms(word: str) -> set[str]:
+    """Inflections of a word that looks like a verb or participle (relapse, randomized, dosing)."""
+    if not _WORD.match(word) or len(word) < 4:
+        return set()
+    stems: set[str] = set()
+    if word.endswith("ed"):
+        stems.update({word[:-1], word[:-2]})  # randomized → randomize; treated → treat
+        if len(word) > 5 and word[-3] == word[-4] and word[-3] not in _VOWELS:
+            stems.add(word[:-3])  # stopped → stop
+    elif word.endswith("ing"):
+        stems.update({word[:-3], word[:-3] + "e"})  # treating → treat; dosing → dose
+        if len(word) > 6 and word[-4] == word[-5] and word[-4] not in _VOWELS:
+            stems.add(word[:-4])
+    elif word.endswith("e"):
+        stems.add(word)  # relapse, randomize, dose
+    else:
+        return set()
+    forms: set[str] = set()
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        base = stem[:-1] if stem.endswith("e") else stem
+        forms.update({stem, stem + "s" if not stem.endswith("s") else stem + "es"})
+        forms.update({base + "ed", base + "ing"})
+    forms.discard(word)
+    return forms
+
+
+def word_forms(word: str, *, inflect: bool) -> set[str]:
+    """All forms of one lower-case word: spellings, and inflections of each when ``inflect``."""
+    result = set()
+    for spelled in spellings(word):
+        result.add(spelled)
+        if inflect:
+            result.update(plurals(spelled))
+            result.update(verb_forms(spelled))
+    # inflecting may create a form whose other spelling is new (randomised → randomized...)
+    for form in list(result):
+        result.update(spellings(form))
+    return result
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _join(words: Iterable[str]) -> str:
+    return " ".join(words)
+
+
+def phrase_variants(phrase: str, limit: int = 64) -> list[str]:
+    """Lower-case variants of a glossary form, the form itself first, in a stable order.
+
+    The last word is inflected ("event-free survival rates"), and so is the first one when the
+    phrase is "X of Y" ("lines of therapy"); every word may take its other spelling. A hyphen and
+    a space are interchangeable ("event-free" / "event free"). At most ``limit`` variants, so a
+    long phrase cannot blow up the pattern table.
+    """
+    base = phrase.lower().strip()
+    spaced = [base]
+    if "-" in base:
+        spaced.append(base.replace("-", " "))
+    variants: list[str] = []
+    seen: set[str] = set()
+
+    def add(text: str) -> None:
+        if text not in seen and len(variants) < limit:
+            seen.add(text)
+            variants.append(text)
+
+    add(base)
+    for text in spaced:
+        words = _TOKEN.findall(text)
+        if not words:
+            continue
+        options: list[list[str]] = []
+        for i, word in enumerate(words):
+            inflect = i == len(words) - 1 or (i == 0 and len(words) > 2 and words[1] == "of")
+            forms = sorted(word_forms(word, inflect=inflect) - {word})
+            options.append([word, *forms])
+        for combination in _product(options, limit * 2):
+            add(_join(combination))
+    return variants
+
+
+def _product(options: list[list[str]], limit: int) -> list[list[str]]:
+    """Cartesian product in order, the unchanged words first, cut at ``limit`` combinations."""
+    result: list[list[str]] = [[]]
+    for choices in options:
+        result = [[*prefix, choice] for prefix in result for choice in choices][:limit]
+    return result
+
+
+def spelling_variants(phrase: str) -> set[str]:
+    """A phrase's other spellings only (no inflections): "randomised" for "randomized"."""
+    base = phrase.lower().strip()
+    result: set[str] = set()
+    for text in {base, base.replace("-", " ")}:
+        options = [sorted(spellings(word)) for word in _TOKEN.findall(text)]
+        result.update(_join(words) for words in _product(options, 64))
+    return result

@@ -1,0 +1,103 @@
+"""Hypothesis properties of explaining: protected facts survive, it settles, it is deterministic."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plainlang.explain import STYLES, Glossary, explain, unexplained_terms
+from plainlang.explain.usage import words_to_know_span
+from plainlang.explain.variants import phrase_variants, spellings
+
+# Test packs' definitions hold no digits, so every number in the output came from the input.
+_FACTS = re.compile(
+    r"https?://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|NCT\d{8}|\d{4}-\d{6}-\d{2}|"
+    r"ISRCTN\d{8}|\d+(?:[.,:/-]\d+)*"
+)
+
+_WORDS = st.sampled_from([
+    "AML", "ALL", "all", "refractory", "Refractory", "remissions", "complete remission", "CR",
+    "randomised", "randomized", "placebo", "a placebo", "an", "the", "event-free survival",
+    "EFS", "survival", "tumours", "relapse", "relapsed", "type 2 diabetes", "COVID-19",
+    "people", "were", "with", "and", "in", "is", "means", "(", ")", ",", ".", "\n", "\n\n",
+    "# Refractory AML\n", "- ", "hematologist",
+])
+_FACTS_GEN = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.decimals(0, 1000, places=2).map(str),
+    st.dates().map(lambda d: d.isoformat()),
+    st.integers(0, 10**8 - 1).map(lambda n: f"NCT{n:08d}"),
+    st.integers(0, 10**6 - 1).map(lambda n: f"2019-{n:06d}-12"),
+    st.sampled_from(["https://example.org/refractory-AML", "https://ctgov.invalid/NCT01234567",
+                     "team.refractory@example.org"]),
+)
+_TEXTS = st.lists(st.one_of(_WORDS, _FACTS_GEN), min_size=1, max_size=40).map(" ".join)
+_STYLES = st.sampled_from(STYLES)
+_SETTINGS = settings(max_examples=150, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_SETTINGS
+@given(text=_TEXTS, style=_STYLES)
+def test_explaining_never_changes_numbers_dates_ids_or_urls(
+    mini: Glossary, text: str, style: str
+) -> None:
+    out = explain(text, mini, style).text  # type: ignore[arg-type]
+    assert out is not None
+    added = words_to_know_span(out) if words_to_know_span(text) is None else None
+    body = out[: added[0]] if added else out  # the list repeats terms such as "type 2 diabetes"
+    assert _FACTS.findall(body) == _FACTS.findall(text)
+
+
+@_SETTINGS
+@given(text=_TEXTS, style=_STYLES)
+def test_explaining_twice_equals_explaining_once(mini: Glossary, text: str, style: str) -> None:
+    once = explain(text, mini, style).text  # type: ignore[arg-type]
+    assert once is not None
+    twice = explain(once, mini, style)  # type: ignore[arg-type]
+    assert twice.text == once
+    assert twice.terms == ()
+
+
+@_SETTINGS
+@given(text=_TEXTS, style=_STYLES)
+def test_explaining_is_deterministic(
+    mini: Glossary, fresh_mini: Glossary, text: str, style: str
+) -> None:
+    assert fresh_mini is not mini
+    first = explain(text, mini, style)  # type: ignore[arg-type]
+    second = explain(text, fresh_mini, style)  # type: ignore[arg-type]
+    assert first == second
+
+
+@_SETTINGS
+@given(text=_TEXTS, style=st.sampled_from([s for s in STYLES if s != "none"]))
+def test_explained_text_leaves_nothing_unexplained(mini: Glossary, text: str, style: str) -> None:
+    out = explain(text, mini, style).text  # type: ignore[arg-type]
+    assert out is not None
+    assert unexplained_terms(out, mini) == ()
+
+
+@_SETTINGS
+@given(text=_TEXTS)
+def test_reported_positions_point_at_the_term_words(mini: Glossary, text: str) -> None:
+    result = explain(text, mini, "parenthetical")
+    assert result.text is not None
+    for use in result.terms:
+        written = result.text[use.start : use.end].lower()
+        assert written in {use.surface.lower(), use.term.lower()}
+
+
+@given(st.from_regex(r"[a-z]{3,12}", fullmatch=True))
+def test_a_word_is_among_its_own_variants_first(word: str) -> None:
+    variants = phrase_variants(word)
+    assert variants[0] == word
+    assert len(variants) == len(set(variants))
+
+
+@given(st.from_regex(r"[a-z]{3,12}", fullmatch=True))
+def test_spelling_variants_are_symmetric(word: str) -> None:
+    for other in spellings(word):
+        assert word in spellings(other)

@@ -1,0 +1,162 @@
+"""Properties: scoring never raises on any text, every score is finite, the result is repeatable;
+segments stay inside the input; counts add up; formulas are finite on any counts."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plainlang import score
+from plainlang.readability import Readability, Scores
+from plainlang.readability.counts import Counts, count
+from plainlang.readability.formulas import FORMULAS
+from plainlang.readability.segment import segment
+
+# Pieces of registry and Markdown text, so that generated texts reach the segmenter's rules
+# (lists, headings, tables, HTML, code, escapes, abbreviations) and not only random characters.
+FRAGMENTS = [
+    "# ",
+    "## ",
+    "* ",
+    "- ",
+    "1. ",
+    "> ",
+    "|",
+    "---",
+    "\n",
+    "\n\n",
+    "   ",
+    "\t",
+    "\r\n",
+    "```",
+    "`",
+    "**",
+    "_",
+    "<b>",
+    "</p>",
+    "<br>",
+    "&gt;",
+    "&#x26;",
+    "\\*",
+    "\\[",
+    "[1]",
+    "[",
+    "](",
+    ")",
+    "e.g.",
+    "Dr.",
+    "2.5 mg",
+    "≥18",
+    "https://x.org/a.b",
+    "a@b.org",
+    "NCT01234567",
+    "patients",
+    "hematopoietic",
+    "was given",
+    "It's",
+    "don't",
+    ".",
+    "!",
+    "?",
+    ":",
+    ";",
+    "…",
+    "。",
+    "İ",
+    "ß",
+    "ﬁ",
+    "\u200b",
+    "\x00",
+    "\u2028",
+    "\x1c",
+    "é",
+    "日本",
+    "😀",
+]
+markdownish = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=40).map("".join)
+any_text = st.text() | markdownish
+
+SCORE_FIELDS = [f.name for f in dataclasses.fields(Scores) if f.type == "float"]
+
+
+def all_scores(result: Readability) -> list[Scores]:
+    return [
+        result.document,
+        *(s.scores for s in result.sections),
+        *(s.scores for s in result.sentences),
+    ]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_any_text_scores_without_error_and_every_score_is_finite(text: str) -> None:
+    result = score(text)
+    for scores in all_scores(result):
+        assert all(math.isfinite(getattr(scores, name)) for name in SCORE_FIELDS)
+    assert result.empty == (result.document.words == 0)
+    assert result.document.words == sum(s.words for s in result.sentences)
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text)
+def test_scoring_is_deterministic(text: str) -> None:
+    assert score(text) == score(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text, st.booleans())
+def test_segments_are_ordered_spans_of_the_input_with_a_word_each(text: str, markdown: bool) -> None:
+    previous_end = 0
+    for seg in segment(text, markdown=markdown):
+        assert previous_end <= seg.start < seg.end <= len(text)
+        assert any(ch.isalnum() or ch == "_" for ch in seg.text)
+        previous_end = seg.end
+
+
+plain_words = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12), min_size=1, max_size=20
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(plain_words)
+def test_text_without_markup_is_scored_as_written(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    (only,) = segment(text)
+    assert (only.start, only.end, only.text) == (0, len(text), text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text())
+def test_counts_of_two_texts_add_up(left: str, right: str) -> None:
+    joined = count(left + " " + right).counts
+    summed = count(left).counts + count(right).counts
+    assert dataclasses.replace(joined, sentences=0) == dataclasses.replace(summed, sentences=0)
+
+
+counts = st.builds(
+    Counts,
+    *(st.integers(min_value=0, max_value=10**6) for _ in dataclasses.fields(Counts)),
+)
+
+
+@given(counts)
+def test_every_formula_is_finite_on_any_counts(value: Counts) -> None:
+    assert all(math.isfinite(formula(value)) for formula in FORMULAS.values())
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_text_without_block_syntax_segments_the_same_with_or_without_the_markdown_parser(
+    text: str,
+) -> None:
+    # The module, not the function of the same name that plainlang.readability exports.
+    module = importlib.import_module("plainlang.readability.segment")
+    if module._BLOCK_SYNTAX.search(text):
+        return
+    parsed = list(module._sentences(text, module._markdown_regions(text), markdown=True))
+    assert tuple(parsed) == segment(text)
