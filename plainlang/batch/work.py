@@ -17,7 +17,7 @@ from pathlib import Path
 
 from plainlang.config import DEFAULT_PROFILE, Profile
 from plainlang.errors import Location, PlainlangError
-from plainlang.model import Trial
+from plainlang.model import Summary, Trial
 from plainlang.records import RawRecord, RecordSource, raw_records, read_raw
 from plainlang.render import Format, render
 
@@ -147,7 +147,6 @@ def _canonical(document: object) -> bytes:
 
 def summarize_unit(unit: Unit, profile: Profile, format: Format) -> tuple[BatchResult, ...]:
     """Parse, summarize and render every record of one unit; errors become results."""
-    from plainlang.pipeline import summarize
     from plainlang.records import RecordResult
 
     if unit.trial is not None:
@@ -163,7 +162,7 @@ def summarize_unit(unit: Unit, profile: Profile, format: Format) -> tuple[BatchR
                 continue
             trial = result.trial
             try:
-                text = render(summarize(trial, profile), format)
+                text = render(publishable(trial, profile), format)
             except PlainlangError as error:
                 out.append(BatchResult(result.origin, trial.id, unit.content_hash, error=error.with_file(result.origin)))
             except Exception as error:  # one odd record must not stop the batch
@@ -177,6 +176,23 @@ def summarize_unit(unit: Unit, profile: Profile, format: Format) -> tuple[BatchR
 
 def skipped_result(unit: Unit) -> BatchResult:
     return BatchResult(unit.origin, None, unit.content_hash, skipped=True, unit=unit.origin)
+
+
+def publishable(trial: Trial, profile: Profile) -> Summary:
+    """The summary a batch writes: composed, then glossary terms explained at first use.
+
+    ``plainlang.summarize`` composes; explaining is a stage of its own. A batch publishes, so it
+    runs both (and leaves a summary alone if ``summarize`` ever explains by itself).
+    """
+    from plainlang.explain import explain
+    from plainlang.pipeline import summarize
+
+    summary = summarize(trial, profile)
+    if summary.explained:
+        return summary
+    explained = explain(summary.document, profile=profile)
+    assert explained.document is not None
+    return Summary(explained.document, explained.explained_terms)
 
 
 def summarize_chunk(
