@@ -8,6 +8,8 @@
 The public API is what ``__all__`` lists; everything else may change.
 """
 
+from plainlang.batch import BatchResult, summarize_many
+from plainlang.changes import Change, changes
 from plainlang.check import Finding, Report, check
 from plainlang.config import Profile
 from plainlang.errors import PlainlangError
@@ -21,6 +23,8 @@ from plainlang.render import render, to_dict
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
+    "Change",
     "Document",
     "Explained",
     "Finding",
@@ -34,6 +38,7 @@ __all__ = [
     "Summary",
     "Trial",
     "__version__",
+    "changes",
     "check",
     "explain",
     "fetch",
@@ -43,6 +48,7 @@ __all__ = [
     "render",
     "score",
     "summarize",
+    "summarize_many",
     "summarize_program",
     "to_dict",
 ]

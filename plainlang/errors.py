@@ -68,6 +68,17 @@ class PlainlangError(Exception):
         loc = Location(file, self.location.line, self.location.column, self.location.field)
         return type(self)(self.message, loc, hint=self.hint, code=self.code)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Batch workers (processes, Dask) send errors back pickled; the default reduction would
+        # rebuild from str(self) alone and lose the location, hint and code.
+        return (_rebuild, (type(self), self.message, self.location, self.hint, self.code))
+
+
+def _rebuild(
+    cls: type[PlainlangError], message: str, location: Location, hint: str, code: str
+) -> PlainlangError:
+    return cls(message, location, hint=hint, code=code)
+
 
 class RecordError(PlainlangError):
     """A registry record could not be read."""

@@ -7,7 +7,7 @@ cites every sentence, explain adds glossary explanations at first use, score mea
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from plainlang.compose import compose_program, compose_trial
@@ -22,12 +22,26 @@ _LAST = ("disclaimer",)
 
 
 def summarize(
-    record: Trial | RecordSource, profile: Profile | None = None, *, glossary: Glossary | None = None
+    record: Trial | RecordSource,
+    profile: Profile | None = None,
+    history: Sequence[Trial | RecordSource] = (),
+    *,
+    glossary: Glossary | None = None,
 ) -> Summary:
-    """A patient trial page for one record (a Trial, a path, a dict...), explained and scored."""
+    """A patient trial page for one record (a Trial, a path, a dict...), explained and scored.
+
+    ``history``: older versions of the same record, if known; the page then says how many
+    times the record was updated next to its "Last updated" date.
+    """
     profile = profile or DEFAULT_PROFILE
     trial = record if isinstance(record, Trial) else load(record)
-    return explain_and_score(compose_trial(trial, profile), profile, glossary)
+    document = compose_trial(trial, profile)
+    if history:
+        from plainlang.changes import note_history
+
+        older = [v if isinstance(v, Trial) else load(v) for v in history]
+        document = note_history(document, trial, older, profile.language)
+    return explain_and_score(document, profile, glossary)
 
 
 def summarize_program(

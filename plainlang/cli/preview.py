@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from plainlang.cli.common import add_profile_options, profile_from
-from plainlang.cli.summarize import list_records
 from plainlang.errors import Location, SourceNotFoundError
 from plainlang.explain import STYLES
+from plainlang.records import read_records
 
 
 def register(subparsers: Any) -> None:
@@ -42,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
     profile = profile_from(args)
     if args.style:
         profile = dataclasses.replace(profile, explanation_style=args.style)
-    result = next(iter(list_records(args.record)), None)
+    if not Path(args.record).exists():
+        raise SourceNotFoundError("no such file or directory", Location(args.record), hint="check the path")
+    result = next(iter(read_records(args.record)), None)
     if result is None:
         raise SourceNotFoundError("no record in this file", Location(args.record), hint="give a record file")
     if result.error is not None:

@@ -178,22 +178,25 @@ def _looks_like_ndjson(data: bytes) -> bool:
 
 def _from_ndjson(data: bytes, origin: str) -> Iterator[RecordResult]:
     for number, line in enumerate(io.BytesIO(data), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}#{number}"
-        try:
-            document = json.loads(line.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            column = getattr(error, "colno", None)
-            yield RecordResult(
-                where,
-                error=InvalidJSONError(
-                    f"invalid JSON on this line: {getattr(error, 'msg', error)}",
-                    Location(origin, number, column),
-                ),
-            )
-            continue
-        yield from _from_document(document, where)
+        if line.strip():
+            yield from _from_line(line, origin, number)
+
+
+def _from_line(line: bytes, origin: str, number: int) -> Iterator[RecordResult]:
+    where = f"{origin}#{number}"
+    try:
+        document = json.loads(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        column = getattr(error, "colno", None)
+        yield RecordResult(
+            where,
+            error=InvalidJSONError(
+                f"invalid JSON on this line: {getattr(error, 'msg', error)}",
+                Location(origin, number, column),
+            ),
+        )
+        return
+    yield from _from_document(document, where)
 
 
 def _from_text(data: bytes, origin: str) -> Iterator[RecordResult]:
@@ -243,6 +246,82 @@ def _guarded(origin: str, trials: Iterable[Trial], many: bool = False) -> Iterat
         index += 1
 
 
+@dataclass(frozen=True)
+class RawRecord:
+    """One unit of a source, not parsed yet: a file, a ZIP member or one NDJSON line.
+
+    A batch hashes ``data`` to tell whether a record changed and ships it to a worker process,
+    which is much cheaper than pickling a parsed Trial. ``read_raw`` turns it into the very
+    results ``read_records`` gives for the same bytes (a unit may hold several records: a search
+    page, a file of several studies). ``error`` is set when the unit could not even be read.
+    """
+
+    origin: str
+    data: bytes = b""
+    suffix: str = ".json"
+    line: int | None = None  # NDJSON: the 1-based line number in the file ``origin``
+    error: PlainlangError | None = None
+
+
+def raw_records(source: str | os.PathLike[str]) -> Iterator[RawRecord]:
+    """The units of a file, directory or ZIP, in ``read_records``' order, one in memory at a time.
+
+    Raises SourceNotFoundError at once when the path does not exist.
+    """
+    path = Path(source)
+    if not path.exists():
+        raise SourceNotFoundError("no such file or directory", Location(str(path)), hint="check the path")
+    for file in _walk(path) if path.is_dir() else (path,):
+        yield from _raw_file(file)
+
+
+def read_raw(raw: RawRecord) -> Iterator[RecordResult]:
+    """The records of one raw unit, exactly as ``read_records`` reads them from its source."""
+    if raw.error is not None:
+        yield RecordResult(raw.origin, error=raw.error)
+    elif raw.line is not None:
+        yield from _from_line(raw.data, raw.origin, raw.line)
+    else:
+        yield from _from_bytes(raw.data, raw.origin, raw.suffix)
+
+
+def _raw_file(path: Path) -> Iterator[RawRecord]:
+    name, suffix = str(path), path.suffix.lower()
+    try:
+        if suffix == ".zip":
+            yield from _raw_zip(path)
+        elif suffix in _NDJSON_SUFFIXES:
+            with path.open("rb") as lines:  # streamed: an NDJSON dump can be gigabytes
+                for number, line in enumerate(lines, start=1):
+                    if line.strip():
+                        yield RawRecord(name, line, suffix, number)
+        else:
+            yield RawRecord(name, path.read_bytes(), suffix)
+    except OSError as error:
+        yield RawRecord(name, error=RecordError(f"cannot read file: {error.strerror}", Location(name)))
+
+
+def _raw_zip(path: Path) -> Iterator[RawRecord]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        yield RawRecord(str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path))))
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            suffix = os.path.splitext(info.filename)[1].lower()
+            if info.is_dir() or suffix not in _READABLE or suffix == ".zip":
+                continue
+            origin = f"{path}!{info.filename}"
+            with archive.open(info) as member:
+                if suffix in _NDJSON_SUFFIXES:
+                    for number, line in enumerate(member, start=1):
+                        if line.strip():
+                            yield RawRecord(origin, line, suffix, number)
+                else:
+                    yield RawRecord(origin, member.read(), suffix)
+
+
 def _describe(source: RecordSource) -> str:
     if isinstance(source, dict):
         return "<dict>"
@@ -255,11 +334,14 @@ def _describe(source: RecordSource) -> str:
 
 __all__ = [
     "REGISTRIES",
+    "RawRecord",
     "RecordResult",
     "RecordSource",
     "fetch",
     "is_registry_id",
     "load",
     "load_many",
+    "raw_records",
+    "read_raw",
     "read_records",
 ]

@@ -1,0 +1,286 @@
+"""plainlang's benchmarks, in one run, printed as one table: ``python benchmarks/run.py``.
+
+Corpus: the ClinicalTrials.gov API v2 records of ../shared/data/records/ctgov-v2, replicated with
+new ids (NCT9xxxxxxx) into NDJSON files in a temporary folder where more records are needed.
+Replicas differ by id, so no cache (ours or textstat's) can answer for a record it already saw.
+
+Measured:
+- throughput of the whole pipeline (read, compose, explain, score, render) in records per second
+  on one process, and of the batch (``summarize_many``: read, compose, explain, render; it writes
+  summaries and does not score them) on one process and with ``jobs=2``;
+- latency per record (one raw record through the whole pipeline), median and 95th percentile;
+- cold start of ``plainlang summarize one.json`` as a whole process (median of several runs);
+- peak memory (max RSS of the child process, from ``resource.getrusage(RUSAGE_CHILDREN)``) of
+  ``plainlang summarize`` over corpora of growing size written to NDJSON, to show it stays flat;
+- the ratio of the pipeline's time to textstat alone computing seven scores on the same
+  records' raw text (every string of the record's ``protocolSection``, the part we summarize).
+
+Targets: >= 300 records/s per process; ratio <= 1.0; cold start < 1.5 s; peak < 400 MB, flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import plainlang
+from plainlang._textstat import textstat
+from plainlang.batch import summarize_many
+from plainlang.records import RawRecord, raw_records, read_raw
+
+SOURCE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "records" / "ctgov-v2"
+PROFILE = plainlang.Profile(today="2026-01-01")
+SCORES = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "gunning_fog",
+)
+
+
+def originals() -> list[dict[str, object]]:
+    if not SOURCE.is_dir():
+        sys.exit(f"benchmarks need {SOURCE} (../shared/data beside the clone)")
+    return [json.loads(p.read_text("utf-8")) for p in sorted(SOURCE.glob("*.json"))]
+
+
+def replicas(records: list[dict[str, object]], count: int) -> Iterator[dict[str, object]]:
+    for number in range(count):
+        record = json.loads(json.dumps(records[number % len(records)]))
+        record["protocolSection"]["identificationModule"]["nctId"] = f"NCT9{number:07d}"  # type: ignore[index]
+        yield record
+
+
+def write_ndjson(path: Path, records: list[dict[str, object]], count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for record in replicas(records, count):
+            out.write(json.dumps(record) + "\n")
+    return path
+
+
+def whole(raw: RawRecord) -> int:
+    """One raw record through every stage: read, compose, explain, score, render."""
+    done = 0
+    for result in read_raw(raw):
+        assert result.trial is not None, result.error
+        summary = plainlang.summarize(result.trial, PROFILE)  # compose, explain, score
+        plainlang.render(summary)
+        done += 1
+    return done
+
+
+def whole_throughput(corpus: Path, count: int) -> tuple[float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
+    seen = sum(whole(raw) for raw in raw_records(corpus))
+    elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
+    assert seen == count, (seen, count)
+    return count / elapsed, count / cpu_used
+
+
+def throughput(corpus: Path, count: int, jobs: int) -> tuple[float, float]:
+    """Records per wall-clock second, and per CPU second of this process (jobs=1 only: a busy
+    machine slows the first but not the second)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    seen = sum(1 for r in summarize_many(corpus, jobs=jobs, profile=PROFILE) if r.ok)
+    elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
+    assert seen == count, (seen, count)
+    return count / elapsed, count / cpu_used
+
+
+def latencies(corpus: Path) -> list[float]:
+    out = []
+    for raw in raw_records(corpus):
+        start = time.perf_counter()
+        whole(raw)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def stage_costs(corpus: Path) -> dict[str, float]:
+    """CPU milliseconds per record of each stage, to show what bounds the throughput."""
+    from plainlang.compose import compose_trial
+    from plainlang.explain import explain
+    from plainlang.model import Summary
+
+    raws = list(raw_records(corpus))
+    clock = time.process_time
+    start = clock()
+    for raw in raws:
+        json.loads(raw.data)
+    decode = clock() - start
+    start = clock()
+    trials = [result.trial for raw in raws for result in read_raw(raw)]
+    read = clock() - start
+    start = clock()
+    composed = [compose_trial(t, PROFILE) for t in trials if t is not None]
+    compose = clock() - start
+    start = clock()
+    summaries = []
+    for document in composed:
+        done = explain(document, profile=PROFILE)
+        assert done.document is not None
+        summaries.append(Summary(done.document, done.explained_terms))
+    explaining = clock() - start
+    start = clock()
+    for summary in summaries:
+        plainlang.score(summary, PROFILE)
+    scoring = clock() - start
+    start = clock()
+    for summary in summaries:
+        plainlang.render(summary)
+    render = clock() - start
+    n = len(raws) / 1e3
+    return {
+        "JSON decoding alone": decode / n,
+        "read (incl. decoding)": read / n,
+        "compose": compose / n,
+        "explain": explaining / n,
+        "score": scoring / n,
+        "render": render / n,
+    }
+
+
+def strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def textstat_time(corpus: Path) -> float:
+    ts = textstat()
+    ts.flesch_reading_ease("One short line to load the dictionary first.")
+    texts = []
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            texts.append("\n".join(strings(json.loads(line)["protocolSection"])))
+    start = time.process_time()  # CPU time on both sides of the ratio: a busy machine skews neither
+    for text in texts:
+        for score in SCORES:
+            getattr(ts, score)(text)
+    return time.process_time() - start
+
+
+def pipeline_time(corpus: Path) -> float:
+    start = time.process_time()
+    for raw in raw_records(corpus):
+        whole(raw)
+    return time.process_time() - start
+
+
+def cold_start(one: Path, runs: int) -> tuple[float, float]:
+    def timed(argv: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    command = [sys.executable, "-m", "plainlang", "summarize", str(one), "--today", "2026-01-01"]
+    bare = statistics.median(timed([sys.executable, "-c", "pass"]) for _ in range(runs))
+    return statistics.median(timed(command) for _ in range(runs)), bare
+
+
+def peak_memory_mb(corpus: Path, out: Path) -> float:
+    """Max RSS of a whole `plainlang summarize` process, measured from a fresh parent."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL);"
+        " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    command = [sys.executable, "-m", "plainlang", "summarize", str(corpus), "-o", str(out), "-q"]
+    done = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True, text=True)
+    return int(done.stdout.strip()) / 1024  # Linux reports kilobytes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1600, help="records for throughput (default 1600)")
+    parser.add_argument("--memory", default="1000,10000", help="corpus sizes for peak memory")
+    parser.add_argument("--runs", type=int, default=5, help="cold-start runs (median)")
+    args = parser.parse_args()
+    records = originals()
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = write_ndjson(folder / "corpus.ndjson", records, args.records)
+        one = folder / "one.json"
+        one.write_text(json.dumps(records[0]), "utf-8")
+        sizes = [len(json.dumps(r)) for r in records]
+
+        for raw in raw_records(write_ndjson(folder / "warm.ndjson", records, len(records))):
+            whole(raw)
+        one_process, per_cpu = whole_throughput(corpus, args.records)
+        rows.append(("whole pipeline, 1 process", f"{one_process:.0f} records/s", ">= 300 records/s"))
+        rows.append(
+            ("whole pipeline, 1 process, per CPU second", f"{per_cpu:.0f} records/s", "(load-independent)")
+        )
+        batch_one, batch_cpu = throughput(corpus, args.records, 1)
+        batch_two, _ = throughput(corpus, args.records, 2)
+        rows.append(
+            ("batch (no score), 1 process", f"{batch_one:.0f} records/s", f"({batch_cpu:.0f} per CPU second)")
+        )
+        rows.append(
+            ("batch (no score), --jobs 2", f"{batch_two:.0f} records/s", f"({batch_two / batch_one:.2f}x)")
+        )
+
+        lat = sorted(
+            latencies(folder / "warm.ndjson") + latencies(write_ndjson(folder / "lat.ndjson", records, 160))
+        )
+        p95 = lat[min(len(lat) - 1, round(0.95 * len(lat)))]
+        rows.append(("latency per record, median", f"{statistics.median(lat) * 1e3:.1f} ms", ""))
+        rows.append(("latency per record, 95th percentile", f"{p95 * 1e3:.1f} ms", ""))
+
+        for stage, ms in stage_costs(folder / "lat.ndjson").items():
+            rows.append((f"  CPU per record: {stage}", f"{ms:.2f} ms", f"(bound {1e3 / ms:.0f} records/s)"))
+
+        sample = write_ndjson(folder / "ratio.ndjson", records, 320)
+        ours, theirs = pipeline_time(sample), textstat_time(sample)
+        rows.append(("pipeline CPU time / textstat 7 scores", f"{ours / theirs:.2f}", "<= 1.0"))
+        rows.append(("  textstat alone, per CPU second", f"{320 / theirs:.0f} records/s", "same records' raw text"))
+
+        cold, bare = cold_start(one, args.runs)
+        rows.append(
+            (
+                "cold start, plainlang summarize one.json",
+                f"{cold:.2f} s",
+                f"< 1.5 s (python -c pass: {bare:.2f} s)",
+            )
+        )
+
+        for size in (int(s) for s in args.memory.split(",")):
+            big = write_ndjson(folder / f"mem{size}.ndjson", records, size)
+            peak = peak_memory_mb(big, folder / f"out{size}.ndjson")
+            rows.append((f"peak memory, {size:,} records", f"{peak:.0f} MB", "< 400 MB, flat"))
+            big.unlink()
+
+    width = max(len(r[0]) for r in rows)
+    print(
+        f"corpus: {len(records)} ClinicalTrials.gov v2 records from {SOURCE}, mean {statistics.mean(sizes) / 1024:.0f} KB,"
+        f" largest {max(sizes) / 1024:.0f} KB; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs,"
+        f" load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"plainlang {plainlang.__version__}: whole pipeline = read, compose, explain, score, render (markdown)"
+    )
+    print(f"{'measure'.ljust(width)} | result | target")
+    print(f"{'-' * width}-|--------|-------")
+    for name, value, target in rows:
+        print(f"{name.ljust(width)} | {value} | {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
