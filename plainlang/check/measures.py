@@ -1,5 +1,9 @@
 """Measures for metric rules: grade levels per page and section, words per sentence.
 
+Sentences, words and syllables are the readability engine's (``plainlang.readability``): its
+segmenter cuts the sentences (``Page.sentences``), its counts and textstat's formulas give the
+grades, so ``plainlang check`` and a Summary's readability never disagree on a sentence.
+
 Headings and list items are sentences of their own (registry text breaks scoring otherwise), so
 each sentence span is scored as a sentence even when it has no full stop. A page or section with
 fewer than three sentences gets no grade: SMOG is undefined there and a grade from a line or two
@@ -8,21 +12,13 @@ says nothing a publisher could act on.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from plainlang._textstat import textstat
 from plainlang.check.page import Page, Span
+from plainlang.readability.counts import Counts, count
+from plainlang.readability.formulas import FORMULAS
 
-WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
-CITATION_MARK = re.compile(r"\[\d[\d,\s–-]*\]")
 MIN_SENTENCES = 3
-
-
-def word_count(text: str) -> int:
-    return len(WORD.findall(CITATION_MARK.sub(" ", text)))
 
 
 def _units(page: Page, scope: str) -> Iterator[tuple[Span | None, str, tuple[Span, ...]]]:
@@ -39,52 +35,16 @@ def _units(page: Page, scope: str) -> Iterator[tuple[Span | None, str, tuple[Spa
         yield where, f"section '{section.title}'" if section.title else "the opening section", sentences
 
 
-# FALLBACK(readability): until plainlang.readability.score is on main, grades are computed here
-# with textstat's formulas (SMOG: 1.043 * sqrt(30 * polysyllables / sentences) + 3.1291;
-# Flesch-Kincaid: 0.39 * words/sentence + 11.8 * syllables/word - 15.59) over counts taken
-# once per sentence, with textstat's syllable count cached per word: a page and its sections
-# are scored from the same counts, which keeps checking a page fast.
-@dataclass(frozen=True)
-class Counts:
-    sentences: int
-    words: int
-    syllables: int
-    polysyllables: int
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(
-            self.sentences + other.sentences,
-            self.words + other.words,
-            self.syllables + other.syllables,
-            self.polysyllables + other.polysyllables,
-        )
-
-    def smog(self) -> float:
-        return 1.043 * (30 * self.polysyllables / self.sentences) ** 0.5 + 3.1291 if self.sentences else 0.0
-
-    def flesch_kincaid_grade(self) -> float:
-        if not self.sentences or not self.words:
-            return 0.0
-        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
-
-
-@functools.lru_cache(maxsize=65536)
-def syllables(word: str) -> int:
-    """English syllables of one lower-case word (textstat's count, offline)."""
-    return int(textstat().syllable_count(word)) or 1
-
-
-def sentence_counts(text: str) -> Counts:
-    found = WORD.findall(CITATION_MARK.sub(" ", text))
-    counts = [syllables(w.lower()) for w in found if not w[0].isdigit()]
-    return Counts(1, len(found), sum(counts) + (len(found) - len(counts)), sum(1 for c in counts if c >= 3))
+def sentence_counts(sentence: Span) -> Counts:
+    """The readability engine's counts of one sentence (its scored text: no markers, no URLs)."""
+    return count(sentence.scored if sentence.scored is not None else sentence.text).counts
 
 
 def _counts(page: Page) -> dict[int, Counts]:
     """Counts of every sentence of the page, computed once for every measure and scope."""
     memo = page.memo.get("sentence-counts")
     if not isinstance(memo, dict):
-        memo = {id(s): sentence_counts(s.text) for s in page.sentences}
+        memo = {id(s): sentence_counts(s) for s in page.sentences}
         page.memo["sentence-counts"] = memo
     return memo
 
@@ -94,8 +54,8 @@ def _grade(page: Page, scope: str, formula: str, label: str) -> Iterator[tuple[S
     for where, name, sentences in _units(page, scope):
         if len(sentences) < MIN_SENTENCES:
             continue
-        total = sum((counts[id(s)] for s in sentences), Counts(0, 0, 0, 0))
-        yield where, f"{label} of {name}", float(getattr(total, formula)())
+        total = sum((counts[id(s)] for s in sentences), Counts())
+        yield where, f"{label} of {name}", FORMULAS[formula](total)
 
 
 def smog(page: Page, scope: str) -> Iterator[tuple[Span | None, str, float]]:
@@ -110,6 +70,7 @@ def words(page: Page, scope: str) -> Iterator[tuple[Span | None, str, float]]:
     """Words per sentence (scope ``sentence``); citation markers are not words."""
     if scope != "sentence":
         return
+    counts = _counts(page)
     for sentence in page.sentences:
         if sentence.block.kind != "heading":
-            yield sentence, "words in this sentence", float(word_count(sentence.text))
+            yield sentence, "words in this sentence", float(counts[id(sentence)].words)

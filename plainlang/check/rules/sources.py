@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from plainlang.check import fidelity, measures
+from plainlang.check import fidelity, jargon, measures
 from plainlang.check.page import Page, Span
 from plainlang.check.rules.base import Hit
 from plainlang.policy import find_contacts
@@ -79,7 +79,11 @@ EXISTENCE: dict[str, SpanSource] = {
 CONDITIONAL: dict[str, SpanSource] = {
     "policy.forbidden": forbidden_wording,
     "citations": dangling_citations,
+    "glossary.unexplained": jargon.unexplained,
 }
+# For a pattern-based conditional rule with ``glossary: abbreviations``: matches the glossary
+# knows are judged by the glossary (``known``), which also reports its own hits (``hits``).
+GLOSSARY_ABBREVIATIONS = (jargon.known_abbreviation, jargon.unexpanded_abbreviations)
 REQUIRED: dict[str, TextSource] = {"policy.disclaimers": disclaimers}
 MEASURES: dict[str, Measure] = {
     "smog": measures.smog,
