@@ -44,9 +44,10 @@ def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary:
     text = " ".join(s.text for s in section.sentences())
     assert "phase 1/2" in text
     assert "PL-101" in text
-    assert "adults with acute myeloid leukemia or relapsed AML" in text
+    assert "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
+    assert "or relapsed AML" in text
     assert "About 45 people are planned to take part." in text
-    assert "number of participants with dose-limiting toxicities" in text
+    assert "number of people with dose-limiting toxicities" in text
     assert "The study started in June 2024 and is planned to end in December 2028." in text
 
 
@@ -194,3 +195,19 @@ def test_big_trials_group_places_by_country_and_name_only_open_ones() -> None:
         "Hospital 0, City 0: looking for people.",
         "Hospital 2, City 2: looking for people.",
     ]
+
+
+def test_glossary_terms_are_explained_once_and_listed_in_the_summary(summary: plainlang.Summary) -> None:
+    terms = [t.term for t in summary.explained]
+    assert "acute myeloid leukemia" in terms
+    assert len(terms) == len(set(terms))
+    assert summary.readability is not None and summary.readability.document.words > 100
+
+
+def test_names_are_not_explained_in_part() -> None:
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    data["protocolSection"]["armsInterventionsModule"]["interventions"][0]["otherNames"] = [
+        "Biological Sample Kit"
+    ]
+    page = plainlang.render(plainlang.summarize(data, PROFILE))
+    assert "It is also called Biological Sample Kit." in page

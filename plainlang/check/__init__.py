@@ -131,7 +131,9 @@ class CheckRun:
         try:
             text = path.read_text("utf-8")
         except UnicodeDecodeError:
-            raise CheckError("not UTF-8 text", Location(str(path)), hint="save the page as UTF-8", code="K002") from None
+            raise CheckError(
+                "not UTF-8 text", Location(str(path)), hint="save the page as UTF-8", code="K002"
+            ) from None
         except OSError as error:
             raise CheckError(f"cannot read: {error.strerror}", Location(str(path)), code="K002") from None
         try:
@@ -154,11 +156,15 @@ class CheckRun:
                 if not self.config_for(path).excluded(path):
                     yield path, format_of(path) or "text"
             else:
-                raise CheckError("no such file or directory", Location(str(path)), hint="check the path", code="K002")
+                raise CheckError(
+                    "no such file or directory", Location(str(path)), hint="check the path", code="K002"
+                )
 
     def _walk(self, directory: Path) -> Iterator[tuple[Path, Format]]:
         for root, folders, names in os.walk(directory):
-            folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in ("node_modules", "__pycache__"))
+            folders[:] = sorted(
+                f for f in folders if not f.startswith(".") and f not in ("node_modules", "__pycache__")
+            )
             for name in sorted(names):
                 path = Path(root) / name
                 page_format = format_of(path)

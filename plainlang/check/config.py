@@ -90,7 +90,9 @@ class CheckConfig:
 
     def excluded(self, path: Path) -> bool:
         relative = self.relative(path)
-        return any(glob_match(relative, p) or glob_match(relative, p.rstrip("/") + "/**") for p in self.exclude)
+        return any(
+            glob_match(relative, p) or glob_match(relative, p.rstrip("/") + "/**") for p in self.exclude
+        )
 
 
 def glob_match(path: str, pattern: str) -> bool:
@@ -180,7 +182,9 @@ def parse_config(data: Mapping[str, Any], source: str, root: Path, prefix: str =
     for key in data:
         if key not in allowed:
             raise error(key, f"unknown key {key!r}", "known keys: " + ", ".join(allowed))
-    profile_values = {key: _profile_value(key, data[key], error, root) for key in _PROFILE_KEYS if key in data}
+    profile_values = {
+        key: _profile_value(key, data[key], error, root) for key in _PROFILE_KEYS if key in data
+    }
     check = data.get("check", {})
     if not isinstance(check, dict):
         raise error("check", "'check' must be a table of settings")
@@ -189,7 +193,9 @@ def parse_config(data: Mapping[str, Any], source: str, root: Path, prefix: str =
             raise error(f"check.{key}", f"unknown key {key!r}", "known keys: " + ", ".join(CHECK_KEYS))
     fail_level = check.get("fail-level")
     if fail_level is not None and fail_level not in SEVERITIES:
-        raise error("check.fail-level", f"fail-level must be one of {', '.join(SEVERITIES)}, not {fail_level!r}")
+        raise error(
+            "check.fail-level", f"fail-level must be one of {', '.join(SEVERITIES)}, not {fail_level!r}"
+        )
     known_ids = rule_ids()
     rules: dict[str, Severity | None] = {}
     rule_table = check.get("rules", {})
@@ -197,9 +203,13 @@ def parse_config(data: Mapping[str, Any], source: str, root: Path, prefix: str =
         raise error("check.rules", "'rules' must be a table of rule id = severity")
     for rule_id, value in rule_table.items():
         if rule_id not in known_ids:
-            raise error(f"check.rules.{rule_id}", f"unknown rule {rule_id!r}", "known rules: " + ", ".join(known_ids))
+            raise error(
+                f"check.rules.{rule_id}", f"unknown rule {rule_id!r}", "known rules: " + ", ".join(known_ids)
+            )
         if value != "off" and value not in SEVERITIES:
-            raise error(f"check.rules.{rule_id}", f"must be one of {', '.join(SEVERITIES)} or 'off', not {value!r}")
+            raise error(
+                f"check.rules.{rule_id}", f"must be one of {', '.join(SEVERITIES)} or 'off', not {value!r}"
+            )
         rules[rule_id] = None if value == "off" else value
     ignores: list[tuple[str, tuple[str, ...]]] = []
     ignore_table = check.get("per-file-ignores", {})
@@ -272,4 +282,6 @@ def _describe(hint: Any) -> str:
         return "a list of " + _describe(typing.get_args(hint)[0])
     if hint is type(None):
         return "absent"
-    return {float: "a number", int: "a whole number", str: "a string", bool: "true or false"}.get(hint, str(hint))
+    return {float: "a number", int: "a whole number", str: "a string", bool: "true or false"}.get(
+        hint, str(hint)
+    )

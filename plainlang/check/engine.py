@@ -33,9 +33,7 @@ class Suppressions:
 
     def covers(self, rule_id: str, offset: int) -> bool:
         return any(
-            start <= offset < end
-            for key in (rule_id, ALL_RULES)
-            for start, end in self.ranges.get(key, ())
+            start <= offset < end for key in (rule_id, ALL_RULES) for start, end in self.ranges.get(key, ())
         )
 
 

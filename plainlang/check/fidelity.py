@@ -136,6 +136,10 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     """Digits glued to letters (COVID-19, H1N1, 2nd, B12) are names or ordinals, not counts."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isalpha() or before == "_" or (after.isalpha() and text[end : end + 2].lower() not in ("st", "nd", "rd", "th")):
+    if (
+        before.isalpha()
+        or before == "_"
+        or (after.isalpha() and text[end : end + 2].lower() not in ("st", "nd", "rd", "th"))
+    ):
         return True
     return before == "-" and start >= 2 and text[start - 2].isalpha()

@@ -29,7 +29,9 @@ def to_text(report: Report) -> str:
     counts = report.counts()
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no findings"
     status = "ok" if report.ok else f"failed (fail level: {report.fail_level})"
-    lines.append(f"{len(report.files)} file{'s' if len(report.files) != 1 else ''} checked: {summary}; {status}")
+    lines.append(
+        f"{len(report.files)} file{'s' if len(report.files) != 1 else ''} checked: {summary}; {status}"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -72,7 +74,9 @@ def to_sarif(report: Report, rules: tuple[Rule, ...] | None = None) -> str:
         {
             "id": rule.id,
             "name": rule.id,
-            "shortDescription": {"text": rule.description.split(". ")[0].rstrip(".") + "." if rule.description else rule.id},
+            "shortDescription": {
+                "text": rule.description.split(". ")[0].rstrip(".") + "." if rule.description else rule.id
+            },
             "fullDescription": {"text": rule.description or rule.id},
             "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
             "help": {"text": f"{rule.description} Turn it off or change its severity with '{rule.id}'."},

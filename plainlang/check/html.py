@@ -22,9 +22,47 @@ from plainlang.check.prose import (
 )
 
 _BLOCK_TAGS = frozenset(
-    ["p", "li", "dt", "dd", "td", "th", "caption", "blockquote", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "tr", "title", "body", "html", "br", "hr", "summary", "details"]
+    [
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "title",
+        "body",
+        "html",
+        "br",
+        "hr",
+        "summary",
+        "details",
+    ]
 )
-_SKIP_TAGS = frozenset(["script", "style", "code", "pre", "kbd", "samp", "template", "noscript", "svg", "math", "head"])
+_SKIP_TAGS = frozenset(
+    ["script", "style", "code", "pre", "kbd", "samp", "template", "noscript", "svg", "math", "head"]
+)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 

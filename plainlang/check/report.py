@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Literal
 
@@ -57,26 +56,7 @@ class Report:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
 
     def _repr_html_(self) -> str:
-        """A table for notebooks. Every value is escaped: messages quote the checked text."""
-        status = "ready to publish" if self.ok else "needs changes"
-        counts = ", ".join(f"{n} {s}" for s, n in self.counts().items() if n)
-        head = (
-            f"<p><strong>plainlang check</strong>: {html.escape(status)}"
-            f" ({html.escape(counts or 'no findings')})</p>"
-        )
-        if not self.findings:
-            return head
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(value))}</td>"
-                for value in (f"{f.file}:{f.line}:{f.column}", f.severity, f.rule_id, f.message)
-            )
-            + "</tr>"
-            for f in self.findings
-        )
-        return (
-            head
-            + "<table><thead><tr><th>where</th><th>severity</th><th>rule</th><th>message</th></tr>"
-            + f"</thead><tbody>{rows}</tbody></table>"
-        )
+        """Jupyter's rich display: the verdict and each finding with its rule id and place."""
+        from plainlang.display.show import report_html  # lazy: keeps `import plainlang` light
+
+        return report_html(self)

@@ -79,7 +79,9 @@ def _locate(source: str, file: str) -> Any:
         return value
 
     try:
-        raw = json.loads(source, object_pairs_hook=lambda pairs: _Pairs((Located(k, 0, 0), v) for k, v in pairs))
+        raw = json.loads(
+            source, object_pairs_hook=lambda pairs: _Pairs((Located(k, 0, 0), v) for k, v in pairs)
+        )
     except json.JSONDecodeError as error:
         raise CheckError(f"invalid JSON: {error.msg}", Location(file, error.lineno, error.colno)) from None
     return walk(raw)
@@ -97,7 +99,7 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
     schema = data.get("schema") if isinstance(data, _Pairs) else None
     if not isinstance(schema, Located) or schema.value != SUMMARY_SCHEMA:
         raise CheckError(
-            "not a plainlang summary: a JSON page must have \"schema\": \"plainlang.summary/1\"",
+            'not a plainlang summary: a JSON page must have "schema": "plainlang.summary/1"',
             Location(file, 1, 1, "schema"),
             hint="check Markdown, HTML or text pages, or JSON written by `plainlang summarize --format json`",
         )
@@ -139,5 +141,7 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
                 _add(out, source, entry.get(key))
                 out.space(0)
             number = entry.get("number")
-            blocks.append(out.build("reference", len(sections) - 1, number if isinstance(number, int) else None))
+            blocks.append(
+                out.build("reference", len(sections) - 1, number if isinstance(number, int) else None)
+            )
     return Prose(source, "json", tuple(blocks), tuple(sections))

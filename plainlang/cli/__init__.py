@@ -19,7 +19,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 # Modules under plainlang.cli that define a sub-command, in the order --help lists them.
-COMMANDS: tuple[str, ...] = ("summarize", "program", "score", "check", "glossary")
+COMMANDS: tuple[str, ...] = ("summarize", "program", "score", "check", "glossary", "preview")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,20 +28,32 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
-    parser.add_argument("--format", choices=tuple(FORMATTERS), default="text", help="report format (default: text)")
+    parser.add_argument(
+        "--format", choices=tuple(FORMATTERS), default="text", help="report format (default: text)"
+    )
     parser.add_argument(
         "--fail-level",
         choices=SEVERITIES,
         help="exit 1 when a finding is at or above this severity (default: the config's, else warning)",
     )
     parser.add_argument("--against", metavar="RECORD", help="the registry record the pages were written from")
-    parser.add_argument("--config", metavar="FILE", help="use this plainlang.yaml or pyproject.toml for every page")
-    parser.add_argument("--policy", metavar="FILE", help="a publisher's policy YAML (overrides the config)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching GLOB")
     parser.add_argument(
-        "--include", action="append", default=[], metavar="GLOB", help="in folders, check only files matching GLOB"
+        "--config", metavar="FILE", help="use this plainlang.yaml or pyproject.toml for every page"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)")
+    parser.add_argument("--policy", metavar="FILE", help="a publisher's policy YAML (overrides the config)")
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip files matching GLOB"
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in folders, check only files matching GLOB",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)"
+    )
     parser.set_defaults(run=run)
 
 

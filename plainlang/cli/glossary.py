@@ -26,30 +26,50 @@ def register(subparsers: Any) -> None:
 
     p_lint = commands.add_parser("lint", help="check packs (default: the built-in ones)")
     p_lint.add_argument("paths", nargs="*", metavar="PATH", help="pack files or directories")
-    p_lint.add_argument("--no-builtin", action="store_true",
-                        help="lint the given packs alone, without the built-in packs as context")
-    p_lint.add_argument("--ignore", default="", metavar="CODES",
-                        help="comma-separated finding codes to leave out, e.g. G007,G011")
-    p_lint.add_argument("--max-grade", type=float, default=MAX_GRADE,
-                        help=f"highest grade for definitions (default {MAX_GRADE:g})")
+    p_lint.add_argument(
+        "--no-builtin",
+        action="store_true",
+        help="lint the given packs alone, without the built-in packs as context",
+    )
+    p_lint.add_argument(
+        "--ignore",
+        default="",
+        metavar="CODES",
+        help="comma-separated finding codes to leave out, e.g. G007,G011",
+    )
+    p_lint.add_argument(
+        "--max-grade",
+        type=float,
+        default=MAX_GRADE,
+        help=f"highest grade for definitions (default {MAX_GRADE:g})",
+    )
     p_lint.set_defaults(run=run_lint)
 
     p_show = commands.add_parser("show", help="print a term's entry (exit 1 when unknown)")
     p_show.add_argument("term", metavar="TERM", help="a term, alias or abbreviation")
-    p_show.add_argument("--glossary", action="append", default=[], metavar="PACK",
-                        help="an extra pack path or entry-point name (repeatable)")
-    p_show.add_argument("--no-builtin", action="store_true",
-                        help="use only the packs given with --glossary")
+    p_show.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="an extra pack path or entry-point name (repeatable)",
+    )
+    p_show.add_argument("--no-builtin", action="store_true", help="use only the packs given with --glossary")
     p_show.set_defaults(run=run_show)
 
-    p_cov = commands.add_parser("coverage", help="hard words in records or texts, and which "
-                                "the glossary explains")
+    p_cov = commands.add_parser(
+        "coverage", help="hard words in records or texts, and which the glossary explains"
+    )
     p_cov.add_argument("paths", nargs="+", metavar="PATH", help="record JSON, .txt/.md, or dirs")
-    p_cov.add_argument("--glossary", action="append", default=[], metavar="PACK",
-                       help="an extra pack path or entry-point name (repeatable)")
+    p_cov.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="an extra pack path or entry-point name (repeatable)",
+    )
     p_cov.add_argument("--top", type=int, default=30, help="how many missing words to list")
-    p_cov.add_argument("--no-builtin", action="store_true",
-                        help="use only the packs given with --glossary")
+    p_cov.add_argument("--no-builtin", action="store_true", help="use only the packs given with --glossary")
     p_cov.set_defaults(run=run_coverage)
     parser.set_defaults(run=lambda args: _usage(parser))
 
@@ -62,8 +82,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _existing(paths: list[str]) -> list[str]:
     for path in paths:
         if not Path(path).exists():
-            raise SourceNotFoundError("no such file or directory", Location(path),
-                                      hint="check the path")
+            raise SourceNotFoundError("no such file or directory", Location(path), hint="check the path")
     return paths
 
 
@@ -76,8 +95,7 @@ def run_lint(args: argparse.Namespace) -> int:
     else:
         sources, context = builtin_sources(), ()
     ignored = {code.strip().upper() for code in args.ignore.split(",") if code.strip()}
-    findings = [f for f in lint(sources, context, max_grade=args.max_grade)
-                if f.code not in ignored]
+    findings = [f for f in lint(sources, context, max_grade=args.max_grade) if f.code not in ignored]
     for finding in findings:
         print(finding)
     print(f"{len(sources)} pack(s) checked, {len(findings)} finding(s)", file=sys.stderr)

@@ -21,11 +21,14 @@ class Citer:
 
     record_id: str
 
-    def say(self, text: str, *fields: HasPath | None, derivation: str | None = None) -> Sentence:
+    def say(
+        self, text: str, *fields: HasPath | None, derivation: str | None = None, keep: Iterable[str] = ()
+    ) -> Sentence:
+        """A sentence citing ``fields``; ``keep`` names phrases (names) to keep as written."""
         sources = tuple(
             SourceRef(self.record_id, field.path, derivation) for field in fields if field is not None
         )
-        return Sentence(text, sources)
+        return Sentence(text, sources, keep=tuple(k for k in keep if k and k in text))
 
     def derived(self, text: str, path: str, derivation: str) -> Sentence:
         """A sentence stating a number computed from the record (a count of sites, say)."""

@@ -32,7 +32,13 @@ def who_can_join(trial: Trial, wording: Wording, cite: Citer, language: str) -> 
         lines.append(cite.say(wording.phrase("healthy_volunteers", key), rules.healthy_volunteers))
     condition = condition_phrase(trial)
     if condition:
-        lines.append(cite.say(f"The study is for people with {condition}.", *trial.conditions[:3]))
+        lines.append(
+            cite.say(
+                f"The study is for people with {condition}.",
+                *trial.conditions[:3],
+                keep=[plain_case(c.value) for c in trial.conditions[:3]],
+            )
+        )
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(lines)]
     # Share the bullets between the two lists, so both get room when both are long.
     room_in = min(
@@ -123,6 +129,7 @@ def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> S
         site.state,
         site.country,
         site.status,
+        keep=(place,),
     )
 
 
@@ -193,11 +200,11 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
 def conditions(trial: Trial, cite: Citer) -> Section:
     if not trial.conditions:
         return Section("conditions", "Conditions", ())
-    plain = cite.say(
-        f"This study is about {say_list([plain_case(c.value) for c in trial.conditions])}.", *trial.conditions
-    )
-    # exactly as entered; the full stop is the list's punctuation, so each reads as a sentence
-    listed = [cite.say(end_sentence(c.value), c) for c in trial.conditions]
+    names = [plain_case(c.value) for c in trial.conditions]
+    plain = cite.say(f"This study is about {say_list(names)}.", *trial.conditions, keep=names)
+    # Exactly as entered, never explained: keeping the whole sentence (with the full stop that is
+    # the list's punctuation) means no glossary term can ever be the whole kept phrase.
+    listed = [cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),)) for c in trial.conditions]
     return Section(
         "conditions",
         "Conditions",

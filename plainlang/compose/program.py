@@ -65,6 +65,7 @@ def _overview(trials: Sequence[Trial], wording: Wording) -> Section:
             Sentence(
                 f"They test {say_list(names[:4])}.",
                 _all(trials, "protocolSection.armsInterventionsModule.interventions"),
+                keep=tuple(names[:4]),
             )
         )
     if conditions:
@@ -77,7 +78,9 @@ def _overview(trials: Sequence[Trial], wording: Wording) -> Section:
     phases = [phase_name(t, wording) for t in trials]
     covered = list(dict.fromkeys(p for p in phases if p))
     if covered:
-        lines.append(Sentence(f"The studies are {say_list(covered)} studies.", _all(trials, _PHASES)))
+        # "phase 1/2 and phase 3 studies": our own plain naming, kept as written
+        text = f"The studies are {say_list(covered)} studies."
+        lines.append(Sentence(text, _all(trials, _PHASES), keep=(text[len("The studies are ") : -1],)))
     settings = list(dict.fromkeys(who(t) for t in trials))
     lines.append(
         Sentence(
@@ -108,6 +111,7 @@ def _trial_section(trial: Trial, wording: Wording) -> Section:
             trial.identification.primary_id,
             trial.design.phases,
             *trial.conditions[:3],
+            keep=(f"{phase} study",),
         )
     ]
     names = treatment_names(trial, limit=3)

@@ -17,7 +17,7 @@ from plainlang.compose.facts import (
     who,
     without_type,
 )
-from plainlang.compose.phrasing import end_sentence, say_count, say_date, say_list, sentence_case
+from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
 from plainlang.compose.wording import Wording
 from plainlang.model import Block, Outcome, Section, Sentence, Trial
 
@@ -49,10 +49,15 @@ def summary(trial: Trial, wording: Wording, cite: Citer) -> Section:
             *names,
             *trial.conditions[:3],
             trial.eligibility.std_ages,
+            keep=(f"{phase} study", *(n.value for n in names), *_condition_names(trial)),
         )
     else:
         first = cite.say(
-            f"{lead} looks at {in_whom}.", design.phases, *trial.conditions[:3], trial.eligibility.std_ages
+            f"{lead} looks at {in_whom}.",
+            design.phases,
+            *trial.conditions[:3],
+            trial.eligibility.std_ages,
+            keep=(f"{phase} study", *_condition_names(trial)),
         )
     return Section(
         "summary",
@@ -69,6 +74,10 @@ def summary(trial: Trial, wording: Wording, cite: Citer) -> Section:
             )
         ),
     )
+
+
+def _condition_names(trial: Trial) -> list[str]:
+    return [plain_case(c.value) for c in trial.conditions]
 
 
 def _size(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
@@ -109,10 +118,16 @@ def _main_measure(trial: Trial, cite: Citer) -> Sentence | None:
     if not trial.primary_outcomes:
         return None
     outcome = trial.primary_outcomes[0]
+    measure = " ".join(plain_sentences(run_in(outcome.measure.value)))
     return cite.say(
-        f"The main thing the study team measures is {end_sentence(run_in(outcome.measure.value))}",
-        outcome.measure,
+        f"The main thing the study team measures is {_lower_start(end_sentence(measure))}", outcome.measure
     )
+
+
+def _lower_start(text: str) -> str:
+    """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:2].islower() else text
 
 
 def _status(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
@@ -175,7 +190,12 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
     ]
     if harms:
         parts.append(note(wording.tables["meaning"]["named_harms_intro"]))
-        parts.append(items(cite.say(end_sentence(sentence_case(name)), field) for name, field in harms))
+        parts.append(
+            items(
+                cite.say(end_sentence(sentence_case(name)), field, keep=(sentence_case(name),))
+                for name, field in harms
+            )
+        )
     return Section("meaning", "What this could mean", blocks(*parts))
 
 
@@ -202,7 +222,9 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
         if purpose:
             overview.append(
                 cite.say(
-                    f"This is a {wording.phrase('phase', phase, 'name')} study. {purpose}", design.phases
+                    f"This is a {wording.phrase('phase', phase, 'name')} study. {purpose}",
+                    design.phases,
+                    keep=(f"{wording.phrase('phase', phase, 'name')} study",),
                 )
             )
     purpose = wording.phrase(
@@ -222,14 +244,24 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
     for intervention in trial.interventions:
         name = display_name(intervention)
         kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
-        line = [cite.say(f"{name.value} is {kind}." if kind else f"{name.value}.", name, intervention.type)]
+        line = [
+            cite.say(
+                f"{name.value} is {kind}." if kind else f"{name.value}.",
+                name,
+                intervention.type,
+                keep=(name.value,),
+            )
+        ]
         others = [o.value for o in intervention.other_names if o.value != name.value]
         if intervention.name.value != name.value:
             others.insert(0, intervention.name.value)
         if others:
             line.append(
                 cite.say(
-                    f"It is also called {say_list(others)}.", intervention.name, *intervention.other_names
+                    f"It is also called {say_list(others)}.",
+                    intervention.name,
+                    *intervention.other_names,
+                    keep=others,
                 )
             )
         description = intervention.description
@@ -258,7 +290,15 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
         if text.strip():
             parts.append(
                 items(
-                    (cite.say(text.strip(), arm.label, arm.type, *arm.intervention_names),),
+                    (
+                        cite.say(
+                            text.strip(),
+                            arm.label,
+                            arm.type,
+                            *arm.intervention_names,
+                            keep=[without_type(n.value) for n in arm.intervention_names],
+                        ),
+                    ),
                     label=arm.label.value,
                 )
             )

@@ -57,9 +57,7 @@ class ExplainedUse:
     sentence_index: int = -1
 
     def to_model(self) -> ExplainedTerm:
-        return ExplainedTerm(
-            self.term, self.definition, self.section_id, self.sentence_index, self.surface
-        )
+        return ExplainedTerm(self.term, self.definition, self.section_id, self.sentence_index, self.surface)
 
 
 @dataclass(frozen=True)
@@ -128,7 +126,9 @@ def _cased(replacement: str, text: str, position: int, surface: str) -> str:
     if not replacement:
         return replacement
     capital = _at_sentence_start(text, position) or (
-        surface[:1].isupper() and not surface.isupper() and replacement[:1].islower()
+        surface[:1].isupper()
+        and not surface.isupper()
+        and replacement[:1].islower()
         and surface.lower() != surface
     )
     return replacement[:1].upper() + replacement[1:] if capital else replacement
@@ -141,8 +141,7 @@ def _expansion(term: Term, match: TermMatch) -> str | None:
     return term.term
 
 
-def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term,
-                   suffix: str = "") -> None:
+def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term, suffix: str = "") -> None:
     """Plan writing ``new`` (+ ``suffix``) in place of the match, fixing a/an before it."""
     start = match.start
     words = _cased(new, text, match.start, match.surface)
@@ -155,8 +154,7 @@ def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term
         start = article.start()
         if article.group(1)[0].isupper():
             words = words[:1].upper() + words[1:]
-        plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface,
-                               (0, len(words))))
+        plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface, (0, len(words))))
         return
     if article is not None:
         wanted = _article_for(words)
@@ -164,29 +162,50 @@ def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term
             fixed = wanted.capitalize() if article.group(1)[0].isupper() else wanted
             start = article.start()
             words_at = len(fixed) + len(article.group(2))
-            plan.edits.append(Edit(start, match.end, fixed + article.group(2) + words + suffix,
-                                   term.term, match.surface, (words_at, words_at + len(words))))
+            plan.edits.append(
+                Edit(
+                    start,
+                    match.end,
+                    fixed + article.group(2) + words + suffix,
+                    term.term,
+                    match.surface,
+                    (words_at, words_at + len(words)),
+                )
+            )
             return
-    plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface,
-                           (0, len(words))))
+    plan.edits.append(Edit(start, match.end, words + suffix, term.term, match.surface, (0, len(words))))
 
 
 def _parenthetical(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
     expansion = _expansion(term, match)
     if expansion is not None:
-        _replace_words(text, match, expansion, plan, term,
-                       f" ({match.surface}, {term.definition})")
+        _replace_words(text, match, expansion, plan, term, f" ({match.surface}, {term.definition})")
         return
     paren = parenthesis_after(text, match.end)
     if paren is not None and paren.group(1).strip() in term.abbreviations:
         # "acute myeloid leukemia (AML)": the definition joins the abbreviation
         inner = paren.group(1).strip()
-        plan.edits.append(Edit(match.start, paren.end(),
-                               f"{match.surface} ({inner}, {term.definition})",
-                               term.term, match.surface, (0, len(match.surface))))
+        plan.edits.append(
+            Edit(
+                match.start,
+                paren.end(),
+                f"{match.surface} ({inner}, {term.definition})",
+                term.term,
+                match.surface,
+                (0, len(match.surface)),
+            )
+        )
         return
-    plan.edits.append(Edit(match.start, match.end, f"{match.surface} ({term.definition})",
-                           term.term, match.surface, (0, len(match.surface))))
+    plan.edits.append(
+        Edit(
+            match.start,
+            match.end,
+            f"{match.surface} ({term.definition})",
+            term.term,
+            match.surface,
+            (0, len(match.surface)),
+        )
+    )
 
 
 def _expand_only(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
@@ -194,8 +213,9 @@ def _expand_only(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
     if expansion is not None:
         _replace_words(text, match, expansion, plan, term, f" ({match.surface})")
     else:
-        plan.edits.append(Edit(match.start, match.end, match.surface, term.term, match.surface,
-                               (0, len(match.surface))))
+        plan.edits.append(
+            Edit(match.start, match.end, match.surface, term.term, match.surface, (0, len(match.surface)))
+        )
 
 
 def _plain_for(glossary: Glossary, term: Term) -> str | None:

@@ -43,9 +43,22 @@ def base_forms(word: str) -> Iterator[str]:
     """The word and what a simple inflection strip leaves: years → year, studied → study."""
     w = word.lower().strip("'’-")
     yield w
-    for suffix, repl in (("'s", ""), ("’s", ""), ("ies", "y"), ("ied", "y"), ("es", ""),
-                         ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("er", ""), ("est", ""), ("ly", ""), ("d", "")):
+    for suffix, repl in (
+        ("'s", ""),
+        ("’s", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("er", ""),
+        ("est", ""),
+        ("ly", ""),
+        ("d", ""),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 2:
             yield w[: -len(suffix)] + repl
 
@@ -105,7 +118,7 @@ def measure(texts: Iterable[str], glossary: Glossary, easy: frozenset[str]) -> C
             if guard.overlaps(m.start(), m.end()) or _touches_digit(text, m.start(), m.end()):
                 continue
             before = text[: m.start()].rstrip()
-            start = not before or before[-1] in ".!?:;\n•*-(\"" or before.endswith("\\")
+            start = not before or before[-1] in '.!?:;\n•*-("' or before.endswith("\\")
             # single letters are initials or pieces of "e.g.", not words a reader must learn
             if len(word) < 2 or _is_name_or_code(word, start) or is_easy(word, easy):
                 continue
@@ -151,17 +164,20 @@ def record_texts(data: Any) -> Iterator[str]:
     if isinstance(data, dict) and "protocolSection" in data:
         protocol = data["protocolSection"]
         paths, outcomes_module, kinds, m_key, d_key = (
-            _V2_PATHS, "outcomesModule",
-            ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes"), "measure", "description",
+            _V2_PATHS,
+            "outcomesModule",
+            ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes"),
+            "measure",
+            "description",
         )
     else:
-        protocol = _get(data, ("FullStudy", "Study", "ProtocolSection")) or _get(
-            data, ("ProtocolSection",)
-        )
+        protocol = _get(data, ("FullStudy", "Study", "ProtocolSection")) or _get(data, ("ProtocolSection",))
         paths, outcomes_module, kinds, m_key, d_key = (
-            _CLASSIC_PATHS, "OutcomesModule",
+            _CLASSIC_PATHS,
+            "OutcomesModule",
             ("PrimaryOutcomeList", "SecondaryOutcomeList", "OtherOutcomeList"),
-            "", "",
+            "",
+            "",
         )
     if not isinstance(protocol, dict):
         return
@@ -175,8 +191,9 @@ def record_texts(data: Any) -> Iterator[str]:
             yield from _outcome_texts(_get(module, (kind,)), m_key, d_key)
         else:  # classic: PrimaryOutcomeList.PrimaryOutcome[].PrimaryOutcomeMeasure
             singular = kind.removesuffix("List")
-            yield from _outcome_texts(_get(module, (kind, singular)), singular + "Measure",
-                                      singular + "Description")
+            yield from _outcome_texts(
+                _get(module, (kind, singular)), singular + "Measure", singular + "Description"
+            )
 
 
 def path_texts(path: Path) -> Iterator[str]:

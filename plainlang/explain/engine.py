@@ -80,16 +80,15 @@ def _uses(plan: Plan, marks: dict[int, tuple[int, int]], shift: list[Edit]) -> l
             start, end = marks[item.edit]
         else:
             start, end = _shifted(shift, item.match.start), _shifted(shift, item.match.end)
-        uses.append(ExplainedUse(item.term.term, item.term.definition, item.match.surface,
-                                 start, end, item.style))
+        uses.append(
+            ExplainedUse(item.term.term, item.term.definition, item.match.surface, start, end, item.style)
+        )
     return uses
 
 
 def _shifted(edits: list[Edit], position: int) -> int:
     """Where an input offset ends up once the edits (none of which covers it) are made."""
-    return position + sum(
-        len(e.text) - (e.end - e.start) for e in edits if e.end <= position
-    )
+    return position + sum(len(e.text) - (e.end - e.start) for e in edits if e.end <= position)
 
 
 def explain_text(text: str, glossary: Glossary, style: Style) -> tuple[str, tuple[ExplainedUse, ...]]:
@@ -140,9 +139,11 @@ def explain_document(
                 continue
             new_block, block_uses, block_words = _explain_block(block, glossary, style, state)
             for use in block_uses:
-                uses.append(dataclasses.replace(
-                    use, section_id=section.id, sentence_index=sentence_index + use.sentence_index
-                ))
+                uses.append(
+                    dataclasses.replace(
+                        use, section_id=section.id, sentence_index=sentence_index + use.sentence_index
+                    )
+                )
             words.extend(block_words)
             blocks.append(new_block)
             sentence_index += len(new_block.sentences)
@@ -150,8 +151,7 @@ def explain_document(
     if existing is not None or words:
         old = existing.blocks if existing is not None else ()
         new = tuple(
-            Block("definition", (Sentence(term.definition.strip()),), label=term.term)
-            for term in words
+            Block("definition", (Sentence(term.definition.strip()),), label=term.term) for term in words
         )
         title = existing.title if existing is not None else WORDS_TO_KNOW_TITLE
         intro = existing.intro if existing is not None else ""
@@ -176,8 +176,11 @@ def _explain_block(
     def owner(offset: int) -> int:
         return max(bisect_right(starts, offset) - 1, 0)
 
+    kept = _kept_spans(block.sentences, starts)
     matches = tuple(
-        m for m in glossary.matcher.find(joined) if owner(m.start) == owner(max(m.end - 1, 0))
+        m
+        for m in glossary.matcher.find(joined)
+        if owner(m.start) == owner(max(m.end - 1, 0)) and _may_explain(m.start, m.end, kept)
     )
     plan = plan_text(joined, glossary, style, state, matches)
     local: dict[int, list[tuple[int, Edit]]] = {}
@@ -211,9 +214,35 @@ def _explain_block(
             before = [edit for _, edit in local.get(i, [])]
             start = _shifted(before, item.match.start - starts[i])
             end = start + len(item.match.surface)
-        uses.append(ExplainedUse(item.term.term, item.term.definition, item.match.surface,
-                                 start, end, item.style, sentence_index=out_index[i]))
+        uses.append(
+            ExplainedUse(
+                item.term.term,
+                item.term.definition,
+                item.match.surface,
+                start,
+                end,
+                item.style,
+                sentence_index=out_index[i],
+            )
+        )
     return dataclasses.replace(block, sentences=tuple(new_sentences)), uses, plan.words
+
+
+def _kept_spans(sentences: tuple[Sentence, ...], starts: list[int]) -> list[tuple[int, int]]:
+    """Where each sentence's ``keep`` phrases stand in the joined block text."""
+    spans = []
+    for sentence, start in zip(sentences, starts, strict=True):
+        for phrase in sentence.keep:
+            at = sentence.text.find(phrase) if phrase else -1
+            while at >= 0:
+                spans.append((start + at, start + at + len(phrase)))
+                at = sentence.text.find(phrase, at + len(phrase))
+    return spans
+
+
+def _may_explain(start: int, end: int, kept: list[tuple[int, int]]) -> bool:
+    """A match inside a kept phrase is explained only when it is the whole phrase."""
+    return all(end <= s or start >= e or (start, end) == (s, e) for s, e in kept)
 
 
 __all__ = ["STYLES", "Explained", "ExplainedUse", "explain"]

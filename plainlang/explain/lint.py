@@ -83,13 +83,21 @@ def check_structure(raw: RawPack, *, full_schema: bool = True) -> Iterator[Findi
     """
     data = raw.data
     if not isinstance(data, dict):
-        yield Finding("G004", "a pack must be a mapping with name, language, version and terms",
-                      raw.location(""), "see glossaries/schema.json")
+        yield Finding(
+            "G004",
+            "a pack must be a mapping with name, language, version and terms",
+            raw.location(""),
+            "see glossaries/schema.json",
+        )
         return
     for key in data:
         if key not in PACK_KEYS:
-            yield Finding("G002", f"unknown key {key!r}", raw.location(key, key=True),
-                          f"known keys: {', '.join(PACK_KEYS)}")
+            yield Finding(
+                "G002",
+                f"unknown key {key!r}",
+                raw.location(key, key=True),
+                f"known keys: {', '.join(PACK_KEYS)}",
+            )
     terms = data.get("terms")
     for index, entry in enumerate(terms if isinstance(terms, list) else []):
         if not isinstance(entry, dict):
@@ -97,15 +105,21 @@ def check_structure(raw: RawPack, *, full_schema: bool = True) -> Iterator[Findi
         for key in entry:
             if key not in TERM_KEYS:
                 path = f"terms[{index}].{key}"
-                yield Finding("G002", f"unknown key {key!r} in term {entry.get('term')!r}",
-                              raw.location(path, key=True), f"known keys: {', '.join(TERM_KEYS)}")
+                yield Finding(
+                    "G002",
+                    f"unknown key {key!r} in term {entry.get('term')!r}",
+                    raw.location(path, key=True),
+                    f"known keys: {', '.join(TERM_KEYS)}",
+                )
         for key in ("definition", "explanation", "plain"):
             value = entry.get(key)
             if isinstance(value, str) and not value.strip():
-                yield Finding("G005", f"empty {key} for term {entry.get('term')!r}",
-                              raw.location(f"terms[{index}].{key}"),
-                              "write it, or remove the key" if key != "definition"
-                              else "every term needs a definition")
+                yield Finding(
+                    "G005",
+                    f"empty {key} for term {entry.get('term')!r}",
+                    raw.location(f"terms[{index}].{key}"),
+                    "write it, or remove the key" if key != "definition" else "every term needs a definition",
+                )
     if not full_schema:
         yield from quick_schema_check(raw)
         return
@@ -113,8 +127,7 @@ def check_structure(raw: RawPack, *, full_schema: bool = True) -> Iterator[Findi
         if error.validator == "additionalProperties":
             continue  # reported above as G002, at the key
         path = _path_text(error.absolute_path)
-        if error.validator == "minLength" and isinstance(error.instance, str) \
-                and not error.instance.strip():
+        if error.validator == "minLength" and isinstance(error.instance, str) and not error.instance.strip():
             continue  # reported above as G005
         if error.validator == "required":
             message = f"missing {error.message.split(' is a required')[0]}"
@@ -124,8 +137,12 @@ def check_structure(raw: RawPack, *, full_schema: bool = True) -> Iterator[Findi
     name = data.get("name")
     stem = re.sub(r"\.ya?ml$", "", raw.file.replace("\\", "/").rsplit("/", 1)[-1].split(":")[-1])
     if isinstance(name, str) and name != stem:
-        yield Finding("G010", f"pack name {name!r} differs from the file name {stem!r}",
-                      raw.location("name"), "make them the same")
+        yield Finding(
+            "G010",
+            f"pack name {name!r} differs from the file name {stem!r}",
+            raw.location("name"),
+            "make them the same",
+        )
 
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -197,8 +214,7 @@ def check_collisions(packs: Sequence[Pack], report: Sequence[Pack] | None = None
         for term in pack.terms:
             forms = [("term", term.term, term.term.lower(), "term")]
             forms += [("alias", a, a.lower(), f"aliases[{i}]") for i, a in enumerate(term.aliases)]
-            forms += [("abbreviation", a, a, f"abbreviations[{i}]")
-                      for i, a in enumerate(term.abbreviations)]
+            forms += [("abbreviation", a, a, f"abbreviations[{i}]") for i, a in enumerate(term.abbreviations)]
             own: set[tuple[str, str]] = set()
             for kind, form, key_text, mark_key in forms:
                 key = ("abbr" if kind == "abbreviation" else "word", key_text)
@@ -242,23 +258,28 @@ def check_grades(packs: Sequence[Pack], max_grade: float = MAX_GRADE) -> Iterato
             if term.definition.strip():
                 level = grade(term.definition)
                 if level > max_grade:
-                    yield Finding("G006",
-                                  f"the definition of {term.term!r} reads at grade {level:.1f}, "
-                                  f"above {max_grade:g}",
-                                  term.location("definition"),
-                                  "use shorter words and sentences")
+                    yield Finding(
+                        "G006",
+                        f"the definition of {term.term!r} reads at grade {level:.1f}, above {max_grade:g}",
+                        term.location("definition"),
+                        "use shorter words and sentences",
+                    )
                 if term.definition.rstrip().endswith("."):
-                    yield Finding("G011", f"the definition of {term.term!r} ends with a full stop",
-                                  term.location("definition"),
-                                  "it is read inside parentheses: drop the full stop")
+                    yield Finding(
+                        "G011",
+                        f"the definition of {term.term!r} ends with a full stop",
+                        term.location("definition"),
+                        "it is read inside parentheses: drop the full stop",
+                    )
             if term.explanation and term.explanation.strip():
                 level = grade(without_term(term.explanation, term))
                 if level > max_grade:
-                    yield Finding("G006",
-                                  f"the explanation of {term.term!r} reads at grade {level:.1f}, "
-                                  f"above {max_grade:g}",
-                                  term.location("explanation"),
-                                  "use shorter words and sentences")
+                    yield Finding(
+                        "G006",
+                        f"the explanation of {term.term!r} reads at grade {level:.1f}, above {max_grade:g}",
+                        term.location("explanation"),
+                        "use shorter words and sentences",
+                    )
 
 
 def check_uses_of_terms(
@@ -304,17 +325,23 @@ def check_see_also(packs: Sequence[Pack], report: Sequence[Pack] | None = None) 
             if target.lower() in terms:
                 graph[key].append(target.lower())
             elif visible:
-                yield Finding("G009", f"see_also of {term.term!r} names {target!r}, which no pack "
-                              "defines", term.location(f"see_also[{i}]"),
-                              "fix the spelling or remove it")
+                yield Finding(
+                    "G009",
+                    f"see_also of {term.term!r} names {target!r}, which no pack defines",
+                    term.location(f"see_also[{i}]"),
+                    "fix the spelling or remove it",
+                )
     for cycle in _cycles(graph):
         first, visible = terms[cycle[0]]
         if not visible:
             continue
         path = " → ".join([*(terms[k][0].term for k in cycle), first.term])
-        yield Finding("G008", f"see_also links form a cycle: {path}",
-                      first.location("see_also"),
-                      "link one way only, from the narrower term to the broader one")
+        yield Finding(
+            "G008",
+            f"see_also links form a cycle: {path}",
+            first.location("see_also"),
+            "link one way only, from the narrower term to the broader one",
+        )
 
 
 def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:

@@ -131,9 +131,7 @@ class CompiledMatcher:
             for i in (*range(max(start - 3, 0), start), *range(end, min(end + 3, len(doc))))
             if doc[i].is_alpha and len(doc[i].text) > 1
         ]
-        shouting = [
-            w for w in neighbours if _CAPS_WORD.match(w) and w not in self._abbreviation_set
-        ]
+        shouting = [w for w in neighbours if _CAPS_WORD.match(w) and w not in self._abbreviation_set]
         return len(shouting) >= 2
 
     def find(self, text: str, protected: SpanSet | None = None) -> tuple[TermMatch, ...]:

@@ -168,10 +168,7 @@ def _build(
             result[key_text] = _build(value_node, child, loader, marks, key_marks)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, f"{path}[{i}]", loader, marks, key_marks)
-            for i, item in enumerate(node.value)
-        ]
+        return [_build(item, f"{path}[{i}]", loader, marks, key_marks) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
@@ -296,9 +293,7 @@ def _yaml_children(root: Traversable) -> list[Traversable]:
 def builtin_sources() -> tuple[PackSource, ...]:
     """The packs shipped with plainlang, in file-name order (that order breaks ties)."""
     root = files(BUILTIN_PACKAGE)
-    return tuple(
-        _traversable_source(p, f"{BUILTIN_DISPLAY_DIR}/{p.name}") for p in _yaml_children(root)
-    )
+    return tuple(_traversable_source(p, f"{BUILTIN_DISPLAY_DIR}/{p.name}") for p in _yaml_children(root))
 
 
 def _entry_points() -> dict[str, importlib.metadata.EntryPoint]:

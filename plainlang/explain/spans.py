@@ -38,9 +38,7 @@ _PROTECTED_KINDS: tuple[tuple[str | re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         re.compile(r"ACTRN|ChiCTR|CTRI|DRKS|JPRN|KCT|NTR|PACTR|IRCT|TCTR|RBR|SLCTR"),
-        re.compile(
-            r"\b(?:ACTRN|ChiCTR|CTRI|DRKS|JPRN|KCT|NTR|PACTR|IRCT|TCTR|RBR|SLCTR)[\w/.-]*\d[\w/.-]*"
-        ),
+        re.compile(r"\b(?:ACTRN|ChiCTR|CTRI|DRKS|JPRN|KCT|NTR|PACTR|IRCT|TCTR|RBR|SLCTR)[\w/.-]*\d[\w/.-]*"),
     ),
     ("", re.compile(r"(?<![\w.])\d+(?:[.,:/-]\d+)*%?")),  # numbers, dates, ranges
     ('"', re.compile(r"\"[^\"\n]{1,300}\"")),  # quoted titles
@@ -103,8 +101,7 @@ class SpanSet:
         reach into a URL or a quotation.
         """
         return any(
-            s < end and start < e and not (start <= s and e <= end)
-            for s, e in self._around(start, end)
+            s < end and start < e and not (start <= s and e <= end) for s, e in self._around(start, end)
         )
 
     def overlaps(self, start: int, end: int) -> bool:

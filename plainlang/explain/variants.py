@@ -81,7 +81,9 @@ _WORD = re.compile(r"^[a-z]+$")
 
 _ANY_SPELLING = re.compile(
     "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
-    + "|(?:" + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair) + ")$"
+    + "|(?:"
+    + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair)
+    + ")$"
 )
 
 

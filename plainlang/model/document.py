@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # the readability stage builds on this module, not the other way round
+    from plainlang.readability import Readability
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,18 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of a page.
+
+    ``keep`` lists phrases of the text to keep as written: names (a drug, a site, a condition as
+    the registrant entered it) and our own already-plain wording ("phase 2 study"). The explain
+    stage explains a glossary term inside one only when the term is the whole phrase, so
+    "donor lymphocyte infusion" is explained but "interferon" inside "interferon gamma-1b" is not.
+    """
+
     text: str
     sources: tuple[SourceRef, ...] = ()
     citations: tuple[int, ...] = ()  # reference numbers, filled in when the document is finished
+    keep: tuple[str, ...] = ()
 
     @property
     def record_ids(self) -> tuple[str, ...]:
@@ -109,11 +121,28 @@ class ExplainedTerm:
 
 @dataclass(frozen=True)
 class Summary:
-    """What ``plainlang.summarize`` returns: the finished document and what was done to it."""
+    """What ``plainlang.summarize`` returns: the finished document and what was done to it.
+
+    ``explained`` lists the glossary terms the explain stage explained, where; ``readability``
+    holds the document's scores (None for a Summary built by hand without scoring).
+    """
 
     document: Document
     explained: tuple[ExplainedTerm, ...] = field(default=())
+    readability: Readability | None = field(default=None, compare=False)
 
     @property
     def title(self) -> str:
         return self.document.title
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: terms, sentence grades, hard words and scores marked."""
+        from plainlang.display.show import summary_html  # lazy: keeps `import plainlang` light
+
+        return summary_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """For front ends that show Markdown but not HTML: the page as published."""
+        from plainlang.render import render
+
+        return render(self, "markdown")

@@ -249,3 +249,9 @@ class Trial:
             if title is not None and title.value:
                 return title.value
         return self.id
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the main facts, each with the record field it came from."""
+        from plainlang.display.show import trial_html  # lazy: keeps `import plainlang` light
+
+        return trial_html(self)

@@ -133,6 +133,12 @@ class Readability:
     def targets_met(self) -> bool:
         return all(target.met for target in self.targets)
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: scores against targets, section grades, hardest sentences."""
+        from plainlang.display.show import readability_html  # lazy: keeps `import plainlang` light
+
+        return readability_html(self)
+
     def as_dict(self) -> dict[str, Any]:
         """Everything but ``text``, as JSON-ready dicts and lists."""
         data = dataclasses.asdict(self)

@@ -241,7 +241,7 @@ def _sex(female: Field[str] | None, male: Field[str] | None) -> Field[str] | Non
 def _enrollment(root: Node) -> Enrollment | None:
     for key in ("f422_in_the_whole_clinical_trial", "f421_in_the_eea", "f41_in_the_member_state"):
         child = root.get(key)
-        if child is not None and isinstance(child.value, str) and child.value.strip().isdigit():
+        if child is not None and isinstance(child.value, str) and child.value.strip().isdecimal():
             return Enrollment(Field(int(child.value), child.path), Field("ESTIMATED", child.path))
     return None
 

@@ -11,7 +11,11 @@ def disclaimers() -> str:
 
 def good_page() -> str:
     """A page with no finding at or above warning under the default profile."""
-    return "# A study of a drug for asthma\n\n" + disclaimers() + "The study tests a drug for asthma. You take it once a day.\n"
+    return (
+        "# A study of a drug for asthma\n\n"
+        + disclaimers()
+        + "The study tests a drug for asthma. You take it once a day.\n"
+    )
 
 
 def bad_page() -> str:

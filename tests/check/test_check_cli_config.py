@@ -40,7 +40,9 @@ def test_clean_page_exits_0(site: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0, out
 
 
-def test_findings_exit_1_with_file_line_col_severity_rule_message(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_findings_exit_1_with_file_line_col_severity_rule_message(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, str(site / "pages"))
     assert code == 1
     bad = site / "pages" / "bad.md"
@@ -67,14 +69,18 @@ def test_fail_level_error_ignores_warnings(tmp_path: Path, capsys: pytest.Captur
     assert run(capsys, "--fail-level", "error", str(page))[0] == 0
 
 
-def test_exclude_glob_skips_files_in_folders_and_named_files(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_exclude_glob_skips_files_in_folders_and_named_files(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "--exclude", "bad.md", str(site / "pages"))[0] == 0
     assert run(capsys, "--exclude", "pages/**", str(site / "pages" / "bad.md"))[0] == 1  # no config: cwd root
     code, out, _ = run(capsys, "--include", "good*", str(site / "pages"))
     assert code == 0 and "1 file checked" in out
 
 
-def test_pyproject_config_is_found_walking_up_and_applies(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pyproject_config_is_found_walking_up_and_applies(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (site / "pyproject.toml").write_text(
         '[tool.plainlang.check]\nfail-level = "error"\n\n'
         '[tool.plainlang.check.rules]\n"wording.promotional" = "off"\n\n'
@@ -106,8 +112,14 @@ def test_pyproject_without_a_plainlang_table_does_not_stop_the_walk(site: Path) 
         ("[tool.plainlang]\ntarget_smog = 'eight'\n", "tool.plainlang.target_smog"),
         ("[tool.plainlang.check]\nfail-levle = 'error'\n", "tool.plainlang.check.fail-levle"),
         ("[tool.plainlang.check]\nfail-level = 'fatal'\n", "tool.plainlang.check.fail-level"),
-        ("[tool.plainlang.check.rules]\n'jargon.unknown' = 'off'\n", "tool.plainlang.check.rules.jargon.unknown"),
-        ("[tool.plainlang.check.rules]\n'style.passive' = 'loud'\n", "tool.plainlang.check.rules.style.passive"),
+        (
+            "[tool.plainlang.check.rules]\n'jargon.unknown' = 'off'\n",
+            "tool.plainlang.check.rules.jargon.unknown",
+        ),
+        (
+            "[tool.plainlang.check.rules]\n'style.passive' = 'loud'\n",
+            "tool.plainlang.check.rules.style.passive",
+        ),
         ("[tool.plainlang.check]\nexclude = 'drafts'\n", "tool.plainlang.check.exclude"),
     ],
 )
@@ -151,7 +163,11 @@ def test_sarif_output_validates_against_the_official_sarif_2_1_0_schema(
     log = json.loads(out)
     jsonschema.Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
-    assert code == 1 and results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+    assert (
+        code == 1
+        and results
+        and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+    )
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
 
@@ -159,7 +175,9 @@ def test_sarif_output_validates_against_the_official_sarif_2_1_0_schema(
 def test_github_format_writes_workflow_commands(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--format", "github", str(site / "pages" / "bad.md"))
     line = next(x for x in out.splitlines() if "wording.promotional" in x and "breakthrough" in x)
-    assert line.startswith(f"::error file={site / 'pages' / 'bad.md'},line={BAD_LINE},col=6,endLine={BAD_LINE},endColumn=18,")
+    assert line.startswith(
+        f"::error file={site / 'pages' / 'bad.md'},line={BAD_LINE},col=6,endLine={BAD_LINE},endColumn=18,"
+    )
     assert "title=plainlang wording.promotional::" in line
 
 

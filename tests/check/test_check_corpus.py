@@ -35,14 +35,18 @@ def _findings(tmp_path: Path, record: Path, format: str) -> Counter[str]:
 @pytest.mark.corpus
 @pytest.mark.parametrize("format", ["markdown", "json"])
 @pytest.mark.parametrize("record", [*RECORDS, *sorted(EXAMPLES.glob("*.json"))], ids=lambda p: p.stem)
-def test_generated_page_breaks_no_rule_beyond_the_known_open_ones(tmp_path: Path, record: Path, format: str) -> None:
+def test_generated_page_breaks_no_rule_beyond_the_known_open_ones(
+    tmp_path: Path, record: Path, format: str
+) -> None:
     require_shared()
     failing = _findings(tmp_path, record, format)
     assert not {rule: n for rule, n in failing.items() if rule not in NOT_YET_MET}
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(strict=True, reason="composer pages are above grade 8 / have long sentences (issue 6, open)")
+@pytest.mark.xfail(
+    strict=True, reason="composer pages are above grade 8 / have long sentences (issue 6, open)"
+)
 def test_every_generated_page_passes_check_with_the_default_profile(tmp_path: Path) -> None:
     require_shared()
     failing: Counter[str] = Counter()

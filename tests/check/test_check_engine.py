@@ -63,13 +63,14 @@ def test_report_ok_follows_the_fail_level() -> None:
 def test_repr_html_escapes_every_value() -> None:
     report = check("Write to x@evil.example about the breakthrough.")
     rendered = report._repr_html_()
-    assert "<table>" in rendered and "x@evil.example" in rendered
+    assert "<table" in rendered and "x@evil.example" in rendered
     assert "<text>" not in rendered and "&lt;text&gt;" in rendered  # the file name, escaped
-    assert "&#x27;breakthrough&#x27;" in rendered  # quotes of the message, escaped
+    assert "&#39;breakthrough&#39;" in rendered  # quotes of the message, escaped (Jinja2's entity)
+    assert "<code>" in rendered  # rule ids, through plainlang.display's report template
 
 
 def test_disclaimers_match_despite_white_space_quotes_dashes_and_case() -> None:
-    assert normalise("It’s  a  “test” — ok") == normalise("it's a \"TEST\" - ok")
+    assert normalise("It’s  a  “test” — ok") == normalise('it\'s a "TEST" - ok')
 
 
 def test_policy_disclaimers_written_loosely_still_count() -> None:

@@ -56,8 +56,20 @@ fenced_code_should_not_count = 1
 def test_markdown_code_urls_front_matter_and_tags_are_not_prose() -> None:
     prose = read_prose(MARKDOWN, "markdown")
     joined = " ".join(_texts(prose))
-    for absent in ("code_span", "inline_code", "example.org", "auto.example", "bare.example", "fenced_code",
-                   "indented_code", "attr_value", "writer@example.org", "title:", "*", "`"):
+    for absent in (
+        "code_span",
+        "inline_code",
+        "example.org",
+        "auto.example",
+        "bare.example",
+        "fenced_code",
+        "indented_code",
+        "attr_value",
+        "writer@example.org",
+        "title:",
+        "*",
+        "`",
+    ):
         assert absent not in joined, absent
     for present in ("Heading with", "link text", "emphasis", "strong", "html block text", "item [1] & more"):
         assert present in joined, present
@@ -84,7 +96,7 @@ def test_markdown_reference_list_gives_numbered_reference_blocks() -> None:
 
 def test_html_tags_attributes_scripts_and_code_are_not_prose() -> None:
     source = (
-        '<html><head><title>t</title><style>.x{color:red}</style></head><body>\n'
+        "<html><head><title>t</title><style>.x{color:red}</style></head><body>\n"
         '<h1 class="miracle">Study</h1>\n<p title="breakthrough">A <b>plain</b> page &amp; more.'
         "<script>var cure = 1;</script> <code>cure()</code></p>\n"
         '<p>Text <a href="https://x.example/cure">link</a>.</p>\n</body></html>'
@@ -116,14 +128,29 @@ def test_plainlang_json_sentences_map_into_their_string_literals() -> None:
         "schema": "plainlang.summary/1",
         "title": "Caf\u00e9 study",
         "sections": [
-            {"id": "s", "title": "Summary", "blocks": [
-                {"kind": "paragraph", "label": "", "sentences": [
-                    {"text": "A caf\u00e9 breakthrough.", "citations": [1], "sources": []},
-                ]},
-            ]},
+            {
+                "id": "s",
+                "title": "Summary",
+                "blocks": [
+                    {
+                        "kind": "paragraph",
+                        "label": "",
+                        "sentences": [
+                            {"text": "A caf\u00e9 breakthrough.", "citations": [1], "sources": []},
+                        ],
+                    },
+                ],
+            },
         ],
-        "references": [{"number": 1, "registry": "ClinicalTrials.gov", "record_id": "NCT01234567",
-                        "title": "T", "url": "https://clinicaltrials.gov/study/NCT01234567"}],
+        "references": [
+            {
+                "number": 1,
+                "registry": "ClinicalTrials.gov",
+                "record_id": "NCT01234567",
+                "title": "T",
+                "url": "https://clinicaltrials.gov/study/NCT01234567",
+            }
+        ],
     }
     source = json.dumps(page, indent=2)  # ensure_ascii: é is written as \\u00e9
     (finding,) = [f for f in check(source, format="json").findings if f.rule_id == "wording.promotional"]
@@ -133,19 +160,32 @@ def test_plainlang_json_sentences_map_into_their_string_literals() -> None:
 
 
 WORDS = st.text(alphabet=st.sampled_from("abcdefghij KLM"), min_size=1, max_size=12).filter(str.strip)
-WRAPPERS = st.sampled_from(["{}", "*{}*", "**{}**", "`{}`", "[{}](https://u.example/p)", "<b>{}</b>", "\\*{}", "{} &amp;"])
+WRAPPERS = st.sampled_from(
+    ["{}", "*{}*", "**{}**", "`{}`", "[{}](https://u.example/p)", "<b>{}</b>", "\\*{}", "{} &amp;"]
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(st.tuples(WRAPPERS, WORDS), min_size=1, max_size=6), min_size=1, max_size=5))
-def test_markdown_prose_characters_always_sit_at_their_offsets(paragraphs: list[list[tuple[str, str]]]) -> None:
+def test_markdown_prose_characters_always_sit_at_their_offsets(
+    paragraphs: list[list[tuple[str, str]]],
+) -> None:
     source = "\n\n".join(" ".join(w.format(t) for w, t in para) for para in paragraphs) + "\n"
     assert _aligned(read_prose(source, "markdown"))
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(st.tuples(st.sampled_from(["{}", "<i>{}</i>", "{} &lt;", "<span a='x'>{}</span>"]), WORDS),
-                         min_size=1, max_size=6), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(["{}", "<i>{}</i>", "{} &lt;", "<span a='x'>{}</span>"]), WORDS),
+            min_size=1,
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_html_prose_characters_always_sit_at_their_offsets(paragraphs: list[list[tuple[str, str]]]) -> None:
     source = "".join("<p>" + " ".join(w.format(t) for w, t in para) + "</p>\n" for para in paragraphs)
     prose = read_prose(source, "html")
@@ -156,8 +196,18 @@ def test_html_prose_characters_always_sit_at_their_offsets(paragraphs: list[list
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=4))
 def test_json_sentence_characters_decode_from_their_offsets(sentences: list[str]) -> None:
-    page = {"schema": "plainlang.summary/1", "title": "T", "sections": [{"title": "S", "blocks": [
-        {"kind": "paragraph", "sentences": [{"text": s, "citations": []} for s in sentences]}]}]}
+    page = {
+        "schema": "plainlang.summary/1",
+        "title": "T",
+        "sections": [
+            {
+                "title": "S",
+                "blocks": [
+                    {"kind": "paragraph", "sentences": [{"text": s, "citations": []} for s in sentences]}
+                ],
+            }
+        ],
+    }
     source = json.dumps(page, indent=1)
     prose = read_prose(source, "json")
     for block in prose.blocks:

@@ -42,7 +42,9 @@ def _git(cwd: Path, *args: str) -> None:
 
 @pytest.mark.slow
 def test_pre_commit_try_repo_passes_a_good_page_and_fails_a_bad_one(tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pre-commit"
+    )
     if pre_commit is None or shutil.which("git") is None:
         pytest.fail("pre-commit (a test extra) and git are needed: pip install -e '.[test]'")
     site = tmp_path / "site"
@@ -51,13 +53,23 @@ def test_pre_commit_try_repo_passes_a_good_page_and_fails_a_bad_one(tmp_path: Pa
     (site / "good.md").write_text(GOOD, "utf-8")
     (site / "bad.md").write_text(BAD, "utf-8")
     _git(site, "add", "good.md", "bad.md")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [pre_commit, "try-repo", str(REPO), "plainlang-check", "--files", *files],
-            cwd=site, env=env, capture_output=True, text=True, timeout=1800,
+            cwd=site,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
         )
 
     good = try_repo("good.md")

@@ -54,14 +54,18 @@ def test_rule_has_examples_that_must_fail_and_must_pass(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize(
-    ("rule", "example"), [(r, e) for r in RULES for e in r.examples(POLICY, "fail")], ids=lambda v: getattr(v, "id", "")
+    ("rule", "example"),
+    [(r, e) for r in RULES for e in r.examples(POLICY, "fail")],
+    ids=lambda v: getattr(v, "id", ""),
 )
 def test_failing_example_gives_a_finding_of_its_rule(rule: Rule, example: str) -> None:
     assert rule.id in _ids(rule, example), example
 
 
 @pytest.mark.parametrize(
-    ("rule", "example"), [(r, e) for r in RULES for e in r.examples(POLICY, "pass")], ids=lambda v: getattr(v, "id", "")
+    ("rule", "example"),
+    [(r, e) for r in RULES for e in r.examples(POLICY, "pass")],
+    ids=lambda v: getattr(v, "id", ""),
 )
 def test_passing_example_gives_no_finding_of_its_rule(rule: Rule, example: str) -> None:
     assert rule.id not in _ids(rule, example), example
@@ -79,7 +83,12 @@ rules:
 
 @pytest.mark.parametrize(
     "examples",
-    ["", "    examples: {fail: [demo]}\n", "    examples: {pass: [ok]}\n", "    examples: {fail: [], pass: [ok]}\n"],
+    [
+        "",
+        "    examples: {fail: [demo]}\n",
+        "    examples: {pass: [ok]}\n",
+        "    examples: {fail: [], pass: [ok]}\n",
+    ],
 )
 def test_loading_refuses_a_rule_without_both_kinds_of_example(examples: str) -> None:
     with pytest.raises(CheckError) as caught:

@@ -51,11 +51,8 @@ def test_words_to_know_lists_definitions_at_the_end_and_expands_abbreviations(
 
 
 def test_replace_uses_the_plain_word_and_fixes_the_article(mini: Glossary) -> None:
-    result = explain("They got a placebo. The placebo was a pill. It was refractory.", mini,
-                     "replace")
-    assert result.text == (
-        "They got a fake medicine. The fake medicine was a pill. It was hard to treat."
-    )
+    result = explain("They got a placebo. The placebo was a pill. It was refractory.", mini, "replace")
+    assert result.text == ("They got a fake medicine. The fake medicine was a pill. It was hard to treat.")
     assert explain("Is it an AML?", mini, "replace").text == "Is it a fast blood cancer?"
 
 
@@ -66,8 +63,7 @@ def test_replace_without_a_plain_word_falls_back_to_parenthetical(mini: Glossary
 def test_existing_abbreviation_after_the_term_takes_the_definition(mini: Glossary) -> None:
     result = explain("Adults with acute myeloid leukemia (AML) can join. AML is rare.", mini)
     assert result.text == (
-        "Adults with acute myeloid leukemia (AML, a blood cancer that grows fast) can join. "
-        "AML is rare."
+        "Adults with acute myeloid leukemia (AML, a blood cancer that grows fast) can join. AML is rare."
     )
 
 
@@ -89,8 +85,10 @@ def test_unknown_style_is_a_config_error(mini: Glossary) -> None:
 
 @pytest.mark.parametrize("style", [s for s in STYLES if s != "none"])
 def test_explained_text_has_no_unexplained_terms_left(mini: Glossary, style: str) -> None:
-    text = ("Adults with relapsed AML or ALL were randomised to a placebo.\n"
-            "- Complete remission (CR) and event-free survival (EFS)\n- Tumours in 2 of 10")
+    text = (
+        "Adults with relapsed AML or ALL were randomised to a placebo.\n"
+        "- Complete remission (CR) and event-free survival (EFS)\n- Tumours in 2 of 10"
+    )
     out = explain(text, mini, style).text  # type: ignore[arg-type]
     assert out is not None
     assert unexplained_terms(out, mini) == ()
@@ -101,16 +99,27 @@ def _document() -> Document:
     return Document(
         title="Refractory AML study",
         sections=(
-            Section("summary", "What is refractory AML?", (
-                Block("paragraph", (
-                    Sentence("This study is for adults with AML.", (src,), (1,)),
-                    Sentence("Their illness was refractory.", (src,), (1,)),
-                )),
-            )),
-            Section("who-can-join", "Who can join", (
-                Block("item", (Sentence("Adults with refractory AML", (src,), (1,)),)),
-                Block("note", (Sentence("A placebo note is left alone."),)),
-            )),
+            Section(
+                "summary",
+                "What is refractory AML?",
+                (
+                    Block(
+                        "paragraph",
+                        (
+                            Sentence("This study is for adults with AML.", (src,), (1,)),
+                            Sentence("Their illness was refractory.", (src,), (1,)),
+                        ),
+                    ),
+                ),
+            ),
+            Section(
+                "who-can-join",
+                "Who can join",
+                (
+                    Block("item", (Sentence("Adults with refractory AML", (src,), (1,)),)),
+                    Block("note", (Sentence("A placebo note is left alone."),)),
+                ),
+            ),
         ),
         record_ids=("NCT01234567",),
     )
@@ -123,8 +132,7 @@ def test_document_parenthetical_keeps_sources_and_citations(mini: Glossary) -> N
     assert summary is not None
     first, second = summary.blocks[0].sentences
     assert first.text == (
-        "This study is for adults with acute myeloid leukemia (AML, a blood cancer that grows "
-        "fast)."
+        "This study is for adults with acute myeloid leukemia (AML, a blood cancer that grows fast)."
     )
     assert second.text == "Their illness was refractory (did not get better with treatment)."
     assert first.sources == _document().sections[0].blocks[0].sentences[0].sources
@@ -181,7 +189,10 @@ def test_explained_terms_convert_to_the_model_type(mini: Glossary) -> None:
     result = explain(_document(), mini)
     (first, _) = result.explained_terms
     assert (first.term, first.section_id, first.sentence_index, first.surface) == (
-        "acute myeloid leukemia", "summary", 0, "AML"
+        "acute myeloid leukemia",
+        "summary",
+        0,
+        "AML",
     )
 
 

@@ -65,9 +65,7 @@ def test_abbreviations_compare_case_sensitively_but_words_do_not(tmp_path: Path)
     )
     clashes = [f for f in lint([path_source(pack)]) if f.code == "G003"]
     # 'All Cancers' repeats 'all cancers'; the abbreviation 'ALL' clashes with nothing
-    assert [(f.location.line, f.message.split(" is")[0]) for f in clashes] == [
-        (13, "'All Cancers'")
-    ]
+    assert [(f.location.line, f.message.split(" is")[0]) for f in clashes] == [(13, "'All Cancers'")]
 
 
 def test_empty_definition_is_reported() -> None:
@@ -82,9 +80,7 @@ def test_definition_above_grade_6_is_reported_with_its_grade() -> None:
 
 
 def test_definition_using_another_term_is_reported_unless_see_also_names_it() -> None:
-    findings = lint(
-        [path_source(BAD / "uses-term.yaml")], [path_source(FIXTURES / "mini-design.yaml")]
-    )
+    findings = lint([path_source(BAD / "uses-term.yaml")], [path_source(FIXTURES / "mini-design.yaml")])
     assert [_where(f) for f in findings] == [("G007", 6, 17)]  # 'sham' lists placebo: allowed
     assert "'placebo'" in findings[0].message
 
@@ -107,8 +103,7 @@ def test_wrong_type_name_mismatch_and_full_stop_are_reported() -> None:
 
 def test_load_raises_the_first_blocking_problem_with_its_location() -> None:
     with pytest.raises(GlossaryError) as caught:
-        Glossary.from_sources([path_source(FIXTURES / "mini-heme.yaml"),
-                               path_source(BAD / "duplicate.yaml")])
+        Glossary.from_sources([path_source(FIXTURES / "mini-heme.yaml"), path_source(BAD / "duplicate.yaml")])
     assert caught.value.code == "G003"
     assert str(caught.value).startswith(f"{BAD / 'duplicate.yaml'}:9:21")
 
@@ -127,8 +122,7 @@ def test_cli_lint_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_lint_ignore_drops_codes() -> None:
-    assert main(["glossary", "lint", "--no-builtin", "--ignore", "G008,G009",
-                 str(BAD / "cycle.yaml")]) == 0
+    assert main(["glossary", "lint", "--no-builtin", "--ignore", "G008,G009", str(BAD / "cycle.yaml")]) == 0
 
 
 def test_builtin_packs_lint_clean_of_blocking_problems() -> None:

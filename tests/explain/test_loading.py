@@ -37,9 +37,7 @@ def test_terms_know_their_file_line_and_column() -> None:
     term = glossary["AML"]
     assert term.term == "acute myeloid leukemia"
     location = term.location("abbreviations[0]")
-    assert (Path(str(location.file)).name, location.line, location.column) == (
-        "mini-heme.yaml", 8, 21
-    )
+    assert (Path(str(location.file)).name, location.line, location.column) == ("mini-heme.yaml", 8, 21)
 
 
 def test_lookup_by_alias_is_case_insensitive_and_abbreviation_exact() -> None:
@@ -56,8 +54,7 @@ def _install_publisher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (package / "publisher-words.yaml").write_text(_PUBLISHER_PACK, "utf-8")
     dist = tmp_path / "publisher_glossary-1.0.dist-info"
     dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: publisher-glossary\n"
-                                   "Version: 1.0\n", "utf-8")
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: publisher-glossary\nVersion: 1.0\n", "utf-8")
     (dist / "entry_points.txt").write_text(
         f"[{ENTRY_POINT_GROUP}]\npublisher = publisher_glossary\n", "utf-8"
     )
@@ -96,8 +93,11 @@ def test_cli_coverage_reports_hard_words_and_what_is_missing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = tmp_path / "summary.txt"
-    text.write_text("Adults with refractory leukemia were randomized. The leukemia was "
-                    "refractory and the physician saw neutropenia.", "utf-8")
+    text.write_text(
+        "Adults with refractory leukemia were randomized. The leukemia was "
+        "refractory and the physician saw neutropenia.",
+        "utf-8",
+    )
     assert main(["glossary", "coverage", str(text), "--no-builtin", "--glossary", str(FIXTURES)]) == 0
     out = capsys.readouterr().out
     assert "explained by the glossary: 3" in out

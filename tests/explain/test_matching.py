@@ -23,16 +23,12 @@ def _found(text: str, glossary: Glossary) -> list[tuple[str, str]]:
         ("Event free survival was longer.", "event-free survival", "Event free survival"),
     ],
 )
-def test_inflections_and_spellings_match_the_term(
-    mini: Glossary, text: str, term: str, surface: str
-) -> None:
+def test_inflections_and_spellings_match_the_term(mini: Glossary, text: str, term: str, surface: str) -> None:
     assert (term, surface) in _found(text, mini)
 
 
 def test_longest_match_wins(mini: Glossary) -> None:
-    assert _found("Event-free survival was better.", mini) == [
-        ("event-free survival", "Event-free survival")
-    ]
+    assert _found("Event-free survival was better.", mini) == [("event-free survival", "Event-free survival")]
     assert _found("Complete remission and remission.", mini) == [
         ("complete remission", "Complete remission"),
         ("remission", "remission"),
@@ -42,9 +38,7 @@ def test_longest_match_wins(mini: Glossary) -> None:
 def test_abbreviations_match_case_sensitively_as_whole_tokens(mini: Glossary) -> None:
     assert _found("People with ALL can join.", mini) == [("acute lymphoblastic leukemia", "ALL")]
     assert _found("all people can join. All of them.", mini) == []
-    assert _found("AMLs and XAML and AMLx are not AML words.", mini) == [
-        ("acute myeloid leukemia", "AML")
-    ]
+    assert _found("AMLs and XAML and AMLx are not AML words.", mini) == [("acute myeloid leukemia", "AML")]
 
 
 def test_abbreviations_in_capitalized_text_are_not_matched(mini: Glossary) -> None:

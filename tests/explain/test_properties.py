@@ -17,33 +17,72 @@ _FACTS = re.compile(
     r"ISRCTN\d{8}|\d+(?:[.,:/-]\d+)*"
 )
 
-_WORDS = st.sampled_from([
-    "AML", "ALL", "all", "refractory", "Refractory", "remissions", "complete remission", "CR",
-    "randomised", "randomized", "placebo", "a placebo", "an", "the", "event-free survival",
-    "EFS", "survival", "tumours", "relapse", "relapsed", "type 2 diabetes", "COVID-19",
-    "people", "were", "with", "and", "in", "is", "means", "(", ")", ",", ".", "\n", "\n\n",
-    "# Refractory AML\n", "- ", "hematologist",
-])
+_WORDS = st.sampled_from(
+    [
+        "AML",
+        "ALL",
+        "all",
+        "refractory",
+        "Refractory",
+        "remissions",
+        "complete remission",
+        "CR",
+        "randomised",
+        "randomized",
+        "placebo",
+        "a placebo",
+        "an",
+        "the",
+        "event-free survival",
+        "EFS",
+        "survival",
+        "tumours",
+        "relapse",
+        "relapsed",
+        "type 2 diabetes",
+        "COVID-19",
+        "people",
+        "were",
+        "with",
+        "and",
+        "in",
+        "is",
+        "means",
+        "(",
+        ")",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "# Refractory AML\n",
+        "- ",
+        "hematologist",
+    ]
+)
 _FACTS_GEN = st.one_of(
     st.integers(0, 10**6).map(str),
     st.decimals(0, 1000, places=2).map(str),
     st.dates().map(lambda d: d.isoformat()),
     st.integers(0, 10**8 - 1).map(lambda n: f"NCT{n:08d}"),
     st.integers(0, 10**6 - 1).map(lambda n: f"2019-{n:06d}-12"),
-    st.sampled_from(["https://example.org/refractory-AML", "https://ctgov.invalid/NCT01234567",
-                     "team.refractory@example.org"]),
+    st.sampled_from(
+        [
+            "https://example.org/refractory-AML",
+            "https://ctgov.invalid/NCT01234567",
+            "team.refractory@example.org",
+        ]
+    ),
 )
 _TEXTS = st.lists(st.one_of(_WORDS, _FACTS_GEN), min_size=1, max_size=40).map(" ".join)
 _STYLES = st.sampled_from(STYLES)
-_SETTINGS = settings(max_examples=150, deadline=None,
-                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @_SETTINGS
 @given(text=_TEXTS, style=_STYLES)
-def test_explaining_never_changes_numbers_dates_ids_or_urls(
-    mini: Glossary, text: str, style: str
-) -> None:
+def test_explaining_never_changes_numbers_dates_ids_or_urls(mini: Glossary, text: str, style: str) -> None:
     out = explain(text, mini, style).text  # type: ignore[arg-type]
     assert out is not None
     added = words_to_know_span(out) if words_to_know_span(text) is None else None
@@ -63,9 +102,7 @@ def test_explaining_twice_equals_explaining_once(mini: Glossary, text: str, styl
 
 @_SETTINGS
 @given(text=_TEXTS, style=_STYLES)
-def test_explaining_is_deterministic(
-    mini: Glossary, fresh_mini: Glossary, text: str, style: str
-) -> None:
+def test_explaining_is_deterministic(mini: Glossary, fresh_mini: Glossary, text: str, style: str) -> None:
     assert fresh_mini is not mini
     first = explain(text, mini, style)  # type: ignore[arg-type]
     second = explain(text, fresh_mini, style)  # type: ignore[arg-type]

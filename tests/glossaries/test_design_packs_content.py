@@ -28,19 +28,42 @@ AMBIGUOUS = {"HR", "SD", "PD", "OR", "RR", "PI", "IT", "US", "AS", "IS", "ALL", 
 # Phrases that occur in the ClinicalTrials.gov records of ../shared/data (counted while the
 # packs were written) and that these packs must explain.
 FREQUENT_PHRASES = (
-    "principal investigator", "baseline", "randomized", "placebo", "open label", "enrollment",
-    "follow-up", "inclusion criteria", "exclusion criteria", "informed consent", "adverse events",
-    "double-blind", "parallel assignment", "standard of care", "healthy volunteers",
-    "pharmacokinetics", "hazard ratio", "quality of life", "overall survival", "median",
-    "standard deviation", "confidence interval", "intravenous", "subcutaneous", "twice daily",
-    "once daily", "mg/kg", "loading dose", "prophylaxis", "concomitant", "regimen",
+    "principal investigator",
+    "baseline",
+    "randomized",
+    "placebo",
+    "open label",
+    "enrollment",
+    "follow-up",
+    "inclusion criteria",
+    "exclusion criteria",
+    "informed consent",
+    "adverse events",
+    "double-blind",
+    "parallel assignment",
+    "standard of care",
+    "healthy volunteers",
+    "pharmacokinetics",
+    "hazard ratio",
+    "quality of life",
+    "overall survival",
+    "median",
+    "standard deviation",
+    "confidence interval",
+    "intravenous",
+    "subcutaneous",
+    "twice daily",
+    "once daily",
+    "mg/kg",
+    "loading dose",
+    "prophylaxis",
+    "concomitant",
+    "regimen",
 )
 
 
 def _terms(name: str) -> list[dict[str, Any]]:
-    pack: dict[str, Any] = yaml.safe_load(
-        files("plainlang.glossaries").joinpath(name).read_text("utf-8")
-    )
+    pack: dict[str, Any] = yaml.safe_load(files("plainlang.glossaries").joinpath(name).read_text("utf-8"))
     terms: list[dict[str, Any]] = pack["terms"]
     return terms
 
@@ -67,9 +90,7 @@ def test_plain_replacement_is_not_the_term_itself(name: str) -> None:
 
 def test_frequent_registry_phrases_are_terms_or_aliases() -> None:
     forms = {form.lower() for form in _forms()}
-    missing = [
-        p for p in FREQUENT_PHRASES if p.lower() not in forms and p.lower().rstrip("s") not in forms
-    ]
+    missing = [p for p in FREQUENT_PHRASES if p.lower() not in forms and p.lower().rstrip("s") not in forms]
     assert not missing
 
 
@@ -83,7 +104,8 @@ def _record_text(records: Path) -> str:
 def test_frequent_phrases_really_occur_in_the_registry_records(shared_data: Path) -> None:
     text = _record_text(shared_data / "records")
     absent = [
-        p for p in FREQUENT_PHRASES
+        p
+        for p in FREQUENT_PHRASES
         if not re.search(r"(?i)(?<![\w-])" + re.escape(p).replace(r"\ ", r"[\s-]+"), text)
     ]
     assert not absent

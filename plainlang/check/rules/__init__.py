@@ -62,7 +62,9 @@ def parse_rules(text: str, source: str) -> tuple[Rule, ...]:
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
-            raise CheckError(f"rule {rule.id!r} is defined twice", Location(source, field=rule.id), code="K004")
+            raise CheckError(
+                f"rule {rule.id!r} is defined twice", Location(source, field=rule.id), code="K004"
+            )
         seen.add(rule.id)
     return rules
 
@@ -75,12 +77,18 @@ def _rule(entry: Any, index: int, source: str) -> Rule:
     where = Location(source, line, None, str(rule_id) if rule_id else f"rules[{index}]")
     unknown = sorted(set(entry) - _KEYS - {"__line__"})
     if unknown:
-        raise CheckError(f"unknown key {unknown[0]!r}", where, hint="known: " + ", ".join(sorted(_KEYS)), code="K003")
+        raise CheckError(
+            f"unknown key {unknown[0]!r}", where, hint="known: " + ", ".join(sorted(_KEYS)), code="K003"
+        )
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
-        raise CheckError("a rule id must be dotted lower-case words, like 'jargon.unexplained'", where, code="K003")
+        raise CheckError(
+            "a rule id must be dotted lower-case words, like 'jargon.unexplained'", where, code="K003"
+        )
     type_name = entry.get("type")
     if type_name not in TYPES:
-        raise CheckError(f"unknown rule type {type_name!r}", where, hint="known: " + ", ".join(TYPES), code="K003")
+        raise CheckError(
+            f"unknown rule type {type_name!r}", where, hint="known: " + ", ".join(TYPES), code="K003"
+        )
     severity = entry.get("severity")
     if severity not in SEVERITIES:
         raise CheckError(f"severity must be one of {', '.join(SEVERITIES)}", where, code="K003")

@@ -52,7 +52,9 @@ class Rule:
         """The ``fail`` or ``pass`` example pages, with ``$DISCLAIMERS`` written out as the
         policy's disclaimers (so examples follow the policy's wording when it changes)."""
         block = "".join(f"{d.text}\n\n" for d in policy.disclaimers)
-        return tuple(e.replace("$DISCLAIMERS", block) for e in (self.fail if kind == "fail" else self.passing))
+        return tuple(
+            e.replace("$DISCLAIMERS", block) for e in (self.fail if kind == "fail" else self.passing)
+        )
 
     def describe(self, hit: Hit) -> str:
         return self.message.format_map(_Values(hit.values))
@@ -65,7 +67,9 @@ class _Values(dict[str, object]):
         return "?"
 
 
-def param(params: Mapping[str, Any], name: str, kind: type | tuple[type, ...], where: Location, default: Any = None) -> Any:
+def param(
+    params: Mapping[str, Any], name: str, kind: type | tuple[type, ...], where: Location, default: Any = None
+) -> Any:
     """``params[name]`` checked against ``kind``; ``default`` when absent (None: required)."""
     if name not in params:
         if default is None:

@@ -44,7 +44,10 @@ def forbidden_wording(page: Page) -> Iterator[Hit]:
         if id(sentence.block) not in flagged:
             continue
         for rule, match in page.policy.forbidden_in(sentence.text):
-            yield Hit(sentence.sub(match.start(), match.end()), {"match": match[0], "reason": rule.message, "id": rule.id})
+            yield Hit(
+                sentence.sub(match.start(), match.end()),
+                {"match": match[0], "reason": rule.message, "id": rule.id},
+            )
 
 
 def _numbers(marker: str) -> Iterator[int]:
@@ -62,10 +65,16 @@ def dangling_citations(page: Page) -> Iterator[Hit]:
             for number in _numbers(match[1]):
                 cited.add(number)
                 if number not in references:
-                    yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "problem": f"[{number}] has no reference"})
+                    yield Hit(
+                        Span(block, match.start(), match.end()),
+                        {"match": match[0], "problem": f"[{number}] has no reference"},
+                    )
     for number, block in sorted(references.items()):
         if number not in cited:
-            yield Hit(Span(block, 0, len(block.text)), {"match": str(number), "problem": f"reference {number} is never cited"})
+            yield Hit(
+                Span(block, 0, len(block.text)),
+                {"match": str(number), "problem": f"reference {number} is never cited"},
+            )
 
 
 def disclaimers(page: Page) -> tuple[tuple[str, str], ...]:

@@ -47,7 +47,9 @@ class Existence(Rule):
     @classmethod
     def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
         if "source" in params:
-            return cls(**common, source=_source(params, sources.EXISTENCE, where), kinds=_kinds(params, where))
+            return cls(
+                **common, source=_source(params, sources.EXISTENCE, where), kinds=_kinds(params, where)
+            )
         patterns = param(params, "patterns", list, where)
         joined = "|".join(f"(?:{p})" for p in patterns)
         return cls(**common, pattern=compile_pattern(joined, where, "patterns"), kinds=_kinds(params, where))
@@ -78,7 +80,11 @@ class Substitution(Rule):
             compile_pattern(bad, where, "swap")
         joined = "|".join(rf"(\b(?:{bad})\b)" for bad in table)
         # One scan of a block finds every swap; the group that matched says which it was.
-        return cls(**common, pattern=compile_pattern(joined, where, "swap"), replacements=tuple(map(str, table.values())))
+        return cls(
+            **common,
+            pattern=compile_pattern(joined, where, "swap"),
+            replacements=tuple(map(str, table.values())),
+        )
 
     def hits(self, page: Page) -> Iterator[Hit]:
         assert self.pattern is not None
@@ -138,7 +144,9 @@ class Conditional(Rule):
         )
 
     def _second(self, first: str) -> re.Pattern[str]:
-        return re.compile(self.second.replace("{0}", re.escape(first)), re.IGNORECASE if self.ignorecase else 0)
+        return re.compile(
+            self.second.replace("{0}", re.escape(first)), re.IGNORECASE if self.ignorecase else 0
+        )
 
     def hits(self, page: Page) -> Iterator[Hit]:
         if self.source is not None:
@@ -238,13 +246,20 @@ class Metric(Rule):
 
     def hits(self, page: Page) -> Iterator[Hit]:
         for measure, limit_ref in self.limits:
-            limit = float(getattr(page.profile, limit_ref)) if isinstance(limit_ref, str) else float(limit_ref)
+            limit = (
+                float(getattr(page.profile, limit_ref)) if isinstance(limit_ref, str) else float(limit_ref)
+            )
             for scope in self.scopes:
                 for unit, name, value in sources.MEASURES[measure](page, scope):
                     if value > limit:
                         yield Hit(
                             unit,
-                            {"measure": name, "value": _number(value), "limit": _number(limit), "scope": scope},
+                            {
+                                "measure": name,
+                                "value": _number(value),
+                                "limit": _number(limit),
+                                "scope": scope,
+                            },
                         )
 
 
@@ -275,4 +290,6 @@ class Required(Rule):
                 yield Hit(None, {"id": name, "text": text})
 
 
-TYPES: dict[str, type[Rule]] = {t.type_name: t for t in (Existence, Substitution, Conditional, Metric, Required)}
+TYPES: dict[str, type[Rule]] = {
+    t.type_name: t for t in (Existence, Substitution, Conditional, Metric, Required)
+}
