@@ -13,6 +13,7 @@ says nothing a publisher could act on.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import fields
 
 from plainlang.check.page import Page, Span
 from plainlang.readability.counts import Counts, count
@@ -26,21 +27,33 @@ def _units(page: Page, scope: str) -> Iterator[tuple[Span | None, str, tuple[Spa
     if scope == "document":
         yield None, "the page", page.sentences
         return
+    by_section: dict[int, list[Span]] = {}
+    for sentence in page.sentences:
+        if sentence.block.kind != "heading":
+            by_section.setdefault(sentence.block.section, []).append(sentence)
+    headings = {b.section: b for b in reversed(page.blocks) if b.kind == "heading"}
+    body = sum(len(group) for group in by_section.values())
     for index, section in enumerate(page.prose.sections):
-        sentences = tuple(s for s in page.sentences if s.block.section == index and s.block.kind != "heading")
-        if len(sentences) == sum(1 for s in page.sentences if s.block.kind != "heading"):
+        sentences = tuple(by_section.get(index, ()))
+        if len(sentences) == body:
             continue  # the only section with text: its grade is the page's, reported once
-        heading = next((b for b in page.blocks if b.section == index and b.kind == "heading"), None)
+        heading = headings.get(index)
         where = Span(heading, 0, len(heading.text)) if heading else (sentences[0] if sentences else None)
         yield where, f"section '{section.title}'" if section.title else "the opening section", sentences
 
 
-def sentence_counts(sentence: Span) -> Counts:
-    """The readability engine's counts of one sentence (its scored text: no markers, no URLs)."""
-    return count(sentence.scored if sentence.scored is not None else sentence.text).counts
+def sentence_counts(sentence: Span) -> tuple[int, ...]:
+    """The readability engine's counts of one sentence (its scored text: no markers, no URLs),
+    as a row of Counts' fields."""
+    counted = count(sentence.scored if sentence.scored is not None else sentence.text).counts
+    return tuple(getattr(counted, name) for name in _FIELDS)
 
 
-def _counts(page: Page) -> dict[int, Counts]:
+_FIELDS = tuple(f.name for f in fields(Counts))
+_WORDS = _FIELDS.index("words")
+
+
+def _counts(page: Page) -> dict[int, tuple[int, ...]]:
     """Counts of every sentence of the page, computed once for every measure and scope."""
     memo = page.memo.get("sentence-counts")
     if not isinstance(memo, dict):
@@ -49,12 +62,25 @@ def _counts(page: Page) -> dict[int, Counts]:
     return memo
 
 
-def _grade(page: Page, scope: str, formula: str, label: str) -> Iterator[tuple[Span | None, str, float]]:
+def _totals(page: Page, scope: str) -> list[tuple[Span | None, str, Counts]]:
+    """Each unit of ``scope`` with three sentences or more and its summed counts; computed once
+    per page and scope, for every formula."""
+    key = f"totals-{scope}"
+    memo = page.memo.get(key)
+    if isinstance(memo, list):
+        return memo
     counts = _counts(page)
+    totals: list[tuple[Span | None, str, Counts]] = []
     for where, name, sentences in _units(page, scope):
-        if len(sentences) < MIN_SENTENCES:
-            continue
-        total = sum((counts[id(s)] for s in sentences), Counts())
+        if len(sentences) >= MIN_SENTENCES:
+            rows = [counts[id(s)] for s in sentences]
+            totals.append((where, name, Counts(*(sum(column) for column in zip(*rows, strict=True)))))
+    page.memo[key] = totals
+    return totals
+
+
+def _grade(page: Page, scope: str, formula: str, label: str) -> Iterator[tuple[Span | None, str, float]]:
+    for where, name, total in _totals(page, scope):
         yield where, f"{label} of {name}", FORMULAS[formula](total)
 
 
@@ -73,4 +99,4 @@ def words(page: Page, scope: str) -> Iterator[tuple[Span | None, str, float]]:
     counts = _counts(page)
     for sentence in page.sentences:
         if sentence.block.kind != "heading":
-            yield sentence, "words in this sentence", float(counts[id(sentence)].words)
+            yield sentence, "words in this sentence", float(counts[id(sentence)][_WORDS])
