@@ -206,8 +206,8 @@ def test_glossary_terms_are_explained_once_and_listed_in_the_summary(summary: pl
 
 def test_names_are_not_explained_in_part() -> None:
     data = json.loads(FIXTURE.read_text("utf-8"))
-    data["protocolSection"]["armsInterventionsModule"]["interventions"][0]["otherNames"] = [
-        "Biological Sample Kit"
-    ]
+    intervention = data["protocolSection"]["armsInterventionsModule"]["interventions"][0]
+    intervention["name"] = "Plainlamab"
+    intervention["otherNames"] = ["Biological Sample Kit"]
     page = plainlang.render(plainlang.summarize(data, PROFILE))
     assert "It is also called Biological Sample Kit." in page

@@ -26,7 +26,9 @@ def register(subparsers: Any) -> None:
         description="Summarize one record and write a self-contained HTML preview for writers.",
     )
     parser.add_argument("record", metavar="RECORD", help="a record file (the first record in it is used)")
-    parser.add_argument("-o", "--output", metavar="PAGE", help="HTML file to write (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", metavar="PAGE", help="HTML file to write (default: standard output)"
+    )
     parser.add_argument("--style", choices=STYLES, help="how terms are explained (default: parenthetical)")
     parser.add_argument("--no-findings", action="store_true", help="leave out what plainlang check finds")
     add_profile_options(parser)
@@ -34,7 +36,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plainlang.display.show import preview_page, with_explanations
+    from plainlang.display.show import preview_page
     from plainlang.pipeline import summarize
 
     profile = profile_from(args)
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if result.error is not None:
         raise result.error
     assert result.trial is not None
-    summary = with_explanations(summarize(result.trial, profile), profile)
+    summary = summarize(result.trial, profile)  # explained in the profile's style, and scored
     page = preview_page(summary, profile, findings=not args.no_findings)
     if args.output:
         Path(args.output).write_text(page, "utf-8")

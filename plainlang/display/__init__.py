@@ -14,7 +14,6 @@ from plainlang.display.show import (
     score_summary,
     summary_html,
     trial_html,
-    with_explanations,
 )
 
 __all__ = [
@@ -26,5 +25,4 @@ __all__ = [
     "score_summary",
     "summary_html",
     "trial_html",
-    "with_explanations",
 ]

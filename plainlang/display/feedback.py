@@ -58,7 +58,9 @@ def suggestions(text: str, glossary: Glossary, language: str = "en") -> tuple[Su
     for term_match in glossary.find(text):
         term = glossary.get(term_match.term)
         if term is not None and term.plain and term.plain.lower() != term_match.surface.lower():
-            found.setdefault(term_match.surface.lower(), Suggestion(term_match.surface, term.plain, term.pack))
+            found.setdefault(
+                term_match.surface.lower(), Suggestion(term_match.surface, term.plain, term.pack)
+            )
     return tuple(found.values())
 
 
@@ -74,7 +76,9 @@ def feedback(text: str, profile: Profile | None = None, glossary: Glossary | Non
     position = 0
     for d in result.sentences:
         marks = SentenceMarks(d.scores.flesch_kincaid_grade, d.hard_words, d.unexplained_terms, d.is_long)
-        parts.append((text[position : d.start], sentence_view(text[d.start : d.end], marks=marks, target=target)))
+        parts.append(
+            (text[position : d.start], sentence_view(text[d.start : d.end], marks=marks, target=target))
+        )
         position = d.end
     hard = tuple(dict.fromkeys(word for d in result.sentences for word in d.hard_words))
     return Feedback(

@@ -62,4 +62,12 @@ def feedback_html(feedback: Feedback) -> str:
     return _render("feedback.html.j2", fb=feedback)
 
 
-__all__ = ["environment", "feedback_html", "page_html", "readability_html", "report_html", "trial_html", "view_html"]
+__all__ = [
+    "environment",
+    "feedback_html",
+    "page_html",
+    "readability_html",
+    "report_html",
+    "trial_html",
+    "view_html",
+]

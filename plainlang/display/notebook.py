@@ -24,7 +24,9 @@ class Editor:
     latest result, so code (and tests) can read what the writer sees.
     """
 
-    def __init__(self, text: str = "", profile: Profile | None = None, glossary: Glossary | None = None) -> None:
+    def __init__(
+        self, text: str = "", profile: Profile | None = None, glossary: Glossary | None = None
+    ) -> None:
         import ipywidgets
 
         self.profile = profile or DEFAULT_PROFILE

@@ -23,7 +23,7 @@ from plainlang.display.sources import (
 )
 from plainlang.display.trial import trial_view
 from plainlang.display.view import SummaryView, safe_url, summary_view
-from plainlang.explain import Glossary, Style, explain, unexplained_terms
+from plainlang.explain import Glossary, unexplained_terms
 from plainlang.model import Document, Summary, Trial
 from plainlang.readability import Readability, Unexplained, score
 from plainlang.render import render
@@ -40,20 +40,6 @@ def unexplained_in(glossary: Glossary) -> Unexplained:
         return [(m.start, m.end, m.surface) for m in unexplained_terms(text, glossary)]
 
     return find
-
-
-def with_explanations(
-    summary: Summary, profile: Profile | None = None, *, glossary: Glossary | None = None, style: Style | None = None
-) -> Summary:
-    """The summary with its glossary terms explained (in ``style``, else the profile's).
-
-    Terms the summary already explains stay as they are: the explain stage recognises an
-    explanation in any style, so running it on an explained summary adds nothing twice.
-    """
-    profile = profile or DEFAULT_PROFILE
-    done = explain(summary.document, glossary, style, profile=profile)
-    assert done.document is not None  # explain() on a Document returns a Document
-    return Summary(done.document, summary.explained + done.explained_terms)
 
 
 def score_summary(
@@ -102,7 +88,9 @@ def summary_html(summary: Summary | Document, profile: Profile | None = None) ->
     return html.view_html(annotate(summary, profile))
 
 
-def preview_page(summary: Summary | Document, profile: Profile | None = None, *, findings: bool = True) -> str:
+def preview_page(
+    summary: Summary | Document, profile: Profile | None = None, *, findings: bool = True
+) -> str:
     """One self-contained HTML page: the notebook view plus the check's findings."""
     report = check_summary(summary, profile) if findings else None
     return html.page_html(annotate(summary, profile, report=report), findings=findings)
@@ -131,5 +119,4 @@ __all__ = [
     "summary_html",
     "trial_html",
     "unexplained_in",
-    "with_explanations",
 ]

@@ -66,9 +66,7 @@ def sentence_marks(readability: Readability) -> dict[SentenceKey, SentenceMarks]
 
 
 def section_grades(readability: Readability) -> dict[str, float]:
-    return {
-        s.section_id: s.scores.flesch_kincaid_grade for s in readability.sections if s.scores.words
-    }
+    return {s.section_id: s.scores.flesch_kincaid_grade for s in readability.sections if s.scores.words}
 
 
 def score_panel(readability: Readability) -> ScorePanel:
@@ -93,7 +91,12 @@ def score_panel(readability: Readability) -> ScorePanel:
 def readability_view(readability: Readability, target: float) -> ReadabilityView:
     """The panel, each section's grade and the hardest sentences with their words marked."""
     sections = tuple(
-        SectionGrade(s.title, s.scores.flesch_kincaid_grade, s.scores.words, band(s.scores.flesch_kincaid_grade, target))
+        SectionGrade(
+            s.title,
+            s.scores.flesch_kincaid_grade,
+            s.scores.words,
+            band(s.scores.flesch_kincaid_grade, target),
+        )
         for s in readability.sections
         if s.scores.words
     )
@@ -101,7 +104,9 @@ def readability_view(readability: Readability, target: float) -> ReadabilityView
     for hard in readability.hardest:
         d = readability.sentences[hard.index]
         marks = SentenceMarks(hard.grade, d.hard_words, d.unexplained_terms, d.is_long)
-        hardest.append(HardView(sentence_view(hard.text, marks=marks, target=target), hard.grade, hard.reasons))
+        hardest.append(
+            HardView(sentence_view(hard.text, marks=marks, target=target), hard.grade, hard.reasons)
+        )
     return ReadabilityView(score_panel(readability), sections, tuple(hardest))
 
 

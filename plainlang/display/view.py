@@ -169,7 +169,9 @@ def sentence_view(
         found += word_marks(text, marks.unexplained, "unexplained", UNEXPLAINED_NOTE)
         found += word_marks(text, marks.hard_words, "hard", HARD_NOTE)
     grade = marks.grade if marks is not None else None
-    return SentenceView(pieces(text, found), citations, grade, band(grade, target), bool(marks and marks.long))
+    return SentenceView(
+        pieces(text, found), citations, grade, band(grade, target), bool(marks and marks.long)
+    )
 
 
 def _section_view(
@@ -225,7 +227,8 @@ def summary_view(
         title=document.title,
         language=document.language or "en",
         sections=tuple(
-            _section_view(section, terms, marks, grades.get(section.id), target) for section in document.sections
+            _section_view(section, terms, marks, grades.get(section.id), target)
+            for section in document.sections
         ),
         references=document.references,
         panel=panel or ScorePanel(),

@@ -36,12 +36,12 @@ def date_field(
     return DateField(iso, found.path, normalise_kind(vocabulary.convert("date_kind", kind) if kind else None))
 
 
-def passage(node: Node | None, key: str) -> Passage | None:
-    """A free-text field as a Passage; None when absent or blank."""
+def passage(node: Node | None, key: str, *, line_breaks: bool = False) -> Passage | None:
+    """A free-text field as a Passage; None when absent or blank (see ``to_passage``)."""
     if node is None:
         return None
     raw = node.raw_text(key)
-    return to_passage(raw[0], raw[1]) if raw else None
+    return to_passage(raw[0], raw[1], line_breaks=line_breaks) if raw else None
 
 
 def enrollment(count: Field[int] | None, kind: Field[str] | None) -> Enrollment | None:

@@ -40,6 +40,8 @@ from plainlang.records.criteria import split_criteria
 from plainlang.records.registries import REGISTRIES
 
 FORMAT = "ctgov-classic"
+# The classic API never hard-wrapped text: each line break it kept is a block break, and its
+# criteria are one per line with no bullet (see records.text.to_passage).
 REGISTRY = REGISTRIES["ctgov"]
 
 
@@ -109,7 +111,7 @@ def read(study: object, file: str | None = None) -> Trial:
             Arm(
                 label,
                 vocab.to_v2("arm_type", node.text("ArmGroupType")),
-                passage(node, "ArmGroupDescription"),
+                passage(node, "ArmGroupDescription", line_breaks=True),
                 _texts(node, "ArmGroupInterventionList", "ArmGroupInterventionName"),
             )
             for node in _list(arms_module, "ArmGroupList", "ArmGroup")
@@ -119,7 +121,7 @@ def read(study: object, file: str | None = None) -> Trial:
             Intervention(
                 name,
                 vocab.to_v2("intervention_type", node.text("InterventionType")),
-                passage(node, "InterventionDescription"),
+                passage(node, "InterventionDescription", line_breaks=True),
                 _texts(node, "InterventionOtherNameList", "InterventionOtherName"),
                 _texts(node, "InterventionArmGroupLabelList", "InterventionArmGroupLabel"),
             )
@@ -145,8 +147,10 @@ def read(study: object, file: str | None = None) -> Trial:
             for node in _list(protocol.child("ReferencesModule"), "ReferenceList", "Reference")
             if (citation := node.text("ReferenceCitation"))
         ),
-        brief_summary=passage(protocol.child("DescriptionModule"), "BriefSummary"),
-        detailed_description=passage(protocol.child("DescriptionModule"), "DetailedDescription"),
+        brief_summary=passage(protocol.child("DescriptionModule"), "BriefSummary", line_breaks=True),
+        detailed_description=passage(
+            protocol.child("DescriptionModule"), "DetailedDescription", line_breaks=True
+        ),
         has_results=root.get("ResultsSection") is not None,
     )
 
@@ -232,14 +236,18 @@ def _design(module: Node) -> Design:
 
 def _outcomes(module: Node, kind: str) -> tuple[Outcome, ...]:
     return tuple(
-        Outcome(measure, node.text(f"{kind}OutcomeTimeFrame"), passage(node, f"{kind}OutcomeDescription"))
+        Outcome(
+            measure,
+            node.text(f"{kind}OutcomeTimeFrame"),
+            passage(node, f"{kind}OutcomeDescription", line_breaks=True),
+        )
         for node in _list(module, f"{kind}OutcomeList", f"{kind}Outcome")
         if (measure := node.text(f"{kind}OutcomeMeasure")) is not None
     )
 
 
 def _eligibility(module: Node) -> Eligibility:
-    criteria = passage(module, "EligibilityCriteria")
+    criteria = passage(module, "EligibilityCriteria", line_breaks=True)
     inclusion, exclusion = split_criteria(criteria)
     return Eligibility(
         criteria=criteria,
@@ -250,7 +258,7 @@ def _eligibility(module: Node) -> Eligibility:
         sex=vocab.to_v2("sex", module.text("Gender")),
         healthy_volunteers=yes_no(module.text("HealthyVolunteers")),
         std_ages=enum_tuple("std_age", _texts(module, "StdAgeList", "StdAge"), module.path_of("StdAgeList")),
-        study_population=passage(module, "StudyPopulation"),
+        study_population=passage(module, "StudyPopulation", line_breaks=True),
     )
 
 

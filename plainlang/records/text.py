@@ -80,8 +80,13 @@ def _dedent(text: str) -> str:
     return "\n".join(line[shared:] for line in lines)
 
 
-def to_passage(raw: str | None, path: str) -> Passage | None:
-    """Split registry text into blocks; ``None`` when there is no text at all."""
+def to_passage(raw: str | None, path: str, *, line_breaks: bool = False) -> Passage | None:
+    """Split registry text into blocks; ``None`` when there is no text at all.
+
+    Lines of a paragraph are joined: legacy XML hard-wraps its prose at about 70 characters.
+    With ``line_breaks`` every line is a block of its own, for formats that never wrap and
+    write one criterion per line with no bullet (the classic ClinicalTrials.gov API).
+    """
     if raw is None:
         return None
     text = decode_escapes(_HTML_BREAK.sub("\n", raw.replace("\r\n", "\n").replace("\r", "\n")))
@@ -127,7 +132,7 @@ def to_passage(raw: str | None, path: str) -> Passage | None:
         if open_kind == "item" and item_indents and line.indent >= item_indents[-1]:
             open_block.append(line.text)  # an item's wrapped continuation line
             continue
-        if open_kind == "paragraph":
+        if open_kind == "paragraph" and not line_breaks:
             open_block.append(line.text)
             continue
         close()

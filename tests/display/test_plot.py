@@ -53,4 +53,6 @@ def test_section_grades_draws_one_bar_per_section_first_at_the_top() -> None:
 def test_a_batch_with_nothing_scored_still_draws() -> None:
     figure = grade_distribution([])
     drawn(figure)
-    assert len(figure.axes[0].patches) == 0 and figure.axes[0].get_title() == "0 summaries, 0 above the target"
+    assert (
+        len(figure.axes[0].patches) == 0 and figure.axes[0].get_title() == "0 summaries, 0 above the target"
+    )

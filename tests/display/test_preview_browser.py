@@ -100,7 +100,9 @@ def open_page(driver: Any, page: Path) -> None:
     driver.find_element("css selector", "main")  # raises if the page did not render
 
 
-def test_preview_renders_with_headings_in_order_and_definitions_in_the_dom(tmp_path: Path, chromium: Any) -> None:
+def test_preview_renders_with_headings_in_order_and_definitions_in_the_dom(
+    tmp_path: Path, chromium: Any
+) -> None:
     driver = chromium
     page = preview(EXAMPLE, tmp_path / "page.html")
     open_page(driver, page)
@@ -143,7 +145,9 @@ def without_csp(page: Path) -> Path:
 def test_the_sentinel_does_catch_a_payload_that_runs(tmp_path: Path, chromium: Any) -> None:
     """Control: the same payloads pasted in unescaped do set window.__pwned in this browser."""
     page = tmp_path / "raw.html"
-    page.write_text(f"<!DOCTYPE html><html lang=en><body><main>{SCRIPT} {IMAGE}</main></body></html>", "utf-8")
+    page.write_text(
+        f"<!DOCTYPE html><html lang=en><body><main>{SCRIPT} {IMAGE}</main></body></html>", "utf-8"
+    )
     open_page(chromium, page)
     assert chromium.execute_script("return window.__pwned") in (1, 2)
 

@@ -15,7 +15,7 @@ def test_preview_writes_one_self_contained_page(tmp_path: Path) -> None:
     out = tmp_path / "page.html"
     assert main(["preview", str(EXAMPLE), "-o", str(out), "--today", "2026-01-01"]) == 0
     page = out.read_text("utf-8")
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<script" not in page and "<link" not in page and "src=" not in page
     assert "default-src 'none'" in page
     assert '<h2 id="pl-findings">Findings</h2>' in page and "summary.md:" in page
@@ -43,7 +43,9 @@ def test_a_missing_record_is_a_usage_error(tmp_path: Path, capsys: pytest.Captur
     assert "[P105]" in capsys.readouterr().err
 
 
-def test_an_unreadable_record_is_reported_where_it_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreadable_record_is_reported_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
     assert main(["preview", str(bad)]) == 2

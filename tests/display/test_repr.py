@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 
 from plainlang import Profile, load, render, summarize
-from plainlang.display.show import with_explanations
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "records" / "NCT06529731.json"
 PROFILE = Profile(today="2026-01-01")
 
 
 def test_summary_shows_as_the_annotated_view_in_jupyter() -> None:
-    summary = with_explanations(summarize(EXAMPLE, PROFILE), PROFILE)
+    summary = summarize(EXAMPLE, PROFILE)
     page = summary._repr_html_()
     assert page.startswith('<div class="plainlang-view" lang="en">')
     assert '<dfn class="pl-term" title=' in page and 'class="pl-hard"' in page
@@ -63,7 +62,7 @@ def test_readability_shows_scores_against_targets_sections_and_hardest_sentences
     result = score(summarize(EXAMPLE, PROFILE))
     page = result._repr_html_()
     smog = next(t for t in result.targets if t.name == "smog")
-    assert f"<th scope=\"row\">SMOG grade</th><td>{smog.value:.1f}</td><td>8 or lower</td>" in page
+    assert f'<th scope="row">SMOG grade</th><td>{smog.value:.1f}</td><td>8 or lower</td>' in page
     assert ("pl-met" if smog.met else "pl-missed") in page
     assert "<h4>Hardest sentences</h4>" in page
     assert page.count('<li><span class="pl-s') == len(result.hardest)

@@ -11,13 +11,28 @@ from hypothesis import strategies as st
 
 from plainlang import Profile, summarize
 from plainlang.display import html
-from plainlang.display.show import annotate, with_explanations
+from plainlang.display.show import annotate
 from plainlang.display.view import SentenceMarks, band, safe_url, summary_view
 from plainlang.model import Block, Document, ExplainedTerm, Section, Sentence, Summary
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "records" / "NCT06529731.json"
 PROFILE = Profile(today="2026-01-01")
-ALLOWED = {"div", "style", "h1", "h2", "p", "span", "section", "dfn", "mark", "sup", "a", "ul", "li", "strong"}
+ALLOWED = {
+    "div",
+    "style",
+    "h1",
+    "h2",
+    "p",
+    "span",
+    "section",
+    "dfn",
+    "mark",
+    "sup",
+    "a",
+    "ul",
+    "li",
+    "strong",
+}
 
 
 class Collector(HTMLParser):
@@ -48,7 +63,7 @@ def one_sentence(text: str, explained: tuple[ExplainedTerm, ...] = ()) -> Summar
 
 @pytest.fixture(scope="module")
 def explained() -> Summary:
-    return with_explanations(summarize(EXAMPLE, PROFILE), PROFILE)
+    return summarize(EXAMPLE, PROFILE)
 
 
 def test_explained_terms_carry_their_definition_on_hover(explained: Summary) -> None:
@@ -95,7 +110,8 @@ def test_marks_given_by_key_reach_their_sentence() -> None:
 
 
 @pytest.mark.parametrize(
-    ("grade", "expected"), [(None, "none"), (3.0, "easy"), (6.0, "easy"), (7.9, "ok"), (12.0, "hard"), (12.1, "very-hard")]
+    ("grade", "expected"),
+    [(None, "none"), (3.0, "easy"), (6.0, "easy"), (7.9, "ok"), (12.0, "hard"), (12.1, "very-hard")],
 )
 def test_bands_against_a_target_of_eight(grade: float | None, expected: str) -> None:
     assert band(grade, 8.0) == expected

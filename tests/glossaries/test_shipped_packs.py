@@ -93,6 +93,24 @@ def test_definitions_and_explanations_are_grade_6_or_below(name: str) -> None:
     assert not too_hard
 
 
+# A number standing alone (not part of a name such as PD-1 or HER2).
+_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_explanations_add_no_number_the_term_does_not_hold(name: str) -> None:
+    # An explanation lands inside a page about a record: a number in it ("a score from 0 to 100")
+    # would read as a fact of that record. Only the term's own numbers ("7+3") may appear.
+    added = []
+    for entry in _load(name)["terms"]:
+        own = set(_NUMBER.findall(" ".join(_forms(entry))))
+        for key in ("definition", "explanation"):
+            extra = set(_NUMBER.findall(entry.get(key, ""))) - own
+            if extra:
+                added.append((entry["term"], key, sorted(extra)))
+    assert not added
+
+
 def test_every_form_is_unique_across_all_packs() -> None:
     seen: dict[str, str] = {}
     clashes = []

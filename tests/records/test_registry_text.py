@@ -53,3 +53,17 @@ def test_every_number_in_the_text_survives_splitting(text: str) -> None:
     # markers ("1.") may be taken off as list markers; every other number stays, in order
     markers = [b.marker.rstrip(".)") for b in passage.blocks if b.marker[:1].isdigit()] if passage else []
     assert sorted(kept + markers) == sorted(original)
+
+
+def test_with_line_breaks_each_unbulleted_line_is_a_block_of_its_own() -> None:
+    text = "Inclusion Criteria:\n\nAge >= 18 years\nPathology-confirmed NSCLC\nMeasurable disease"
+    wrapped = to_passage(text, "f")
+    assert wrapped is not None and len(wrapped.blocks) == 2  # prose mode joins the three lines
+    lines = to_passage(text, "f", line_breaks=True)
+    assert lines is not None
+    assert [b.text for b in lines.blocks] == [
+        "Inclusion Criteria:",
+        "Age >= 18 years",
+        "Pathology-confirmed NSCLC",
+        "Measurable disease",
+    ]
