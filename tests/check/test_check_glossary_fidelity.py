@@ -57,8 +57,8 @@ def test_glossary_abbreviation_used_before_its_expansion_is_reported_once_at_fir
 
 
 def test_pattern_still_judges_abbreviations_the_glossary_does_not_know() -> None:
-    assert _findings("Your ULN is checked.", "abbreviation.unexpanded")
-    assert not _findings("Your upper limit of normal (ULN) is checked.", "abbreviation.unexpanded")
+    assert _findings("Your INSS stage is checked.", "abbreviation.unexpanded")
+    assert not _findings("Your International Neuroblastoma Staging System (INSS) stage is checked.", "abbreviation.unexpanded")
 
 
 @settings(max_examples=30, deadline=None)
