@@ -114,6 +114,4 @@ class Page:
 def split_sentences(block: Block) -> tuple[Span, ...]:
     """The sentences of a block, cut by the readability engine's segmenter (the one segmenter of
     the project), each with the text that is scored (citation markers, URLs and ids removed)."""
-    return tuple(
-        Span(block, seg.start, seg.end, seg.text) for seg in segment(block.text, markdown=False)
-    )
+    return tuple(Span(block, seg.start, seg.end, seg.text) for seg in segment(block.text, markdown=False))

@@ -154,6 +154,8 @@ def _derived(sentence: Any) -> bool:
     """True when one of the sentence's sources names a computation (``derivation``)."""
     sources = sentence.get("sources") if isinstance(sentence, _Pairs) else None
     return any(
-        isinstance(ref, _Pairs) and isinstance(ref.get("derivation"), Located) and bool(ref.get("derivation").value)
+        isinstance(ref, _Pairs)
+        and isinstance(ref.get("derivation"), Located)
+        and bool(ref.get("derivation").value)
         for ref in sources or []
     )

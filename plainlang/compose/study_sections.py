@@ -34,44 +34,41 @@ _HARMS = re.compile(
 
 
 def summary(trial: Trial, wording: Wording, cite: Citer) -> Section:
+    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured."""
     design = trial.design
     phase = phase_name(trial, wording)
-    lead = f"A {phase} study" if phase else "This study"
-    if phase.startswith("early"):
-        lead = f"An {phase} study"
+    # "This study is in phase 2." lets the explain stage define the phase right after the term,
+    # rather than in the middle of "a phase 2 (...) study".
+    in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
     names = treatment_names(trial, limit=3)
     whom = who(trial)
     condition = condition_phrase(trial)
     in_whom = f"{whom} with {condition}" if condition else whom
-    # Two short sentences rather than one long one: what is tested, then for whom.
+    subject = "It" if phase else "This study"
     if names and study_type(trial) != "OBSERVATIONAL":
         what = cite.say(
-            f"{lead} tests {say_list([n.value for n in names])}.",
-            design.phases,
+            f"{subject} tests {say_list([n.value for n in names])} in {in_whom}.",
             *names,
-            keep=(f"{phase} study", *(n.value for n in names)),
+            *trial.conditions[:3],
+            trial.eligibility.std_ages,
+            keep=(*(n.value for n in names), *_condition_names(trial)),
         )
     else:
         what = cite.say(
-            f"{lead} watches and records what happens to people.",
-            design.phases,
+            f"{subject} watches and records what happens to {in_whom}.",
             design.study_type,
-            keep=(f"{phase} study",),
+            *trial.conditions[:3],
+            trial.eligibility.std_ages,
+            keep=_condition_names(trial),
         )
-    whom_sentence = cite.say(
-        f"It is for {in_whom}.",
-        *trial.conditions[:3],
-        trial.eligibility.std_ages,
-        keep=_condition_names(trial),
-    )
     return Section(
         "summary",
         "In short",
         blocks(
             paragraph(
                 (
+                    in_phase,
                     what,
-                    whom_sentence,
                     _size(trial, wording, cite),
                     _duration(trial, wording, cite),
                     _main_measure(trial, cite),

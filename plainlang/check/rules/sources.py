@@ -57,11 +57,20 @@ def _any_of(patterns: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does (each keeps its own flags)."""
     if not patterns:
         return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?{_inline_flags(flags)}:{text})" if _inline_flags(flags) else f"(?:{text})" for text, flags in patterns))
+    return re.compile(
+        "|".join(
+            f"(?{_inline_flags(flags)}:{text})" if _inline_flags(flags) else f"(?:{text})"
+            for text, flags in patterns
+        )
+    )
 
 
 def _inline_flags(flags: int) -> str:
-    return "".join(letter for letter, flag in (("i", re.IGNORECASE), ("m", re.MULTILINE), ("s", re.DOTALL), ("x", re.VERBOSE)) if flags & flag)
+    return "".join(
+        letter
+        for letter, flag in (("i", re.IGNORECASE), ("m", re.MULTILINE), ("s", re.DOTALL), ("x", re.VERBOSE))
+        if flags & flag
+    )
 
 
 def _numbers(marker: str) -> Iterator[int]:
