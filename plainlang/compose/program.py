@@ -36,7 +36,7 @@ def program_sections(trials: Sequence[Trial], wording: Wording, policy: Policy) 
     return tuple(
         s
         for s in (
-            Section("about", "About this summary", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
+            Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
             contents,
             *body,
             Section(
