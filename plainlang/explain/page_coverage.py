@@ -33,8 +33,7 @@ _BODY_KINDS = frozenset({"paragraph", "item", "note", "definition"})
 
 # Units and their symbols: measurement, not vocabulary (the number beside them is the fact).
 UNITS = frozenset(
-    "mg mcg µg ug ng pg kg g ml mL dl dL l L mmol µmol umol nmol mol mEq meq iu IU mm cm m km "
-    "mmHg hr hrs h min sec msec ms wk wks mo mos yr yrs bpm kcal cc gy Gy cGy".split()
+    ["mg", "mcg", "µg", "ug", "ng", "pg", "kg", "g", "ml", "mL", "dl", "dL", "l", "L", "mmol", "µmol", "umol", "nmol", "mol", "mEq", "meq", "iu", "IU", "mm", "cm", "m", "km", "mmHg", "hr", "hrs", "h", "min", "sec", "msec", "ms", "wk", "wks", "mo", "mos", "yr", "yrs", "bpm", "kcal", "cc", "gy", "Gy", "cGy"]
 )
 
 
