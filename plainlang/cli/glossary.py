@@ -15,6 +15,23 @@ from plainlang.explain.glossary import Glossary
 from plainlang.explain.lint import MAX_GRADE, lint
 from plainlang.explain.packs import Term, builtin_sources, sources_for
 
+LINT_CODES = """finding codes (severity):
+  G001 error    the file cannot be read or is not valid YAML
+  G002 error    unknown key, or a key written twice
+  G003 error    a term, alias or abbreviation is already defined
+  G004 error    a required field is missing or has the wrong type (glossaries/schema.json)
+  G005 error    an empty definition, explanation or plain form
+  G006 error    a definition or explanation above the grade limit (--max-grade)
+  G007 error    a definition uses another glossary term that is hard (not a Dale-Chall
+                easy word, three syllables or more) and is not named in see_also
+  G008 warning  see_also links form a cycle
+  G009 error    see_also names a term no loaded pack defines
+  G010 error    the pack's name is not its file name
+  G011 error    a definition ends with a full stop
+
+exit codes: 0 no errors (warnings allowed unless --strict), 1 errors, 2 usage or input error
+"""
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -24,7 +41,14 @@ def register(subparsers: Any) -> None:
     )
     commands = parser.add_subparsers(dest="glossary_command", metavar="ACTION")
 
-    p_lint = commands.add_parser("lint", help="check packs (default: the built-in ones)")
+    p_lint = commands.add_parser(
+        "lint",
+        help="check packs (default: the built-in ones)",
+        description="Check glossary packs. Errors exit 1; warnings are printed and exit 0 "
+        "unless --strict.",
+        epilog=LINT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p_lint.add_argument("paths", nargs="*", metavar="PATH", help="pack files or directories")
     p_lint.add_argument(
         "--no-builtin",
@@ -43,6 +67,7 @@ def register(subparsers: Any) -> None:
         default=MAX_GRADE,
         help=f"highest grade for definitions (default {MAX_GRADE:g})",
     )
+    p_lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     p_lint.set_defaults(run=run_lint)
 
     p_show = commands.add_parser("show", help="print a term's entry (exit 1 when unknown)")
@@ -98,8 +123,11 @@ def run_lint(args: argparse.Namespace) -> int:
     findings = [f for f in lint(sources, context, max_grade=args.max_grade) if f.code not in ignored]
     for finding in findings:
         print(finding)
-    print(f"{len(sources)} pack(s) checked, {len(findings)} finding(s)", file=sys.stderr)
-    return EXIT_FINDINGS if findings else EXIT_OK
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    print(f"{len(sources)} pack(s) checked, {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    failing = errors + (warnings if args.strict else 0)
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def describe(term: Term) -> str:

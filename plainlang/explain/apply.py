@@ -9,7 +9,10 @@ Styles:
 In every style an abbreviation's first use is expanded: "acute myeloid leukemia (AML)". A term
 is explained once per document, at its first body use; headings and later uses are left alone.
 When a term lacks what a style needs (an explanation sentence, a plain word), its first use
-gets the parenthetical style instead, so it is never left unexplained.
+gets the parenthetical style instead, so it is never left unexplained. A first use that is
+itself inside parentheses gets the sentence style instead of a parenthesis: a definition in a
+parenthesis within a parenthesis is hard to follow ("(related or unrelated; cord blood (blood
+saved ...) donors)"). Its explanation, or "X means ...", follows the sentence.
 
 The work is a plan of edits made on the text as given (``_plan``), then applied; planning on
 the input only means an inserted definition is never itself scanned for terms.
@@ -218,6 +221,53 @@ def _expand_only(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
         )
 
 
+def _open_parenthesis(text: str, position: int) -> int | None:
+    """Where the parenthesis enclosing ``position`` closes, or None when it is not enclosed.
+
+    Only the line holding ``position`` is looked at: a parenthesis does not run across a
+    paragraph or list item in registry text. An unclosed one (a typo) still encloses what
+    follows it, so ``position`` itself is returned: the sentence goes after its own sentence.
+    """
+    line_start = text.rfind("\n", 0, position) + 1
+    depth = 0
+    for ch in text[line_start:position]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    if not depth:
+        return None
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    for at in range(position, line_end):
+        if text[at] == "(":
+            depth += 1
+        elif text[at] == ")":
+            depth -= 1
+            if not depth:
+                return at
+    return position
+
+
+def _sentence_for(term: Term, match: TermMatch) -> str:
+    """An explanation sentence for a use inside parentheses: the pack's, or one from the definition."""
+    if match.is_abbreviation and _expansion(term, match) is not None:
+        first = f"{match.surface} stands for {term.term}."
+        return f"{first} {term.explanation.strip()}" if term.explanation else first
+    if term.explanation:
+        return term.explanation.strip()
+    surface = match.surface[:1].upper() + match.surface[1:]
+    return f"{surface} means {term.definition.strip()}."
+
+
+def _in_parentheses(text: str, match: TermMatch, term: Term, plan: Plan, closing: int) -> None:
+    """The sentence style for a use inside parentheses: the words stay, the sentence follows."""
+    plan.edits.append(
+        Edit(match.start, match.end, match.surface, term.term, match.surface, (0, len(match.surface)))
+    )
+    plan.sentences.append((closing, _sentence_for(term, match)))
+
+
 def _plain_for(glossary: Glossary, term: Term) -> str | None:
     """The plain word, unless it contains a term itself (replacing would never settle)."""
     if not term.plain or not term.plain.strip():
@@ -274,6 +324,9 @@ def plan_text(
         elif style == "words-to-know":
             _expand_only(text, match, term, plan)
             plan.words.append(term)
+        elif (closing := _open_parenthesis(text, match.start)) is not None:
+            _in_parentheses(text, match, term, plan, closing)
+            used_style = "sentence"
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"

@@ -40,14 +40,25 @@ def read_word_list(path: Path) -> frozenset[str]:
 
 
 def base_forms(word: str) -> Iterator[str]:
-    """The word and what a simple inflection strip leaves: years → year, studied → study."""
+    """The word and what a simple inflection strip leaves: years → year, studied → study.
+
+    The endings are the ones the Dale–Chall rules count as familiar on an easy word: plurals
+    and possessives, -ed, -ing, -er, -est, -ly; a doubled last consonant goes with them
+    (planned → plan, bigger → big).
+    """
     w = word.lower().strip("'’-")
     yield w
+    for suffix in ("ed", "ing", "er", "est"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+            yield stem[:-1]
     for suffix, repl in (
         ("'s", ""),
         ("’s", ""),
         ("ies", "y"),
         ("ied", "y"),
+        ("ier", "y"),  # earlier → early
+        ("iest", "y"),
         ("es", ""),
         ("s", ""),
         ("ed", ""),
@@ -55,7 +66,9 @@ def base_forms(word: str) -> Iterator[str]:
         ("ing", ""),
         ("ing", "e"),
         ("er", ""),
+        ("er", "e"),  # larger → large
         ("est", ""),
+        ("est", "e"),
         ("ly", ""),
         ("d", ""),
     ):

@@ -7,14 +7,19 @@ Codes:
     G004  a required field is missing or a value has the wrong type (schema)
     G005  an empty definition, explanation or plain form
     G006  a definition or explanation above grade 6 (Flesch–Kincaid)
-    G007  a definition uses another glossary term that its see_also does not name
-    G008  see_also links form a cycle
+    G007  a definition uses another glossary term that is itself hard (not a Dale–Chall easy
+          word, three syllables or more) and that its see_also does not name
+    G008  see_also links form a cycle (a warning)
     G009  see_also names a term no loaded pack defines
     G010  the pack's name is not its file name
     G011  a definition ends with a full stop (it is read inside parentheses)
 
 G001–G005 make a pack unusable, and ``Glossary.load`` raises on them; the others are quality
 findings that only the linter reports.
+
+Severities: every code is an error except G008, a warning. A see_also cycle does not hurt a
+reader (each definition still stands on its own words), so it is shown for a writer to tidy,
+and ``plainlang glossary lint`` fails on it only with ``--strict``.
 """
 
 from __future__ import annotations
@@ -42,6 +47,12 @@ from plainlang.explain.packs import (
 
 MAX_GRADE = 6.0
 BLOCKING = frozenset({"G001", "G002", "G003", "G004", "G005"})
+WARNINGS = frozenset({"G008"})
+
+
+def severity_of(code: str) -> str:
+    """``warning`` for the codes in WARNINGS, ``error`` for every other."""
+    return "warning" if code in WARNINGS else "error"
 
 
 @dataclass(frozen=True)
@@ -51,8 +62,13 @@ class Finding:
     location: Location
     hint: str = ""
 
+    @property
+    def severity(self) -> str:
+        return severity_of(self.code)
+
     def __str__(self) -> str:
-        text = f"{self.location}: [{self.code}] {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        text = f"{self.location}: [{self.code}] {label}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     def error(self) -> GlossaryError:
@@ -289,6 +305,9 @@ def check_uses_of_terms(
 
     A reader who needs "refractory" explained should not meet "chemotherapy" in the
     explanation; if the definition truly builds on the other term, naming it in see_also says so.
+    A term whose words a grade-6 reader already knows ("blood cancer", "bone marrow") is
+    fine to use: only a term with a hard word (the readability engine's test: not on the
+    Dale–Chall list and three syllables or more) is reported.
     """
     shown = {id(p) for p in (report if report is not None else packs)}
     for pack in packs:
@@ -300,7 +319,9 @@ def check_uses_of_terms(
                 text = term.definition if key == "definition" else term.explanation
                 if not text:
                     continue
-                used = [m for m in matcher.find(text) if m.term.lower() not in allowed]
+                used = [
+                    m for m in matcher.find(text) if m.term.lower() not in allowed and is_hard(m.surface)
+                ]
                 for name in dict.fromkeys(m.term for m in used):
                     surface = next(m.surface for m in used if m.term == name)
                     yield Finding(
@@ -309,6 +330,13 @@ def check_uses_of_terms(
                         term.location(key),
                         f"say it more plainly, or add {name!r} to see_also if it is needed",
                     )
+
+
+def is_hard(words: str) -> bool:
+    """Some word of ``words`` is hard for the readability engine (not easy, 3+ syllables)."""
+    from plainlang.readability.counts import count
+
+    return bool(count(words).hard)
 
 
 def check_see_also(packs: Sequence[Pack], report: Sequence[Pack] | None = None) -> Iterator[Finding]:

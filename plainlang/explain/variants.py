@@ -8,6 +8,14 @@ into the forms it may take in text: "remission" → "remissions", "randomized" �
 The rules over-generate on purpose ("refractories"): a form that never occurs in English costs
 a pattern and nothing else. A generated form that is a real word of another term never wins over
 that term, because the matcher gives forms written in a pack priority over generated ones.
+
+One thing the rules do not generate: the bare stem of a participle term ("-ing", "-ed") when
+that stem is an everyday word. A participle names a process or a state ("masking", "blinded",
+"staging", "screening"); its stem is another part of speech, and an everyday stem has everyday
+senses the term does not carry ("oxygen mask", "blind", "stage", "screen"). Such a term keeps
+its own part of speech's forms only: the other participle and the plural ("masked",
+"maskings"). "Everyday" is the readability engine's list, the Dale–Chall easy words; a stem not
+on it ("dose" from "dosing", "randomize") is generated as before.
 """
 
 from __future__ import annotations
@@ -144,10 +152,27 @@ def plurals(word: str) -> set[str]:
     return forms
 
 
+@functools.cache
+def _everyday_words() -> frozenset[str]:
+    from plainlang.readability.counts import easy_words
+
+    return easy_words()
+
+
+def is_everyday(word: str) -> bool:
+    """On the Dale–Chall list of words a grade-4 reader knows (so it has everyday senses)."""
+    return word in _everyday_words()
+
+
 def verb_forms(word: str) -> set[str]:
-    """Inflections of a word that looks like a verb or participle (relapse, randomized, dosing)."""
+    """Inflections of a word that looks like a verb or participle (relapse, randomized, dosing).
+
+    From a participle, a stem that is an everyday word gives only the participles, never the
+    stem itself (see the module docstring: "masking" must not match "mask").
+    """
     if not _WORD.match(word) or len(word) < 4:
         return set()
+    participle = word.endswith(("ed", "ing"))
     stems: set[str] = set()
     if word.endswith("ed"):
         stems.update({word[:-1], word[:-2]})  # randomized → randomize; treated → treat
@@ -161,12 +186,16 @@ def verb_forms(word: str) -> set[str]:
         stems.add(word)  # relapse, randomize, dose
     else:
         return set()
+    # the candidate stems are guesses ("stag", "stage"); when one is an everyday word, it is
+    # the likely stem, and no bare stem is generated
+    bare_stems = not (participle and any(is_everyday(stem) for stem in stems))
     forms: set[str] = set()
     for stem in stems:
         if len(stem) < 3:
             continue
         base = stem[:-1] if stem.endswith("e") else stem
-        forms.update({stem, stem + "s" if not stem.endswith("s") else stem + "es"})
+        if bare_stems:
+            forms.update({stem, stem + "s" if not stem.endswith("s") else stem + "es"})
         forms.update({base + "ed", base + "ing"})
     forms.discard(word)
     return forms

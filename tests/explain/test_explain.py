@@ -199,3 +199,35 @@ def test_explained_terms_convert_to_the_model_type(mini: Glossary) -> None:
 def test_public_api_explain_uses_the_profile_style(mini: Glossary) -> None:
     profile = dataclasses.replace(plainlang.Profile(), explanation_style="replace")
     assert plainlang.explain("A placebo.", mini, profile=profile).text == "A fake medicine."
+
+
+def test_a_first_use_inside_parentheses_gets_a_sentence_not_a_nested_parenthesis(mini: Glossary) -> None:
+    result = explain("Some got a pill (or a placebo, by chance). Then we waited.", mini, "parenthetical")
+    assert result.text == (
+        "Some got a pill (or a placebo, by chance). A placebo is a fake medicine with no drug in it. "
+        "Then we waited."
+    )
+    assert [(u.term, u.style, result.text[u.start : u.end]) for u in result.terms] == [
+        ("placebo", "sentence", "placebo")
+    ]
+    assert unexplained_terms(result.text, mini) == ()
+
+
+def test_inside_parentheses_a_term_without_explanation_gets_a_means_sentence(mini: Glossary) -> None:
+    result = explain("We counted (by looking at survival) the results", mini, "parenthetical")
+    assert result.text == "We counted (by looking at survival) the results. Survival means how long people live."
+    assert "((" not in result.text and unexplained_terms(result.text, mini) == ()
+
+
+def test_inside_parentheses_an_abbreviation_is_spelled_out_in_a_sentence(mini: Glossary) -> None:
+    result = explain("Adults (with AML) can join.", mini, "parenthetical")
+    assert result.text == (
+        "Adults (with AML) can join. AML stands for acute myeloid leukemia. "
+        "Acute myeloid leukemia is a blood cancer that grows fast."
+    )
+    assert unexplained_terms(result.text, mini) == ()
+
+
+def test_outside_parentheses_the_parenthetical_style_is_unchanged(mini: Glossary) -> None:
+    result = explain("(See below.) Some got a placebo.", mini, "parenthetical")
+    assert result.text == "(See below.) Some got a placebo (a fake medicine with no drug in it)."

@@ -9,7 +9,7 @@ import pytest
 from plainlang.cli import main
 from plainlang.errors import GlossaryError
 from plainlang.explain import Glossary
-from plainlang.explain.lint import Finding, lint
+from plainlang.explain.lint import Finding, is_hard, lint, severity_of
 from plainlang.explain.packs import builtin_sources, path_source, sources_for
 
 FIXTURES = Path(__file__).resolve().parent.parent / "glossaries" / "fixtures"
@@ -79,16 +79,25 @@ def test_definition_above_grade_6_is_reported_with_its_grade() -> None:
     assert "grade" in finding.message
 
 
-def test_definition_using_another_term_is_reported_unless_see_also_names_it() -> None:
+def test_definition_using_a_hard_term_is_reported_unless_see_also_names_it() -> None:
     findings = lint([path_source(BAD / "uses-term.yaml")], [path_source(FIXTURES / "mini-design.yaml")])
-    assert [_where(f) for f in findings] == [("G007", 6, 17)]  # 'sham' lists placebo: allowed
+    # 'sham' lists placebo in see_also: allowed; 'mock lump' uses 'tumor', an easy-enough
+    # two-syllable word a reader needs no link for: allowed
+    assert [_where(f) for f in findings] == [("G007", 6, 17)]
     assert "'placebo'" in findings[0].message
+    assert findings[0].severity == "error"
+
+
+def test_hard_word_test_is_the_readability_engines() -> None:
+    assert is_hard("placebo") and is_hard("chemotherapy") and is_hard("DNA")
+    assert not is_hard("tumor") and not is_hard("blood cancer") and not is_hard("bone marrow")
 
 
 def test_see_also_cycle_and_unknown_target_are_reported() -> None:
     findings = _lint("cycle.yaml")
     assert [_where(f) for f in findings] == [("G008", 8, 15), ("G009", 16, 29)]
     assert "first thing → second thing → third thing → first thing" in findings[0].message
+    assert [f.severity for f in findings] == ["warning", "error"]
 
 
 def test_yaml_syntax_error_is_located() -> None:
@@ -115,10 +124,35 @@ def test_load_accepts_quality_findings_that_only_lint_reports() -> None:
 
 def test_cli_lint_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["glossary", "lint", "--no-builtin", str(FIXTURES)]) == 0
-    assert main(["glossary", "lint", "--no-builtin", str(BAD / "cycle.yaml")]) == 1
+    assert main(["glossary", "lint", "--no-builtin", str(BAD / "cycle.yaml")]) == 1  # G009 is an error
     out = capsys.readouterr().out
-    assert f"{BAD / 'cycle.yaml'}:8:15 (terms[0].see_also): [G008]" in out
+    assert f"{BAD / 'cycle.yaml'}:8:15 (terms[0].see_also): [G008] warning: see_also links" in out
+    assert f"{BAD / 'cycle.yaml'}:16:29 (terms[2].see_also[1]): [G009] see_also of" in out
     assert main(["glossary", "lint", str(BAD / "missing.yaml")]) == 2
+
+
+def test_cli_lint_warnings_exit_0_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    only_cycle = ["glossary", "lint", "--no-builtin", "--ignore", "G009", str(BAD / "cycle.yaml")]
+    assert main(only_cycle) == 0
+    captured = capsys.readouterr()
+    assert f"{BAD / 'cycle.yaml'}:8:15 (terms[0].see_also): [G008] warning:" in captured.out
+    assert "0 error(s), 1 warning(s)" in captured.err
+    assert main([*only_cycle[:2], "--strict", *only_cycle[2:]]) == 1
+
+
+def test_cli_lint_help_lists_every_code_with_its_severity(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["glossary", "lint", "--help"])
+    out = capsys.readouterr().out
+    for number in range(1, 12):
+        code = f"G{number:03d}"
+        assert f"{code} {severity_of(code):<8}" in out
+
+
+def test_shipped_packs_have_no_lint_errors() -> None:
+    errors = [str(f) for f in lint(builtin_sources()) if f.severity == "error"]
+    assert errors == []
+    assert main(["glossary", "lint"]) == 0
 
 
 def test_cli_lint_ignore_drops_codes() -> None:

@@ -138,3 +138,25 @@ def test_a_word_is_among_its_own_variants_first(word: str) -> None:
 def test_spelling_variants_are_symmetric(word: str) -> None:
     for other in spellings(word):
         assert word in spellings(other)
+
+
+def _max_depth(text: str) -> int:
+    """The deepest parenthesis nesting on any line (a parenthesis never spans a line break)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch == "\n":
+            depth = 0
+        elif ch == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch == ")" and depth:
+            depth -= 1
+    return deepest
+
+
+@_SETTINGS
+@given(text=_TEXTS)
+def test_parenthetical_style_never_nests_a_definition_in_a_parenthesis(mini: Glossary, text: str) -> None:
+    out = explain(text, mini, "parenthetical").text
+    assert out is not None
+    assert _max_depth(out) <= max(_max_depth(text), 1)

@@ -1,0 +1,88 @@
+"""Coverage of generated pages: which hard words count, and which count as explained or replaced."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conftest import require_shared, shared_records
+from hypothesis import given
+from hypothesis import strategies as st
+
+import plainlang
+from plainlang.explain import Glossary
+from plainlang.explain.coverage import easy_words, is_easy
+from plainlang.explain.page_coverage import (
+    PageCoverage,
+    hard_words,
+    measure_page,
+    replaced_hard_words,
+)
+from plainlang.model import Block, Document, ExplainedTerm, Section, Sentence, Summary
+
+
+def _page(*sentences: Sentence, explained: tuple[ExplainedTerm, ...] = ()) -> Summary:
+    section = Section("summary", "In short", (Block("paragraph", sentences),))
+    return Summary(Document("A page", (section,)), explained)
+
+
+def test_inflections_of_easy_words_are_easy() -> None:
+    easy = easy_words()
+    assert all(is_easy(w, easy) for w in ("years", "planned", "earlier", "larger", "stopped"))
+    assert not is_easy("refractory", easy)
+
+
+def test_names_numbers_units_and_codes_are_not_hard_words() -> None:
+    text = "People took 20 mg of Venetoclax and ABT199 for refractory AML."
+    words = [w for _, _, w in hard_words(text, easy_words())]
+    assert words == ["refractory", "AML"]
+
+
+def test_kept_phrases_are_names_and_do_not_count(mini: Glossary) -> None:
+    sentence = Sentence("This study is about refractory anemia.", keep=("refractory anemia",))
+    coverage = measure_page(_page(sentence), mini, easy_words())
+    assert coverage.hard == Counter()
+
+
+def test_an_explained_term_covers_its_words_everywhere_on_the_page(mini: Glossary) -> None:
+    explained = (ExplainedTerm("refractory", "did not get better with treatment", "summary", 0, "refractory"),)
+    page = _page(
+        Sentence("The illness was refractory (did not get better with treatment)."),
+        Sentence("Refractory illness is hard to treat with chemotherapy."),
+        explained=explained,
+    )
+    coverage = measure_page(page, mini, easy_words())
+    assert coverage.covered == Counter({"refractory": 2})
+    # the inserted definition's words ("treatment") are the explaining, not counted
+    assert coverage.hard == Counter({"refractory": 2, "illness": 2, "chemotherapy": 1})
+
+
+def test_an_unexplained_term_is_not_covered(mini: Glossary) -> None:
+    coverage = measure_page(_page(Sentence("The illness was refractory.")), mini, easy_words())
+    assert coverage.hard["refractory"] == 1 and coverage.covered["refractory"] == 0
+
+
+def test_replaced_words_count_as_hard_and_covered() -> None:
+    replaced = replaced_hard_words(["participants", "prior to", "about"], easy_words())
+    assert replaced == Counter({"participants": 1, "prior": 1})
+    total = PageCoverage(Counter({"refractory": 2}), Counter(), replaced, 1)
+    assert (total.hard_total, total.covered_total) == (4, 2)
+    assert total.share == 0.5 and total.share_on_page == 0.0
+
+
+@given(st.lists(st.sampled_from(["refractory", "12", "3.5", "NCT01234567", "mg", "the", "AML", ","]), max_size=30))
+def test_hard_words_are_never_numbers_or_ids(words: list[str]) -> None:
+    text = " ".join(words)
+    for start, end, word in hard_words(text, easy_words()):
+        assert text[start:end] == word
+        assert not any(ch.isdigit() for ch in word)
+        assert word in {"refractory", "AML"}
+
+
+def test_a_real_generated_page_has_hard_words_and_some_are_explained() -> None:
+    require_shared()
+    paths = shared_records("ctgov-v2", "*.json")[:1]
+    summary = plainlang.summarize(paths[0])
+    glossary = Glossary.load()
+    coverage = measure_page(summary, glossary, easy_words())
+    assert coverage.pages == 1 and coverage.hard_total > 0
+    assert 0 < coverage.covered_total <= coverage.hard_total
