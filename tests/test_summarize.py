@@ -223,3 +223,14 @@ def test_names_are_not_explained_in_part() -> None:
     intervention["otherNames"] = ["Biological Sample Kit"]
     page = plainlang.render(plainlang.summarize(data, PROFILE))
     assert "It is also called Biological Sample Kit." in page
+
+
+def test_a_contact_instruction_in_the_facility_field_is_left_out_and_names_stay_whole() -> None:
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    site = data["protocolSection"]["contactsLocationsModule"]["locations"][1]
+    site["facility"] = "For more information, contact 1-877-CTLILLY Mon - Fri (UTC/GMT - 5 hours)"
+    where = plainlang.summarize(data, PROFILE).document.section("where")
+    assert where is not None
+    texts = [s.text for s in where.sentences()]
+    assert "Lyon: not open yet." in texts
+    assert not any("CTLILLY" in t or "•••" in t or "GMT" in t for t in texts)

@@ -44,8 +44,7 @@ def register(subparsers: Any) -> None:
     p_lint = commands.add_parser(
         "lint",
         help="check packs (default: the built-in ones)",
-        description="Check glossary packs. Errors exit 1; warnings are printed and exit 0 "
-        "unless --strict.",
+        description="Check glossary packs. Errors exit 1; warnings are printed and exit 0 unless --strict.",
         epilog=LINT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

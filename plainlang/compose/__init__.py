@@ -68,10 +68,15 @@ def finish(document: Document, trials: Sequence[Trial], policy: Policy, profile:
     )
     numbers = {reference.record_id: reference.number for reference in references}
 
+    def mask(text: str) -> str:
+        return mask_contacts(text, policy.masking) if profile.mask_contacts else text
+
     def fix(sentence: Sentence) -> Sentence:
-        text = mask_contacts(sentence.text, policy.masking) if profile.mask_contacts else sentence.text
         cited = tuple(sorted({numbers[r] for r in sentence.record_ids if r in numbers}))
-        return replace(sentence, text=text, citations=cited)
+        # kept phrases are masked the same way, so they still match the masked text
+        return replace(
+            sentence, text=mask(sentence.text), citations=cited, keep=tuple(mask(k) for k in sentence.keep)
+        )
 
     def fix_block(block: Block) -> Block:
         return replace(

@@ -138,11 +138,16 @@ _CONTACT_SENTENCE = re.compile(
 )
 
 
+def is_contact_text(text: str) -> bool:
+    """Text that tells how to reach someone (and holds an address or a number), not a study fact."""
+    return _CONTACT_SENTENCE.search(text) is not None
+
+
 def plain_sentences(text: str, language: str = "en") -> list[str]:
     """Registry text → plainer sentences, each ending with a full stop; contact lines dropped."""
     out: list[str] = []
     for sentence in split_sentences(text):
-        if _CONTACT_SENTENCE.search(sentence):
+        if is_contact_text(sentence):
             continue
         out.extend(end_sentence(s) for s in rewrite_sentence(sentence, language))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
-from plainlang.compose.facts import condition_phrase, date_sentence, plain_sentences
+from plainlang.compose.facts import condition_phrase, date_sentence, is_contact_text, plain_sentences
 from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_list, sentence_case
 from plainlang.compose.wording import Wording
 from plainlang.model import Block, Field, Section, Sentence, Trial
@@ -120,11 +120,15 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
 
 def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> Sentence:
     site = trial.locations[index]
-    place = ", ".join(f.value for f in (site.facility, site.city, site.state) if f is not None)
+    # Some records put "For more information, contact 1-877-..." where the facility name goes.
+    facility = (
+        site.facility if site.facility is not None and not is_contact_text(site.facility.value) else None
+    )
+    place = ", ".join(f.value for f in (facility, site.city, site.state) if f is not None)
     status = wording.phrase("site_status", site.status.value if site.status else None)
     return cite.say(
         f"{place}: {status}." if status else f"{place}.",
-        site.facility,
+        facility,
         site.city,
         site.state,
         site.country,

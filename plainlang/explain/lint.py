@@ -319,9 +319,7 @@ def check_uses_of_terms(
                 text = term.definition if key == "definition" else term.explanation
                 if not text:
                     continue
-                used = [
-                    m for m in matcher.find(text) if m.term.lower() not in allowed and is_hard(m.surface)
-                ]
+                used = [m for m in matcher.find(text) if m.term.lower() not in allowed and is_hard(m.surface)]
                 for name in dict.fromkeys(m.term for m in used):
                     surface = next(m.surface for m in used if m.term == name)
                     yield Finding(

@@ -33,7 +33,55 @@ _BODY_KINDS = frozenset({"paragraph", "item", "note", "definition"})
 
 # Units and their symbols: measurement, not vocabulary (the number beside them is the fact).
 UNITS = frozenset(
-    ["mg", "mcg", "µg", "ug", "ng", "pg", "kg", "g", "ml", "mL", "dl", "dL", "l", "L", "mmol", "µmol", "umol", "nmol", "mol", "mEq", "meq", "iu", "IU", "mm", "cm", "m", "km", "mmHg", "hr", "hrs", "h", "min", "sec", "msec", "ms", "wk", "wks", "mo", "mos", "yr", "yrs", "bpm", "kcal", "cc", "gy", "Gy", "cGy"]
+    [
+        "mg",
+        "mcg",
+        "µg",
+        "ug",
+        "ng",
+        "pg",
+        "kg",
+        "g",
+        "ml",
+        "mL",
+        "dl",
+        "dL",
+        "l",
+        "L",
+        "mmol",
+        "µmol",
+        "umol",
+        "nmol",
+        "mol",
+        "mEq",
+        "meq",
+        "iu",
+        "IU",
+        "mm",
+        "cm",
+        "m",
+        "km",
+        "mmHg",
+        "hr",
+        "hrs",
+        "h",
+        "min",
+        "sec",
+        "msec",
+        "ms",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "bpm",
+        "kcal",
+        "cc",
+        "gy",
+        "Gy",
+        "cGy",
+    ]
 )
 
 
@@ -161,11 +209,7 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
             for sentence in block.sentences:
                 text = sentence.text
                 kept = _kept(sentence) + _glossary_text(text, inserted)
-                inside = SpanSet(
-                    (m.start, m.end)
-                    for m in glossary.matcher.find(text)
-                    if m.term in explained
-                )
+                inside = SpanSet((m.start, m.end) for m in glossary.matcher.find(text) if m.term in explained)
                 for start, end, word in hard_words(text, easy, kept):
                     key = word_key(word)
                     hard[key] += 1
