@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, fields
 from importlib.resources import files
 
-from plainlang._textstat import cmu_dictionary
+from plainlang._textstat import cmu_syllables, version
 
 # textstat's remove_punctuation(rm_apostrophe=False): drop apostrophes that do not start an
 # English contraction ending, then every other character that is not a word character.
@@ -58,11 +58,21 @@ class Counts:
 _FIELDS = tuple(f.name for f in fields(Counts))
 
 
+def _read_easy_words() -> list[str]:
+    text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines()]
+
+
 @functools.cache
 def easy_words() -> frozenset[str]:
-    """The Dale–Chall easy words, from textstat's own copy of the list."""
-    text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines())
+    """The Dale–Chall easy words, from textstat's own copy of the list.
+
+    Cached on disk by textstat version: reaching the file through ``files("textstat")``
+    imports textstat, a tenth of a second of a cold start.
+    """
+    from plainlang._cache import cached
+
+    return frozenset(cached("dale-chall-easy-words", version(), _read_easy_words))
 
 
 @functools.cache
@@ -75,10 +85,10 @@ def _pyphen() -> object:
 @functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Syllables of a lower-case word, as textstat counts them."""
-    try:
-        return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
-    except (KeyError, IndexError):
-        return len(_pyphen().positions(word)) + 1  # type: ignore[attr-defined]
+    found = cmu_syllables().get(word)
+    if found is not None:
+        return found
+    return len(_pyphen().positions(word)) + 1  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=1 << 16)
