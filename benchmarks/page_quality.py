@@ -20,7 +20,8 @@ import plainlang
 from plainlang._textstat import textstat
 from plainlang.policy import find_contacts, load_policy
 
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number standing alone: digits inside a name (SARS-CoV-2, PD-1, HER2) are part of the name.
+NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
 CTGOV_FOLDERS = ("ctgov-v2", "ctgov-classic", "ctgov-xml")
 
 

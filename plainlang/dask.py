@@ -41,9 +41,7 @@ def raw_bag(sources: Iterable[str | Path], npartitions: int | None = None) -> db
     return cast(db.Bag, db.from_sequence(found, npartitions=npartitions))  # type: ignore[no-untyped-call]
 
 
-def summarize_bag(
-    bag: db.Bag, profile: Profile | None = None, format: Format = "markdown"
-) -> db.Bag:
+def summarize_bag(bag: db.Bag, profile: Profile | None = None, format: Format = "markdown") -> db.Bag:
     """A bag of ``BatchResult``, one per record of every element of ``bag``."""
     profile = profile or DEFAULT_PROFILE
     settings = settings_digest(profile, format)

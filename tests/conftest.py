@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, never speed (speed lives in benchmarks/): the first example of
+# a test may load spaCy and the glossary, which would trip Hypothesis's per-example deadline.
+settings.register_profile("plainlang", deadline=None)
+settings.load_profile("plainlang")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"

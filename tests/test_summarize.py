@@ -98,16 +98,28 @@ def test_contact_details_never_reach_the_output(summary: plainlang.Summary) -> N
             assert secret not in out
 
 
-def test_contact_details_inside_free_text_are_masked() -> None:
+def test_contact_instructions_in_registry_text_are_left_out() -> None:
     raw = plainlang.load(FIXTURE).brief_summary
     assert raw is not None and "trials@example.org" in raw.text  # the record has them...
     profile = plainlang.Profile(today="2026-11-21", include_registry_summary=True)
     details = plainlang.summarize(FIXTURE, profile).document.section("details")
     assert details is not None
     text = " ".join(s.text for s in details.sentences())
-    # ...and finishing masks them wherever a section puts them
-    assert "trials@example.org" not in text and "•••••@•••••" in text
-    assert "206-555-0143" not in text and "•••-•••-••••" in text
+    # ...but "Contact ... for details." says how to reach the sponsor, not a fact of the study
+    assert "Contact" not in text and "example.org" not in text and "555" not in text
+    assert "This study tests PL-101" in text  # the rest of the summary is still there
+
+
+def test_finishing_masks_contact_data_in_any_sentence() -> None:
+    from plainlang.compose import finish
+    from plainlang.model import Block, Document, Section, Sentence
+    from plainlang.policy import load_policy
+
+    trial = plainlang.load(FIXTURE)
+    leaky = Sentence("Write to jane@example.org or call +1 206-555-0143.")
+    document = Document("t", (Section("x", "X", (Block("paragraph", (leaky,)),)),))
+    (masked,) = finish(document, (trial,), load_policy(), PROFILE).sentences()
+    assert masked.text == "Write to •••••@••••• or call •••-•••-••••."
 
 
 def test_disclaimers_of_the_policy_are_on_the_page(summary: plainlang.Summary) -> None:

@@ -79,7 +79,9 @@ def _parallel(
                 in_flight += 1
             # Hand out whatever is ready at the head (so a long run of skipped units does not
             # pile up), and wait for the head when the pool has all the work it may hold.
-            while pending and (not isinstance(pending[0], cf.Future) or pending[0].done() or in_flight >= limit):
+            while pending and (
+                not isinstance(pending[0], cf.Future) or pending[0].done() or in_flight >= limit
+            ):
                 in_flight -= isinstance(pending[0], cf.Future)
                 yield from _drain_one(pending)
         while pending:

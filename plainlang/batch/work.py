@@ -165,9 +165,17 @@ def summarize_unit(unit: Unit, profile: Profile, format: Format) -> tuple[BatchR
             try:
                 text = render(summarize(trial, profile), format)  # composed, explained, scored
             except PlainlangError as error:
-                out.append(BatchResult(result.origin, trial.id, unit.content_hash, error=error.with_file(result.origin)))
+                out.append(
+                    BatchResult(
+                        result.origin, trial.id, unit.content_hash, error=error.with_file(result.origin)
+                    )
+                )
             except Exception as error:  # one odd record must not stop the batch
-                out.append(BatchResult(result.origin, trial.id, unit.content_hash, error=_failure(error, result.origin)))
+                out.append(
+                    BatchResult(
+                        result.origin, trial.id, unit.content_hash, error=_failure(error, result.origin)
+                    )
+                )
             else:
                 out.append(BatchResult(result.origin, trial.id, unit.content_hash, text=text))
     except Exception as error:  # a reader that crashed mid-unit

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from plainlang.check.page import Page, RecordFacts, Span
+from plainlang.check.prose import Block
 from plainlang.check.rules.base import Hit
 from plainlang.errors import CheckError, Location, PlainlangError
 from plainlang.records.dates import to_iso
@@ -113,16 +114,27 @@ def _excluded(text: str) -> list[tuple[int, int]]:
 
 
 def unsupported(page: Page) -> Iterator[Hit]:
-    """Numbers and dates of the page that the record (``--against``) does not hold."""
+    """Numbers and dates of the page that the record (``--against``) does not hold.
+
+    On plainlang's JSON pages a sentence whose sources name a ``derivation`` (a count or sum
+    computed from the record) is supported by that computation, so its numbers are not judged.
+    Markdown, HTML and text pages carry no sources: there every number must be in the record,
+    and a computed one ("in 6 countries" from a list of sites) is reported; check the JSON page
+    instead, or turn the rule off for such pages.
+    """
     facts = page.record
     if facts is None:
         return
+    derived = page.prose.derived
     for block in page.blocks:
         text = block.text
         skip = _excluded(text)
+        if derived:
+            skip.extend(_derived_spans(block, derived))
         for match, iso in _dates_in(text):
+            judged = not any(a <= match.start() < b for a, b in skip)
             skip.append(match.span())
-            if not any(d == iso or d.startswith(iso + "-") for d in facts.dates):
+            if judged and not any(d == iso or d.startswith(iso + "-") for d in facts.dates):
                 yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "kind": "date"})
         for match in NUMBER.finditer(text):
             start, end = match.span()
@@ -130,6 +142,20 @@ def unsupported(page: Page) -> Iterator[Hit]:
                 continue
             if normalise_number(match[0]) not in facts.numbers:
                 yield Hit(Span(block, start, end), {"match": match[0], "kind": "number"})
+
+
+def _derived_spans(block: Block, derived: tuple[tuple[int, int], ...]) -> Iterator[tuple[int, int]]:
+    """Stretches of the block whose characters come from a derived sentence."""
+    start: int | None = None
+    for index, offset in enumerate(block.offsets):
+        inside = any(a <= offset < b for a, b in derived)
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            yield start, index
+            start = None
+    if start is not None:
+        yield start, len(block.offsets)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -6,13 +6,15 @@ where each character came from, a span turns into a line:col range in the origin
 
 from __future__ import annotations
 
+import bisect
 import functools
-import re
 from dataclasses import dataclass, field
 
 from plainlang.check.prose import Block, Prose
 from plainlang.config import Profile
+from plainlang.explain import Glossary
 from plainlang.policy import Policy
+from plainlang.readability.segment import segment
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,8 @@ class Span:
     block: Block
     start: int
     end: int
+    # For a sentence: its text as the readability engine scores it (markers and URLs removed).
+    scored: str | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -62,19 +66,30 @@ class Page:
 
     @functools.cached_property
     def joined(self) -> tuple[str, tuple[int, ...]]:
-        """All running text in one string (blocks split by blank lines) and where each block starts.
+        """All running text in one string and where each block's text starts in it.
 
-        Engines that read a whole document (glossary matching, scoring) get this string; their
-        offsets are turned back into spans with ``span_at``.
+        Engines that read a whole document (the glossary's explain scan) get this string; their
+        offsets are turned back into spans with ``span_at``. Blocks are split by blank lines, so
+        each is a paragraph to the explain engine, and a heading is written ``# title`` so the
+        engine sees it as a heading (a term in a heading is not its first use). The page is one
+        string, not one per sentence or block, because a term explained once is explained for
+        the rest of the page.
         """
         starts: list[int] = []
         parts: list[str] = []
         position = 0
         for block in self.blocks:
-            starts.append(position)
-            parts.append(block.text)
-            position += len(block.text) + 2
+            prefix = "# " if block.kind == "heading" else ""
+            starts.append(position + len(prefix))
+            parts.append(prefix + block.text)
+            position += len(prefix) + len(block.text) + 2
         return "\n\n".join(parts), tuple(starts)
+
+    @functools.cached_property
+    def glossary(self) -> Glossary:
+        """The built-in glossary packs plus the profile's (loaded once per run: ``Glossary.load``
+        is cached on its arguments)."""
+        return Glossary.load(self.profile.glossaries)
 
     @functools.cached_property
     def _block_index(self) -> dict[int, int]:
@@ -87,8 +102,6 @@ class Page:
 
     def span_at(self, start: int, end: int) -> Span | None:
         """The span of ``joined`` text from ``start`` to ``end`` (clipped to one block)."""
-        import bisect
-
         _, starts = self.joined
         index = bisect.bisect_right(starts, start) - 1
         if index < 0 or index >= len(self.blocks):
@@ -98,26 +111,7 @@ class Page:
         return Span(block, local, min(len(block.text), local + max(end - start, 1)))
 
 
-# FALLBACK(readability): a plain splitter used until plainlang.readability.segment is on main.
-# A sentence ends at . ! or ? (citation markers and closing quotes stay with it) followed by
-# white space; every block is at least one sentence of its own (list items, headings).
-_SENTENCE_END = re.compile(r"[.!?]+(?:\[\d+\])*[\"”’')\]]*(?=\s)")
-
-
 def split_sentences(block: Block) -> tuple[Span, ...]:
-    text = block.text
-    spans: list[Span] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if text[start:end].strip():
-            spans.append(_trimmed(block, start, end))
-        start = end
-    if text[start:].strip():
-        spans.append(_trimmed(block, start, len(text)))
-    return tuple(spans)
-
-
-def _trimmed(block: Block, start: int, end: int) -> Span:
-    piece = block.text[start:end]
-    return Span(block, start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()))
+    """The sentences of a block, cut by the readability engine's segmenter (the one segmenter of
+    the project), each with the text that is scored (citation markers, URLs and ids removed)."""
+    return tuple(Span(block, seg.start, seg.end, seg.text) for seg in segment(block.text, markdown=False))

@@ -57,6 +57,10 @@ class Prose:
     format: Format
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
+    # Source ranges of sentences whose numbers are computed (plainlang's JSON: a source with a
+    # ``derivation``, like ``count(locations)``); ``fidelity.number`` takes the computation as
+    # their support. Markdown, HTML and text pages do not say which numbers are computed.
+    derived: tuple[tuple[int, int], ...] = ()
 
     def text_blocks(self) -> tuple[Block, ...]:
         """Blocks a reader reads as running text: everything but the reference list."""

@@ -105,6 +105,7 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
         )
     blocks: list[Block] = []
     sections = [Section("", 0)]
+    derived: list[tuple[int, int]] = []
 
     def heading(title: Any, level: int, references: bool = False) -> None:
         out = BlockBuilder()
@@ -126,6 +127,8 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
                 # Citation markers live in their own list; show them where Markdown would print them.
                 numbers = [n for n in sentence.get("citations") or [] if isinstance(n, int)]
                 if isinstance(text, Located):
+                    if _derived(sentence):
+                        derived.append((text.start, text.end))
                     _add(out, source, text)
                     out.add("".join(f"[{n}]" for n in numbers), text.end - 1)
                     out.space(text.end - 1)
@@ -144,4 +147,15 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
             blocks.append(
                 out.build("reference", len(sections) - 1, number if isinstance(number, int) else None)
             )
-    return Prose(source, "json", tuple(blocks), tuple(sections))
+    return Prose(source, "json", tuple(blocks), tuple(sections), tuple(derived))
+
+
+def _derived(sentence: Any) -> bool:
+    """True when one of the sentence's sources names a computation (``derivation``)."""
+    sources = sentence.get("sources") if isinstance(sentence, _Pairs) else None
+    return any(
+        isinstance(ref, _Pairs)
+        and isinstance(ref.get("derivation"), Located)
+        and bool(ref.get("derivation").value)
+        for ref in sources or []
+    )

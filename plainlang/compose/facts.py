@@ -46,7 +46,7 @@ def who(trial: Trial) -> str:
 def condition_phrase(trial: Trial, limit: int = MAX_CONDITIONS) -> str:
     phrase = say_list([plain_case(c.value) for c in trial.conditions[:limit]], "or")
     if len(trial.conditions) > limit:
-        phrase += " and related illnesses"
+        phrase += " and more"
     return phrase
 
 
@@ -130,10 +130,20 @@ def date_sentence(cite: Citer, date: DateField | None, past: str, planned: str) 
     return cite.say(template.format(date=say_date(date.iso), on=on), date)
 
 
+# "Contact ... at 1-877-..." / "For more information, call ...": how to reach the sponsor, not a
+# fact about the study. Contact data is masked anyway; a sentence of masks helps no reader.
+_CONTACT_SENTENCE = re.compile(
+    r"\b(?:contact|call|e-?mail|phone|telephone)\b.*(?:@|\d{3}|•)|(?:@|\d{3}|•).*\b(?:contact|call)\b",
+    re.IGNORECASE,
+)
+
+
 def plain_sentences(text: str, language: str = "en") -> list[str]:
-    """Registry text → plainer sentences, each ending with a full stop."""
+    """Registry text → plainer sentences, each ending with a full stop; contact lines dropped."""
     out: list[str] = []
     for sentence in split_sentences(text):
+        if _CONTACT_SENTENCE.search(sentence):
+            continue
         out.extend(end_sentence(s) for s in rewrite_sentence(sentence, language))
     return out
 

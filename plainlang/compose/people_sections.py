@@ -10,7 +10,7 @@ from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_li
 from plainlang.compose.wording import Wording
 from plainlang.model import Block, Field, Section, Sentence, Trial
 
-MAX_CRITERIA = 8  # bullets shown in all before "other rules apply"
+MAX_CRITERIA = 6  # bullets shown in all before "other rules apply"
 
 
 def who_can_join(trial: Trial, wording: Wording, cite: Citer, language: str) -> Section:
@@ -178,8 +178,8 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
         date_sentence(
             cite,
             status.primary_completion,
-            "The main results were collected by {date}.",
-            "The main results are planned by {date}.",
+            "The main results were in by {date}.",
+            "The main results are due by {date}.",
         )
     )
     lines.append(
@@ -199,7 +199,7 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
 
 def conditions(trial: Trial, cite: Citer) -> Section:
     if not trial.conditions:
-        return Section("conditions", "Conditions", ())
+        return Section("conditions", "What the study is about", ())
     names = [plain_case(c.value) for c in trial.conditions]
     plain = cite.say(f"This study is about {say_list(names)}.", *trial.conditions, keep=names)
     # Exactly as entered, never explained: keeping the whole sentence (with the full stop that is
@@ -207,6 +207,7 @@ def conditions(trial: Trial, cite: Citer) -> Section:
     listed = [cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),)) for c in trial.conditions]
     return Section(
         "conditions",
-        "Conditions",
-        blocks(paragraph((plain,)), note("As listed by the registrant:"), items(listed)),
+        "What the study is about",
+        # the registrant is whoever entered the record: to a reader, the study team
+        blocks(paragraph((plain,)), note("As the study team listed them:"), items(listed)),
     )

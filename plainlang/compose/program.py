@@ -36,7 +36,7 @@ def program_sections(trials: Sequence[Trial], wording: Wording, policy: Policy) 
     return tuple(
         s
         for s in (
-            Section("about", "About this summary", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
+            Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
             contents,
             *body,
             Section(
@@ -78,9 +78,7 @@ def _overview(trials: Sequence[Trial], wording: Wording) -> Section:
     phases = [phase_name(t, wording) for t in trials]
     covered = list(dict.fromkeys(p for p in phases if p))
     if covered:
-        # "phase 1/2 and phase 3 studies": our own plain naming, kept as written
-        text = f"The studies are {say_list(covered)} studies."
-        lines.append(Sentence(text, _all(trials, _PHASES), keep=(text[len("The studies are ") : -1],)))
+        lines.append(Sentence(f"The studies are in {say_list(covered)}.", _all(trials, _PHASES)))
     settings = list(dict.fromkeys(who(t) for t in trials))
     lines.append(
         Sentence(
@@ -104,14 +102,13 @@ def _trial_section(trial: Trial, wording: Wording) -> Section:
     phase = phase_name(trial, wording)
     condition = condition_phrase(trial)
     target = f"{who(trial)} with {condition}" if condition else who(trial)
-    kind = f"a {phase} study" if phase else "a study"
+    kind = f"a study in {phase}" if phase else "a study"
     lines: list[Sentence | None] = [
         cite.say(
             f"{trial.id} is {kind} in {target}.",
             trial.identification.primary_id,
             trial.design.phases,
             *trial.conditions[:3],
-            keep=(f"{phase} study",),
         )
     ]
     names = treatment_names(trial, limit=3)

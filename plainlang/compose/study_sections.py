@@ -21,6 +21,7 @@ from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_
 from plainlang.compose.wording import Wording
 from plainlang.model import Block, Outcome, Section, Sentence, Trial
 
+MAX_OTHER_NAMES = 3
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -33,43 +34,44 @@ _HARMS = re.compile(
 
 
 def summary(trial: Trial, wording: Wording, cite: Citer) -> Section:
+    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured."""
     design = trial.design
     phase = phase_name(trial, wording)
-    lead = f"A {phase} study" if phase else "This study"
-    if phase.startswith("early"):
-        lead = f"An {phase} study"
+    # "This study is in phase 2." lets the explain stage define the phase right after the term,
+    # rather than in the middle of "a phase 2 (...) study".
+    in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
     names = treatment_names(trial, limit=3)
     whom = who(trial)
     condition = condition_phrase(trial)
     in_whom = f"{whom} with {condition}" if condition else whom
+    subject = "It" if phase else "This study"
     if names and study_type(trial) != "OBSERVATIONAL":
-        first = cite.say(
-            f"{lead} tests {say_list([n.value for n in names])} in {in_whom}.",
-            design.phases,
+        what = cite.say(
+            f"{subject} tests {say_list([n.value for n in names])} in {in_whom}.",
             *names,
             *trial.conditions[:3],
             trial.eligibility.std_ages,
-            keep=(f"{phase} study", *(n.value for n in names), *_condition_names(trial)),
+            keep=(*(n.value for n in names), *_condition_names(trial)),
         )
     else:
-        first = cite.say(
-            f"{lead} looks at {in_whom}.",
-            design.phases,
+        what = cite.say(
+            f"{subject} watches and records what happens to {in_whom}.",
+            design.study_type,
             *trial.conditions[:3],
             trial.eligibility.std_ages,
-            keep=(f"{phase} study", *_condition_names(trial)),
+            keep=_condition_names(trial),
         )
     return Section(
         "summary",
-        "Summary",
+        "In short",
         blocks(
             paragraph(
                 (
-                    first,
+                    in_phase,
+                    what,
                     _size(trial, wording, cite),
                     _duration(trial, wording, cite),
                     _main_measure(trial, cite),
-                    _status(trial, wording, cite),
                 )
             )
         ),
@@ -128,11 +130,6 @@ def _lower_start(text: str) -> str:
     """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
     first = text.split(" ", 1)[0]
     return text[:1].lower() + text[1:] if first[1:2].islower() else text
-
-
-def _status(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
-    state = wording.phrase("overall_status", trial.status.overall.value, "state")
-    return cite.say(f"The study {state}.", trial.status.overall) if state else None
 
 
 def details(trial: Trial, cite: Citer, language: str) -> Section:
@@ -252,7 +249,8 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
                 keep=(name.value,),
             )
         ]
-        others = [o.value for o in intervention.other_names if o.value != name.value]
+        # a drug can have dozens of chemical and brand names; the first few are enough to recognise it
+        others = [o.value for o in intervention.other_names if o.value != name.value][:MAX_OTHER_NAMES]
         if intervention.name.value != name.value:
             others.insert(0, intervention.name.value)
         if others:

@@ -24,7 +24,7 @@ def trial_sections(trial: Trial, wording: Wording, policy: Policy, profile: Prof
     cite = Citer(trial.id)
     language = profile.language
     sections = (
-        Section("about", "About this summary", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
+        Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
         study.summary(trial, wording, cite),
         study.meaning(trial, wording, cite),
         study.details(trial, cite, language) if profile.include_registry_summary else None,
@@ -43,14 +43,14 @@ def headline(trial: Trial) -> str:
     """A plain headline built from facts, not the registry title (which is full of codes).
 
     "Testing venetoclax and azacitidine in adults with acute myeloid leukemia"; observational
-    studies: "Studying ... in ...". Without treatments or conditions, the registry title.
+    studies: "Looking at ... in ...". Without treatments or conditions, the registry title.
     """
     names = [n.value for n in treatment_names(trial, limit=3) if "placebo" not in n.value.lower()]
     condition = condition_phrase(trial, limit=2)
     whom = who(trial)
     target = f"{whom} with {condition}" if condition else ""
     if study_type(trial) == "OBSERVATIONAL" and condition:
-        return sentence_case(f"Studying {condition} in {whom}")
+        return sentence_case(f"Looking at {condition} in {whom}")
     if names and target:
         if len(names) > 2:
             names = [*names[:2], "other treatments"]

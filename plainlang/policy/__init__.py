@@ -79,6 +79,10 @@ PHONE = re.compile(
     r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,4}(?![\w/-])"
 )
 # ISO dates and EudraCT numbers (2019-001234-56) have phone-like digit groups.
+# Toll-free numbers written with letters: 1-877-CTLILLY, 1 800 FLOWERS.
+VANITY_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-])?8(?:00|33|44|55|66|77|88)[\s.-][A-Z0-9]{3}[\s.-]?[A-Z0-9]{4,7}\b"
+)
 _NOT_PHONE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{6}-\d{2}$")
 
 
@@ -98,13 +102,20 @@ def mask_contacts(text: str, masking: Masking) -> str:
         text = EMAIL.sub(masking.email_mask, text)
     if masking.phones and _NINE_DIGITS.search(text):
         text = PHONE.sub(lambda m: masking.phone_mask if _is_phone(m[0]) else m[0], text)
+    if masking.phones and "8" in text:
+        text = VANITY_PHONE.sub(masking.phone_mask, text)
     return text
 
 
 def find_contacts(text: str) -> tuple[re.Match[str], ...]:
     """E-mail addresses and phone numbers in ``text`` (for checks and tests)."""
-    found = list(EMAIL.finditer(text)) + [m for m in PHONE.finditer(text) if _is_phone(m[0])]
-    return tuple(sorted(found, key=lambda m: m.start()))
+    found = [
+        *EMAIL.finditer(text),
+        *(m for m in PHONE.finditer(text) if _is_phone(m[0])),
+        *VANITY_PHONE.finditer(text),
+    ]
+    by_span = {m.span(): m for m in found}  # a number both patterns match is one finding
+    return tuple(by_span[span] for span in sorted(by_span))
 
 
 def load_policy(path: str | Path | None = None) -> Policy:

@@ -305,7 +305,9 @@ def _raw_zip(path: Path) -> Iterator[RawRecord]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        yield RawRecord(str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path))))
+        yield RawRecord(
+            str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path)))
+        )
         return
     with archive:
         for info in sorted(archive.infolist(), key=lambda i: i.filename):

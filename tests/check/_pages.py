@@ -14,7 +14,7 @@ def good_page() -> str:
     return (
         "# A study of a drug for asthma\n\n"
         + disclaimers()
-        + "The study tests a drug for asthma. You take it once a day.\n"
+        + "The study tests a drug for asthma (an illness that makes it hard to breathe). You take it once a day.\n"
     )
 
 

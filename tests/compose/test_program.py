@@ -61,7 +61,7 @@ def test_phases_and_settings_across_trials(overview: plainlang.Summary) -> None:
     section = overview.document.section("overview")
     assert section is not None
     text = " ".join(s.text for s in section.sentences())
-    assert "phase 1/2 and phase 3 studies" in text
+    assert "The studies are in phase 1/2 (" in text and ") and phase 3 (" in text
     assert "adults and children" in text
 
 

@@ -111,6 +111,10 @@ class Conditional(Rule):
     kinds: frozenset[str] = frozenset()
     source: sources.SpanSource | None = None
     ignorecase: bool = True
+    # ``glossary: abbreviations``: what the glossary knows as an abbreviation is judged by the
+    # glossary and the explain engine, the pattern judges only what the glossary does not know.
+    glossary: bool = False
+    shouting: bool = True  # False: a match in a run of words in capitals is not judged
 
     @classmethod
     def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
@@ -135,6 +139,8 @@ class Conditional(Rule):
             ignore=frozenset(str(w) for w in param(params, "ignore", list, where, [])),
             kinds=_kinds(params, where),
             ignorecase=ignorecase,
+            glossary=_glossary(params, where),
+            shouting=bool(param(params, "in_capitals", bool, where, True)),
         )
 
     def _second(self, first: str) -> re.Pattern[str]:
@@ -147,6 +153,9 @@ class Conditional(Rule):
             yield from self.source(page)
             return
         assert self.first is not None
+        known, glossary_hits = sources.GLOSSARY_ABBREVIATIONS
+        if self.glossary:
+            yield from glossary_hits(page)
         if self.scope == "sentence":
             units: tuple[Span, ...] = page.sentences
         else:
@@ -161,6 +170,10 @@ class Conditional(Rule):
                 found = match[0]
                 key = found.lower() if self.ignorecase else found
                 if found in self.ignore or (self.scope in ("before", "references") and key in seen):
+                    continue
+                if self.glossary and known(page, found):
+                    continue
+                if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
                     continue
                 seen.add(key)
                 second = self._second(found)
@@ -178,6 +191,30 @@ class Conditional(Rule):
                     yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                     if self.scope == "block":
                         break  # one finding per paragraph: the paragraph needs one marker
+
+
+_CAPITALS_WORD = re.compile(r"[A-Z][A-Z'-]+")
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """True when two of the three words on either side are also in capitals: the text is
+    shouted ("ALL PATIENTS MUST SIGN"), and a word in it is no abbreviation (as the glossary
+    matcher reads it)."""
+    before = _WORD.findall(text, max(0, start - 60), start)[-3:]
+    after = _WORD.findall(text, end, end + 60)[:3]
+    return sum(1 for w in (*before, *after) if _CAPITALS_WORD.fullmatch(w)) >= 2
+
+
+def _glossary(params: Mapping[str, Any], where: Location) -> bool:
+    value = param(params, "glossary", str, where, "none")
+    if value not in ("none", "abbreviations"):
+        raise CheckError(
+            f"glossary must be 'abbreviations' or 'none', not {value!r}",
+            Location(where.file, where.line, where.column, f"{where.field}.params.glossary"),
+            code="K010",
+        )
+    return bool(value == "abbreviations")
 
 
 @dataclass(frozen=True)

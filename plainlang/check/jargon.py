@@ -1,0 +1,100 @@
+"""Glossary terms on a page: ``jargon.unexplained`` and the glossary half of ``abbreviation.unexpanded``.
+
+Both ask the explain engine (``plainlang.explain``), so that the check and the explain stage share
+one definition of "explained": a page that ``plainlang.explain`` wrote has nothing to flag. The
+engine reads the page's running text as one string (``Page.joined``: blocks split by blank
+lines, headings marked ``#``), because a term explained at its first use is explained for every
+later sentence of the page; scanning sentence by sentence would flag every later use again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from plainlang.check.page import Page
+from plainlang.check.rules.base import Hit
+from plainlang.explain import TermMatch
+from plainlang.explain.usage import Use, parenthesis_after, says_something, scan
+
+_MEMO = "explain-scan"
+
+
+@dataclass(frozen=True)
+class TermScan:
+    """The explain engine's verdict on every glossary term used on a page."""
+
+    uses: tuple[Use, ...]
+
+
+def term_scan(page: Page) -> TermScan:
+    """Every body use of a glossary term on the page, scanned once per page for both rules."""
+    memo = page.memo.get(_MEMO)
+    if isinstance(memo, TermScan):
+        return memo
+    text, _ = page.joined
+    uses, _ = scan(text, page.glossary)
+    result = TermScan(tuple(uses))
+    page.memo[_MEMO] = result
+    return result
+
+
+def _hit(page: Page, match: TermMatch, **values: str) -> Hit | None:
+    span = page.span_at(match.start, match.end)
+    if span is None:
+        return None
+    return Hit(span, {"match": match.surface, "term": match.term, **values})
+
+
+def unexplained(page: Page) -> Iterator[Hit]:
+    """First uses of glossary terms that no style explains (an abbreviation's first use is the
+    abbreviation rule's business when the abbreviation is the form used)."""
+    for use in term_scan(page).uses:
+        if use.first and not use.explained and not use.match.is_abbreviation:
+            entry = page.glossary.get(use.match.term)
+            definition = entry.definition.strip().rstrip(".") if entry is not None else ""
+            hit = _hit(page, use.match, definition=definition or "what it means")
+            if hit is not None:
+                yield hit
+
+
+def known_abbreviation(page: Page, found: str) -> bool:
+    """True when the glossary knows ``found`` as an abbreviation (it then decides, not a pattern)."""
+    entry = page.glossary.get(found)
+    return entry is not None and found in entry.abbreviations
+
+
+def unexpanded_abbreviations(page: Page) -> Iterator[Hit]:
+    """The first use of each abbreviation the glossary knows, when it is not spelled out.
+
+    It is spelled out when, at or before that first use, a form of its full term stands next to
+    it in parentheses ("acute myeloid leukemia (AML)"), or when the explain engine counts its
+    first use as explained ("AML (acute myeloid leukemia)", "AML is a blood cancer ...").
+    """
+    text, _ = page.joined
+    full_uses: dict[str, list[TermMatch]] = {}
+    flagged: set[str] = set()
+    for use in term_scan(page).uses:
+        match = use.match
+        if not match.is_abbreviation:
+            full_uses.setdefault(match.term, []).append(match)
+            continue
+        if match.surface in flagged or _spelled_out(text, use, full_uses.get(match.term, ())):
+            flagged.add(match.surface)
+            continue
+        flagged.add(match.surface)
+        hit = _hit(page, match)
+        if hit is not None:
+            yield hit
+
+
+def _spelled_out(text: str, use: Use, full: list[TermMatch] | tuple[TermMatch, ...]) -> bool:
+    match = use.match
+    if use.first and use.explained:
+        return True
+    paren = parenthesis_after(text, match.end)
+    if paren is not None and says_something(paren.group(1)):
+        return True
+    inner = re.compile(r"[ \t]*\(\s*" + re.escape(match.surface) + r"s?\s*\)")
+    return any(inner.match(text, m.end) is not None for m in full if m.end <= match.start)
