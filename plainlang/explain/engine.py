@@ -203,7 +203,8 @@ def _explain_block(
             if k in sentence_marks:
                 marks[index] = sentence_marks[k]
         out_index[i] = len(new_sentences)
-        new_sentences.append(dataclasses.replace(sentence, text=text))
+        # most sentences have no edit: keep the object rather than copy an equal one
+        new_sentences.append(sentence if text == sentence.text else dataclasses.replace(sentence, text=text))
         new_sentences.extend(Sentence(extra) for extra in after.get(i, []))
     uses = []
     for item in plan.explained:
@@ -225,7 +226,9 @@ def _explain_block(
                 sentence_index=out_index[i],
             )
         )
-    return dataclasses.replace(block, sentences=tuple(new_sentences)), uses, plan.words
+    sentences = tuple(new_sentences)
+    same = sentences == block.sentences
+    return block if same else dataclasses.replace(block, sentences=sentences), uses, plan.words
 
 
 def _kept_spans(sentences: tuple[Sentence, ...], starts: list[int]) -> list[tuple[int, int]]:

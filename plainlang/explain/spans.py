@@ -10,8 +10,9 @@ All functions are pure and work on character offsets of the text as given.
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 Span = tuple[int, int]
@@ -111,15 +112,27 @@ class SpanSet:
         return bool(self._starts)
 
 
+@functools.lru_cache(maxsize=4)
+def _paragraph_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the blank-line breaks of ``text``.
+
+    Cached for the last few texts: a scan asks for the paragraph of each first use, and
+    finding the breaks again each time made a whole page's scan quadratic in its length.
+    """
+    found = [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+    return tuple(s for s, _ in found), tuple(e for _, e in found)
+
+
 def paragraph_of(text: str, position: int) -> Span:
     """The paragraph (text between blank lines) holding ``position``."""
-    start = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.end() <= position:
-            start = m.end()
-        elif m.start() >= position:
-            return start, m.start()
-    return start, len(text)
+    starts, ends = _paragraph_breaks(text)
+    # the paragraph starts after the last break ending at or before position...
+    before = bisect_right(ends, position)
+    start = ends[before - 1] if before else 0
+    # ...and ends at the first break starting at or after position (for a position inside a
+    # break, that is the next break: the paragraph that follows it)
+    after = bisect_left(starts, position, before)
+    return start, starts[after] if after < len(starts) else len(text)
 
 
 def sentence_end(text: str, position: int) -> int:

@@ -21,11 +21,12 @@ Parity with textstat 0.7 is the point, so its rules are copied exactly:
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass, fields
 from importlib.resources import files
 
-from plainlang._textstat import cmu_dictionary
+from plainlang._textstat import cmu_syllables, version
 
 # textstat's remove_punctuation(rm_apostrophe=False): drop apostrophes that do not start an
 # English contraction ending, then every other character that is not a word character.
@@ -52,17 +53,29 @@ class Counts:
     hard_words: int = 0  # not on the easy list and three syllables or more
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*[getattr(self, name) + getattr(other, name) for name in _FIELDS])
+        # scoring adds two Counts per sentence: one C-level attrgetter per side, not 20 getattrs
+        return Counts(*map(operator.add, _VALUES(self), _VALUES(other)))
 
 
 _FIELDS = tuple(f.name for f in fields(Counts))
+_VALUES = operator.attrgetter(*_FIELDS)
+
+
+def _read_easy_words() -> list[str]:
+    text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines()]
 
 
 @functools.cache
 def easy_words() -> frozenset[str]:
-    """The Dale–Chall easy words, from textstat's own copy of the list."""
-    text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines())
+    """The Dale–Chall easy words, from textstat's own copy of the list.
+
+    Cached on disk by textstat version: reaching the file through ``files("textstat")``
+    imports textstat, a tenth of a second of a cold start.
+    """
+    from plainlang._cache import cached
+
+    return frozenset(cached("dale-chall-easy-words", version(), _read_easy_words))
 
 
 @functools.cache
@@ -75,10 +88,10 @@ def _pyphen() -> object:
 @functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Syllables of a lower-case word, as textstat counts them."""
-    try:
-        return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
-    except (KeyError, IndexError):
-        return len(_pyphen().positions(word)) + 1  # type: ignore[attr-defined]
+    found = cmu_syllables().get(word)
+    if found is not None:
+        return found
+    return len(_pyphen().positions(word)) + 1  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=1 << 16)
