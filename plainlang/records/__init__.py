@@ -86,14 +86,9 @@ def read_records(source: RecordSource) -> Iterator[RecordResult]:
     if isinstance(source, bytes):
         yield from _from_bytes(source, "<bytes>", ".json")
         return
-    path = Path(source)
-    if path.is_dir():
-        for file in _walk(path):
-            yield from _from_file(file)
-        return
-    if not path.exists():
-        raise SourceNotFoundError("no such file or directory", Location(str(path)), hint="check the path")
-    yield from _from_file(path)
+    # one walker for files, directories, ZIP members and NDJSON lines: the batch's raw units
+    for raw in raw_records(source):
+        yield from read_raw(raw)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -102,38 +97,6 @@ def _walk(directory: Path) -> Iterator[Path]:
         for name in sorted(files):
             if name.lower().endswith(_READABLE):
                 yield Path(root) / name
-
-
-def _from_file(path: Path) -> Iterator[RecordResult]:
-    name = str(path)
-    if path.suffix.lower() == ".zip":
-        yield from _from_zip(path)
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield RecordResult(name, error=RecordError(f"cannot read file: {error.strerror}", Location(name)))
-        return
-    yield from _from_bytes(data, name, path.suffix.lower())
-
-
-def _from_zip(path: Path) -> Iterator[RecordResult]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
-        yield RecordResult(
-            str(path), error=RecordError(f"not a readable ZIP file: {error}", Location(str(path)))
-        )
-        return
-    with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            suffix = os.path.splitext(info.filename)[1].lower()
-            if info.is_dir() or suffix not in _READABLE or suffix == ".zip":
-                continue
-            origin = f"{path}!{info.filename}"
-            # members are read one at a time, so memory stays flat however big the archive
-            with archive.open(info) as member:
-                yield from _from_bytes(member.read(), origin, suffix)
 
 
 def _from_bytes(data: bytes, origin: str, suffix: str) -> Iterator[RecordResult]:
