@@ -60,8 +60,9 @@ def main() -> int:
     import plainlang
     from plainlang.compose import facts
     from plainlang.explain import Glossary
-    from plainlang.explain.coverage import easy_words, measure, record_texts
+    from plainlang.explain.coverage import measure, record_texts
     from plainlang.explain.page_coverage import PageCoverage, measure_page
+    from plainlang.readability.counts import easy_words
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--top", type=int, default=30)

@@ -10,10 +10,11 @@ from typing import Any
 
 from plainlang.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from plainlang.errors import Location, SourceNotFoundError
-from plainlang.explain.coverage import easy_words, measure, path_texts
+from plainlang.explain.coverage import measure, path_texts
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.lint import MAX_GRADE, lint
 from plainlang.explain.packs import Term, builtin_sources, sources_for
+from plainlang.readability.counts import easy_words
 
 LINT_CODES = """finding codes (severity):
   G001 error    the file cannot be read or is not valid YAML

@@ -16,27 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.spans import SpanSet, protected_spans
 
+# One Dale–Chall list for the project: readability loads it (and caches it on disk).
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-
-
-@cache
-def easy_words() -> frozenset[str]:
-    """The Dale–Chall easy words, as textstat ships them."""
-    text = files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
-
-
-def read_word_list(path: Path) -> frozenset[str]:
-    lines = path.read_text("utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip())
 
 
 def base_forms(word: str) -> Iterator[str]:

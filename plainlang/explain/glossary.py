@@ -11,7 +11,6 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from plainlang.errors import GlossaryError
 from plainlang.explain.lint import BLOCKING, check_collisions, check_structure
 from plainlang.explain.matcher import CompiledMatcher, TermMatch
 from plainlang.explain.packs import (
@@ -125,14 +124,3 @@ def _load_cached(sources: tuple[str, ...], builtin: bool, installed: bool) -> Gl
         names = {source.file for source in chosen}
         chosen.extend(s for s in entry_point_sources() if s.file not in names)
     return Glossary.from_sources(chosen)
-
-
-def default_glossary() -> Glossary:
-    return Glossary.load()
-
-
-def require(glossary: Glossary, name: str) -> Term:
-    term = glossary.get(name)
-    if term is None:
-        raise GlossaryError(f"no glossary term {name!r}", code="G000")
-    return term

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import plainlang
 from plainlang.explain import Glossary
-from plainlang.explain.coverage import easy_words, is_easy
+from plainlang.explain.coverage import is_easy
 from plainlang.explain.page_coverage import (
     PageCoverage,
     hard_words,
@@ -18,6 +18,7 @@ from plainlang.explain.page_coverage import (
     replaced_hard_words,
 )
 from plainlang.model import Block, Document, ExplainedTerm, Section, Sentence, Summary
+from plainlang.readability.counts import easy_words
 
 
 def _page(*sentences: Sentence, explained: tuple[ExplainedTerm, ...] = ()) -> Summary:
