@@ -11,6 +11,7 @@ from plainlang.compose.facts import (
     passage_blocks,
     phase_name,
     plain_sentences,
+    plain_units,
     run_in,
     study_type,
     treatment_names,
@@ -18,10 +19,14 @@ from plainlang.compose.facts import (
     without_type,
 )
 from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
+from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.wording import Wording
-from plainlang.model import Block, Outcome, Section, Sentence, Trial
+from plainlang.model import Block, Intervention, Outcome, Section, Sentence, Trial
 
 MAX_OTHER_NAMES = 3
+MAX_DESCRIPTION_SENTENCES = 2  # of an intervention's description or one outcome measure
+MAX_MAIN_MEASURES = 5
+MAX_OTHER_MEASURES = 3
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -132,11 +137,9 @@ def _lower_start(text: str) -> str:
     return text[:1].lower() + text[1:] if first[1:2].islower() else text
 
 
-def details(trial: Trial, cite: Citer, language: str) -> Section:
-    """The registry's brief summary, rewritten in plainer words (facts kept, boilerplate gone)."""
-    return Section(
-        "details", "More about the study", tuple(passage_blocks(trial.brief_summary, cite, language))
-    )
+def details(trial: Trial, cite: Citer, gate: Gate) -> Section:
+    """The registry's brief summary, rewritten in plainer words, what passes the plainness gate."""
+    return Section("details", "More about the study", tuple(passage_blocks(trial.brief_summary, cite, gate)))
 
 
 def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
@@ -210,7 +213,7 @@ def _named_harms(trial: Trial) -> list[tuple[str, HasPath]]:
     return list(found.values())[:6]
 
 
-def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -> Section:
+def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
     design = trial.design
     explain = wording.phrase("study_type", study_type(trial), "explain")
     overview: list[Sentence | None] = [cite.say(explain, design.study_type) if explain else None]
@@ -238,37 +241,128 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
         if phrase:
             overview.append(cite.say(phrase, value))
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(overview)]
+    described_elsewhere = 0
     for intervention in trial.interventions:
-        name = display_name(intervention)
-        kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
-        line = [
-            cite.say(
-                f"{name.value} is {kind}." if kind else f"{name.value}.",
-                name,
-                intervention.type,
-                keep=(name.value,),
-            )
-        ]
-        # a drug can have dozens of chemical and brand names; the first few are enough to recognise it
-        others = [o.value for o in intervention.other_names if o.value != name.value][:MAX_OTHER_NAMES]
-        if intervention.name.value != name.value:
-            others.insert(0, intervention.name.value)
-        if others:
-            line.append(
-                cite.say(
-                    f"It is also called {say_list(others)}.",
-                    intervention.name,
-                    *intervention.other_names,
-                    keep=others,
+        line, cut = _intervention_item(intervention, wording, cite, gate)
+        described_elsewhere += cut
+        parts.append(line)
+    if described_elsewhere:
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        _more_in_record(described_elsewhere, "treatment", "treatments"),
+                        "protocolSection.armsInterventionsModule.interventions",
+                        "count(interventions with a description not shown)",
+                    ),
                 )
             )
-        description = intervention.description
-        if (
-            description is not None
-            and description.text.strip(" .").lower() != intervention.name.value.lower()
-        ):
-            line.extend(cite.say(s, description) for s in plain_sentences(description.text, language))
-        parts.append(Block("item", tuple(s for s in line if s is not None), name.value))
+        )
+    parts.extend(_arms(trial, wording, cite))
+    return Section("what-is-tested", "What the study tests", blocks(*parts))
+
+
+def _more_in_record(count: int, one: str, many: str) -> str:
+    if count == 1:
+        return f"The full record says more about 1 {one}."
+    return f"The full record says more about {count} {many}."
+
+
+def _intervention_item(
+    intervention: Intervention, wording: Wording, cite: Citer, gate: Gate
+) -> tuple[Block, int]:
+    """Type, what the glossary says it is, how it is given, and the description if it is plain.
+
+    Returns the item and 1 when the record's description had more than the page shows.
+    """
+    name = display_name(intervention)
+    kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
+    plain_name = gate.passes(end_sentence(name.value))
+    subject = name.value if plain_name else "This"
+    line: list[Sentence | None] = [
+        cite.say(
+            f"{subject} is {kind}." if kind else end_sentence(subject),
+            name,
+            intervention.type,
+            keep=(name.value,) if plain_name else (),
+        )
+    ]
+    line.append(_glossary_sentence(name.value, gate))
+    # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
+    others = [o.value for o in intervention.other_names if o.value != name.value]
+    if intervention.name.value != name.value:
+        others.insert(0, intervention.name.value)
+    others = [o for o in others if _plain_name(o, gate)][:MAX_OTHER_NAMES]
+    if others:
+        line.append(
+            cite.say(
+                f"It is also called {say_list(others)}.",
+                intervention.name,
+                *intervention.other_names,
+                keep=others,
+            )
+        )
+    description = intervention.description
+    cut = 0
+    if description is not None and description.text.strip(" .").lower() != intervention.name.value.lower():
+        route = how_given(description.text)
+        if route:
+            line.append(cite.say(f"It is given {route}.", description))
+        units = plain_units(description.text, gate.language)
+        kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
+        line.extend(cite.say(s, description) for s in kept)
+        cut = 1 if dropped else 0
+    return Block("item", tuple(s for s in line if s is not None), name.value), cut
+
+
+def _plain_name(name: str, gate: Gate) -> bool:
+    """Another name worth printing: short, and no code or abbreviation the reader cannot look up."""
+    return len(name.split()) <= 4 and not any(c in name for c in "+:/>") and gate.passes(end_sentence(name))
+
+
+def _glossary_sentence(name: str, gate: Gate) -> Sentence | None:
+    """What the glossary says the intervention is, in our words (uncited: it is not from the record)."""
+    term = gate.glossary.get(name)
+    if term is None or (term.abbreviations and name in term.abbreviations):
+        return None
+    if term.explanation:
+        return Sentence(term.explanation.strip())
+    definition = term.definition.strip().rstrip(".")
+    if re.match(r"(?:a|an|the)\s", definition):
+        return Sentence(f"It is {definition}.")
+    return None
+
+
+# How a treatment is given, as the record states it, in plain words. Case matters for the short
+# forms: "IV" and "PO" are routes, "it" and "po" in running text are not.
+_ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:orally|by mouth|per os|oral(?:ly)?)\b|\bPO\b", re.IGNORECASE), "by mouth"),
+    (re.compile(r"\bintravenous(?:ly)?\b|\bIV\b(?! *[A-Z])|\binfusions?\b", re.IGNORECASE), "into a vein"),
+    (re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE), "as a shot under the skin"),
+    (re.compile(r"\bintramuscular(?:ly)?\b", re.IGNORECASE), "as a shot into a muscle"),
+    (re.compile(r"\bintrathecal(?:ly)?\b", re.IGNORECASE), "into the fluid around the spine"),
+    (re.compile(r"\binhal(?:ed|ation)\b", re.IGNORECASE), "by breathing it in"),
+    (re.compile(r"\btopical(?:ly)?\b", re.IGNORECASE), "on the skin"),
+)
+_CASE_SENSITIVE_SHORT = re.compile(r"\b(?:PO|IV|SC|SQ)\b")
+
+
+def how_given(text: str) -> str:
+    """"by mouth", "into a vein or as a shot under the skin": the routes the text names, or ""."""
+    found: list[str] = []
+    for pattern, plain in _ROUTES:
+        for match in pattern.finditer(text):
+            short = match[0].upper() == match[0] and len(match[0]) <= 2
+            if short and not _CASE_SENSITIVE_SHORT.fullmatch(match[0]):
+                continue
+            if plain not in found:
+                found.append(plain)
+            break
+    return say_list(found, "or")
+
+
+def _arms(trial: Trial, wording: Wording, cite: Citer) -> list[Block | tuple[Block, ...] | None]:
+    parts: list[Block | tuple[Block, ...] | None] = []
     if len(trial.arms) > 1:
         parts.append(
             paragraph(
@@ -283,7 +377,9 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
         )
     for arm in trial.arms:
         role = wording.phrase("arm_type", arm.type.value if arm.type else None)
-        names = say_list([without_type(n.value) for n in arm.intervention_names])
+        treatments = [without_type(n.value) for n in arm.intervention_names]
+        # "Treatment: X" under a group labelled X says nothing new
+        names = say_list(treatments) if treatments != [arm.label.value] else ""
         text = (f"This group {role}." if role else "") + (f" Treatment: {names}." if names else "")
         if text.strip():
             parts.append(
@@ -294,49 +390,103 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
                             arm.label,
                             arm.type,
                             *arm.intervention_names,
-                            keep=[without_type(n.value) for n in arm.intervention_names],
+                            keep=treatments,
                         ),
                     ),
                     label=arm.label.value,
                 )
             )
-    return Section("what-is-tested", "What the study tests", blocks(*parts))
+    return parts
 
 
-def _outcome_item(outcome: Outcome, cite: Citer, language: str) -> Block:
-    measure = sentence_case(run_in(outcome.measure.value))
-    sentences = [cite.say(s, outcome.measure) for s in plain_sentences(measure, language)]
-    if outcome.time_frame:
-        sentences.append(
-            cite.say(f"When: {end_sentence(run_in(outcome.time_frame.value))}", outcome.time_frame)
-        )
-    return Block("item", tuple(sentences))
+def _when(outcome: Outcome, cite: Citer, gate: Gate) -> Sentence | None:
+    """The time frame in plain words, when it is short and plain enough to read."""
+    if outcome.time_frame is None:
+        return None
+    units = plain_units(sentence_case(run_in(outcome.time_frame.value)), gate.language)
+    text = " ".join(s for unit in units for s in unit)
+    when = f"When: {_lower_start(text)}" if text else ""
+    if not when or not gate.passes(when):
+        return None
+    return cite.say(when, outcome.time_frame)
 
 
-def what_is_measured(trial: Trial, cite: Citer, language: str) -> Section:
+def _measure(outcome: Outcome, gate: Gate) -> list[str]:
+    """The outcome's measure as plain sentences, or [] when it does not pass the gate."""
+    units = plain_units(sentence_case(run_in(outcome.measure.value)), gate.language)
+    kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
+    return [] if dropped else kept
+
+
+def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
+    """Main measures that read plainly, with their time frames; the rest counted, not copied."""
     parts: list[Block | tuple[Block, ...] | None] = []
-    if trial.primary_outcomes:
-        parts.append(note("The main things the study measures:"))
-        parts.extend(_outcome_item(o, cite, language) for o in trial.primary_outcomes)
-    secondary = trial.secondary_outcomes
-    if secondary:
-        shown = secondary[:3]
-        names = say_list([run_in(o.measure.value).rstrip(".") for o in shown])
-        if len(secondary) > len(shown):
+    primary = trial.primary_outcomes
+    shown: list[Block] = []
+    hidden_times: list[Sentence] = []
+    for outcome in primary:
+        measure = _measure(outcome, gate)
+        when = _when(outcome, cite, gate)
+        if measure and len(shown) < MAX_MAIN_MEASURES:
+            sentences = [cite.say(s, outcome.measure) for s in measure]
+            shown.append(Block("item", tuple(s for s in (*sentences, when) if s is not None)))
+        elif when is not None:
+            hidden_times.append(when)
+    if primary:
+        parts.append(note("The main things the study measures:" if shown else "What the study measures most:"))
+        parts.extend(shown)
+        hidden = len(primary) - len(shown)
+        if hidden:
+            lead = (
+                f"The full record lists {say_count(hidden)} more main "
+                f"{'measure' if hidden == 1 else 'measures'}."
+                if shown
+                else f"The full record lists {say_count(hidden)} main {'measure' if hidden == 1 else 'measures'}."
+            )
             parts.append(
                 paragraph(
                     (
                         cite.derived(
-                            f"They also measure {len(secondary)} other things. Some of them are: {names}.",
-                            "protocolSection.outcomesModule.secondaryOutcomes",
-                            "count(secondaryOutcomes)",
+                            lead,
+                            "protocolSection.outcomesModule.primaryOutcomes",
+                            "count(primaryOutcomes) - count(shown)",
                         ),
                     )
                 )
             )
-        else:
-            parts.append(paragraph((cite.say(f"They also measure: {names}.", *(o.measure for o in shown)),)))
+            # their time frames still tell a reader how long the study follows people
+            if not shown:
+                parts.extend(items(_unique(hidden_times)[:MAX_MAIN_MEASURES]))
+    secondary = trial.secondary_outcomes
+    if secondary:
+        plain = [(o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1][:MAX_OTHER_MEASURES]
+        count = len(secondary)
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        f"The study also measures {say_count(count)} other "
+                        f"{'thing' if count == 1 else 'things'}.",
+                        "protocolSection.outcomesModule.secondaryOutcomes",
+                        "count(secondaryOutcomes)",
+                    ),
+                )
+            )
+        )
+        if plain:
+            parts.append(note("Some of them:" if len(plain) < count else "They are:"))
+            parts.extend(items(cite.say(text, outcome.measure) for outcome, text in plain))
     return Section("what-is-measured", "What the study measures", blocks(*parts))
+
+
+def _unique(sentences: list[Sentence]) -> list[Sentence]:
+    seen: set[str] = set()
+    out = []
+    for sentence in sentences:
+        if sentence.text not in seen:
+            seen.add(sentence.text)
+            out.append(sentence)
+    return out
 
 
 __all__ = ["details", "meaning", "summary", "what_is_measured", "what_is_tested"]

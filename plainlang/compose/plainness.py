@@ -1,0 +1,229 @@
+"""The plainness gate: which rewritten registry sentences a patient page may carry.
+
+Registry free text (intervention descriptions, eligibility criteria, outcome measures) is
+written by and for researchers. Rewriting (``rewrite.py``) takes off boilerplate, swaps plain
+words in and splits long sentences at safe joints, but it cannot make "Children should have an
+adult carer in the household who is either." or a 90-word monitoring schedule readable. A
+demanding publisher would rather print a short page a patient can read and say plainly that the
+full record has more, than copy the record. So each registry unit (one registry sentence, or one
+criterion bullet, with every piece rewriting made of it) goes through this gate, and is kept
+whole or left out whole: the gate never edits text, so what it keeps is exactly what rewriting
+produced, whose fidelity (numbers, negations, units, dates, ids) the rewrite tests prove.
+
+A sentence passes when
+- it has at most ``Profile.long_sentence_words`` words (the check's long-sentence limit);
+- its hard words (three syllables or more, counted as the readability engine counts them)
+  outside glossary terms are no more than ``hard_word_budget`` allows: glossary terms do not
+  count, because the explain stage gives each its plain definition;
+- every abbreviation in it is known to the glossary (explain spells it out) or spelled out by
+  the record itself in the "Full Words (ABBR)" or "ABBR (Full Words)" pattern;
+- it is a whole sentence, not a fragment that leads into a list ("...who is either.",
+  "...one of the following:", "Taking part in the DART trial OR.");
+- it has no wording the policy forbids ("cure", "breakthrough", "free drug").
+What fails is counted, so the page can say how much more the record holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from plainlang.config import Profile
+from plainlang.explain.glossary import Glossary
+from plainlang.model import Trial
+from plainlang.policy import Policy
+from plainlang.readability.counts import token
+
+# SMOG of one sentence with ``p`` polysyllables is 1.043 * sqrt(30 p) + 3.1291. A page meets the
+# target when its sentences average few enough of them; our own wording averages well under one
+# per sentence, so a registry sentence may carry the count at which a single sentence's SMOG is
+# ``_GRADE_ROOM`` grades above the target (2 hard words at the default target of 8).
+_GRADE_ROOM = 4.0
+_POLYSYLLABLE = 6  # index of the polysyllable flag in readability.counts.token's tuple
+
+# Abbreviations as plainlang check finds them (2 to 5 capitals), minus words every reader knows.
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
+_COMMON = frozenset(
+    ["I", "US", "USA", "UK", "EU", "OK", "TV", "AM", "PM", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "AN", "AND", "OR", "NOT", "NO", "THE", "FOR", "WITH", "TO", "OF", "IN", "ON", "AT", "BY", "IF", "IS", "BE", "ALL", "ANY", "NEW", "ONLY"]
+)
+# A sentence that only leads into something the page does not show: a list or a choice.
+_FRAGMENT_END = re.compile(
+    r"(?:[:;,]|\b(?:either|or|and|nor|of|the|a|an|as|with|by|to|for|from|in|on|at|than|"
+    r"following|below|including|include|includes|such as|e\.g|i\.e|is|are|be|who|which|that|if))\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+# a piece that starts with a lower-case word was cut from a sentence ("eGFR" is a name, not a cut)
+# and a row of a table ("<12 months: treat all") starts with a comparison, not a subject.
+_CUT_LEAD = re.compile(r"^(?:[a-z]+[\s,]|[<>≤≥=])")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a registry sentence may carry, from the profile's targets."""
+
+    words: int
+    hard_words: int
+
+    @classmethod
+    def from_profile(cls, profile: Profile) -> Limits:
+        return cls(profile.long_sentence_words, hard_word_budget(profile.target_smog))
+
+
+def hard_word_budget(target_smog: float) -> int:
+    """The most polysyllables one sentence may hold: its own SMOG stays within ``_GRADE_ROOM``."""
+    room = (target_smog + _GRADE_ROOM - 3.1291) / 1.043
+    return max(int(room * room / 30), 0)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The gate for one page: limits, glossary, policy and the abbreviations the record spells out."""
+
+    limits: Limits
+    glossary: Glossary
+    policy: Policy
+    defined: frozenset[str] = frozenset()
+    language: str = "en"
+
+    def reason(self, sentence: str) -> str:
+        """Why ``sentence`` may not go on the page, or "" when it may."""
+        return rejection(sentence, self)
+
+    def passes(self, sentence: str) -> bool:
+        return not self.reason(sentence)
+
+    def unit(self, sentences: Sequence[str]) -> bool:
+        """A unit (the pieces of one registry sentence, or a criterion) passes when all of it does."""
+        return bool(sentences) and all(self.passes(s) for s in sentences)
+
+
+def build_gate(profile: Profile, policy: Policy, trial: Trial | None = None) -> Gate:
+    """The gate for one trial's page (``trial`` gives the abbreviations its record spells out)."""
+    glossary = Glossary.load(profile.glossaries)
+    defined = defined_abbreviations(trial_texts(trial)) if trial is not None else frozenset()
+    return Gate(Limits.from_profile(profile), glossary, policy, defined, profile.language)
+
+
+def trial_texts(trial: Trial) -> Iterator[str]:
+    """The record's own texts where it may spell out an abbreviation."""
+    ident = trial.identification
+    for field in (ident.brief_title, ident.official_title):
+        if field is not None:
+            yield field.value
+    for passage in (trial.brief_summary, trial.detailed_description, trial.eligibility.criteria):
+        if passage is not None:
+            yield passage.text
+    for intervention in trial.interventions:
+        yield intervention.name.value
+        yield from (o.value for o in intervention.other_names)
+        if intervention.description is not None:
+            yield intervention.description.text
+    for arm in trial.arms:
+        yield arm.label.value
+        if arm.description is not None:
+            yield arm.description.text
+    for outcome in (*trial.primary_outcomes, *trial.secondary_outcomes):
+        yield outcome.measure.value
+        if outcome.description is not None:
+            yield outcome.description.text
+
+
+# "Laboratory plus Clinical Monitoring (LCM)" and "LCM (Laboratory plus Clinical Monitoring)".
+_FULL_THEN_SHORT = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z0-9]{1,6})s?\s*\)")
+_SHORT_THEN_FULL = re.compile(r"\b([A-Z][A-Z0-9]{1,6})s?\s*\(\s*([A-Za-z][^()]{3,80})\)")
+
+
+def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:
+    """Abbreviations a record spells out: the words before the parenthesis start with its letters."""
+    found: set[str] = set()
+    for text in texts:
+        for m in _FULL_THEN_SHORT.finditer(text):
+            if _initials_fit(m.group(2), m.group(1).split()):
+                found.add(m.group(2))
+        for m in _SHORT_THEN_FULL.finditer(text):
+            if _initials_fit(m.group(1), m.group(2).split()):
+                found.add(m.group(1))
+    return frozenset(found)
+
+
+def _initials_fit(short: str, words: list[str]) -> bool:
+    """The last words' initials spell the abbreviation's capitals, or the full words start with them."""
+    capitals = [c for c in short if c.isalpha() and c.isupper()]
+    if not capitals or len(capitals) > len(words) + 2:
+        return False
+    initials = "".join(w[0].upper() for w in words if w[:1].isalpha())
+    wanted = "".join(capitals)
+    return wanted in initials or "".join(w[:1].upper() for w in words[: len(capitals)]) == wanted
+
+
+def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[list[str], int]:
+    """The leading units that pass (at most ``most`` sentences), and how many units were left out.
+
+    Only a leading run is kept: a later registry sentence often leans on one before it ("It is
+    given..."), so once one is left out, so is the rest.
+    """
+    kept: list[str] = []
+    for index, unit in enumerate(units):
+        if not gate.unit(unit) or len(kept) + len(unit) > most:
+            return kept, len(units) - index
+        kept.extend(unit)
+    return kept, 0
+
+
+def rejection(sentence: str, gate: Gate) -> str:
+    """The first rule ``sentence`` breaks ("long", "hard", "abbreviation", "fragment", "wording"), or ""."""
+    words = sentence.split()
+    if len(words) > gate.limits.words:
+        return "long"
+    if is_fragment(sentence):
+        return "fragment"
+    if gate.policy.forbidden_in(sentence):
+        return "wording"
+    matches = gate.glossary.find(sentence)
+    known = {m.surface for m in matches if m.is_abbreviation}
+    if any(a not in known and a not in gate.defined for a in abbreviations(sentence)):
+        return "abbreviation"
+    if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
+        return "hard"
+    return ""
+
+
+def abbreviations(sentence: str) -> list[str]:
+    """Capital-letter abbreviations, as ``plainlang check`` finds them, without common ones."""
+    found = []
+    for m in _ABBREVIATION.finditer(sentence):
+        word = m[0]
+        bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+        if bare in _COMMON or not any(c.isalpha() for c in bare):
+            continue
+        found.append(bare)
+    return found
+
+
+def hard_words(sentence: str, skip: Sequence[tuple[int, int]] = ()) -> int:
+    """Polysyllables (readability engine counts) outside the ``skip`` spans (glossary terms)."""
+    text = sentence
+    for start, end in sorted(skip, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return sum(token(raw)[_POLYSYLLABLE] for raw in text.split())
+
+
+def is_fragment(sentence: str) -> bool:
+    """A piece that leads into a list or choice the page does not show, or was cut mid-sentence."""
+    text = sentence.strip()
+    return bool(_FRAGMENT_END.search(text)) or bool(_CUT_LEAD.match(text))
+
+
+__all__ = [
+    "Gate",
+    "Limits",
+    "abbreviations",
+    "build_gate",
+    "defined_abbreviations",
+    "hard_word_budget",
+    "hard_words",
+    "is_fragment",
+    "rejection",
+    "trial_texts",
+]
