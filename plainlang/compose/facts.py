@@ -186,6 +186,8 @@ def passage_blocks(passage: Passage | None, cite: Citer, gate: Gate) -> Iterator
         if not kept:
             continue
         # headings such as "The study has two parts:" lead a list; they read as a sentence
-        yield Block("item" if block.kind == "item" else "paragraph", tuple(cite.say(s, passage) for s in kept))
+        yield Block(
+            "item" if block.kind == "item" else "paragraph", tuple(cite.say(s, passage) for s in kept)
+        )
     if left_out:
         yield Block("paragraph", (cite.say("The full record says more about the study.", passage),))

@@ -45,7 +45,48 @@ _POLYSYLLABLE = 6  # index of the polysyllable flag in readability.counts.token'
 # Abbreviations as plainlang check finds them (2 to 5 capitals), minus words every reader knows.
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
 _COMMON = frozenset(
-    ["I", "US", "USA", "UK", "EU", "OK", "TV", "AM", "PM", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "A", "AN", "AND", "OR", "NOT", "NO", "THE", "FOR", "WITH", "TO", "OF", "IN", "ON", "AT", "BY", "IF", "IS", "BE", "ALL", "ANY", "NEW", "ONLY"]
+    [
+        "I",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "OK",
+        "TV",
+        "AM",
+        "PM",
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XII",
+        "A",
+        "AN",
+        "AND",
+        "OR",
+        "NOT",
+        "NO",
+        "THE",
+        "FOR",
+        "WITH",
+        "TO",
+        "OF",
+        "IN",
+        "ON",
+        "AT",
+        "BY",
+        "IF",
+        "IS",
+        "BE",
+        "ALL",
+        "ANY",
+        "NEW",
+        "ONLY",
+    ]
 )
 # A sentence that only leads into something the page does not show: a list or a choice.
 _FRAGMENT_END = re.compile(
@@ -212,7 +253,9 @@ def hard_words(sentence: str, skip: Sequence[tuple[int, int]] = ()) -> int:
 def is_fragment(sentence: str) -> bool:
     """A piece that leads into a list or choice the page does not show, or was cut mid-sentence."""
     text = sentence.strip()
-    return bool(_FRAGMENT_END.search(text)) or bool(_CUT_LEAD.match(text))
+    # a parenthesis opened and not closed (or the reverse): the sentence was cut inside it
+    unbalanced = text.count("(") != text.count(")") or text.count("[") != text.count("]")
+    return unbalanced or bool(_FRAGMENT_END.search(text)) or bool(_CUT_LEAD.match(text))
 
 
 __all__ = [

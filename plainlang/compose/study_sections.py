@@ -21,12 +21,14 @@ from plainlang.compose.facts import (
 from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
 from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.wording import Wording
+from plainlang.explain.fit import words
 from plainlang.model import Block, Intervention, Outcome, Section, Sentence, Trial
 
 MAX_OTHER_NAMES = 3
 MAX_DESCRIPTION_SENTENCES = 2  # of an intervention's description or one outcome measure
 MAX_MAIN_MEASURES = 5
 MAX_OTHER_MEASURES = 3
+MAX_LABEL_WORDS = 8  # a longer name as a bullet's label makes its line a long sentence
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -242,8 +244,8 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
             overview.append(cite.say(phrase, value))
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(overview)]
     described_elsewhere = 0
-    for intervention in trial.interventions:
-        line, cut = _intervention_item(intervention, wording, cite, gate)
+    for number, intervention in enumerate(trial.interventions, start=1):
+        line, cut = _intervention_item(intervention, number, wording, cite, gate)
         described_elsewhere += cut
         parts.append(line)
     if described_elsewhere:
@@ -251,25 +253,27 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
             paragraph(
                 (
                     cite.derived(
-                        _more_in_record(described_elsewhere, "treatment", "treatments"),
+                        _more_in_record(described_elsewhere, len(trial.interventions)),
                         "protocolSection.armsInterventionsModule.interventions",
                         "count(interventions with a description not shown)",
                     ),
                 )
             )
         )
-    parts.extend(_arms(trial, wording, cite))
+    parts.extend(_arms(trial, wording, cite, gate))
     return Section("what-is-tested", "What the study tests", blocks(*parts))
 
 
-def _more_in_record(count: int, one: str, many: str) -> str:
-    if count == 1:
-        return f"The full record says more about 1 {one}."
-    return f"The full record says more about {count} {many}."
+def _more_in_record(count: int, total: int) -> str:
+    if total == 1:
+        return "The full record describes it in more detail."
+    if count == total:
+        return "The full record describes each of these in more detail."
+    return f"The full record describes {say_count(count)} of these in more detail."
 
 
 def _intervention_item(
-    intervention: Intervention, wording: Wording, cite: Citer, gate: Gate
+    intervention: Intervention, number: int, wording: Wording, cite: Citer, gate: Gate
 ) -> tuple[Block, int]:
     """Type, what the glossary says it is, how it is given, and the description if it is plain.
 
@@ -279,6 +283,7 @@ def _intervention_item(
     kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
     plain_name = gate.passes(end_sentence(name.value))
     subject = name.value if plain_name else "This"
+    label = name.value if words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
     line: list[Sentence | None] = [
         cite.say(
             f"{subject} is {kind}." if kind else end_sentence(subject),
@@ -287,6 +292,8 @@ def _intervention_item(
             keep=(name.value,) if plain_name else (),
         )
     ]
+    if label != name.value:
+        line.append(cite.say("The full record gives its long name.", name))
     line.append(_glossary_sentence(name.value, gate))
     # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
     others = [o.value for o in intervention.other_names if o.value != name.value]
@@ -312,7 +319,7 @@ def _intervention_item(
         kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
         line.extend(cite.say(s, description) for s in kept)
         cut = 1 if dropped else 0
-    return Block("item", tuple(s for s in line if s is not None), name.value), cut
+    return Block("item", tuple(s for s in line if s is not None), label), cut
 
 
 def _plain_name(name: str, gate: Gate) -> bool:
@@ -338,7 +345,10 @@ def _glossary_sentence(name: str, gate: Gate) -> Sentence | None:
 _ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:orally|by mouth|per os|oral(?:ly)?)\b|\bPO\b", re.IGNORECASE), "by mouth"),
     (re.compile(r"\bintravenous(?:ly)?\b|\bIV\b(?! *[A-Z])|\binfusions?\b", re.IGNORECASE), "into a vein"),
-    (re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE), "as a shot under the skin"),
+    (
+        re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE),
+        "as a shot under the skin",
+    ),
     (re.compile(r"\bintramuscular(?:ly)?\b", re.IGNORECASE), "as a shot into a muscle"),
     (re.compile(r"\bintrathecal(?:ly)?\b", re.IGNORECASE), "into the fluid around the spine"),
     (re.compile(r"\binhal(?:ed|ation)\b", re.IGNORECASE), "by breathing it in"),
@@ -348,7 +358,7 @@ _CASE_SENSITIVE_SHORT = re.compile(r"\b(?:PO|IV|SC|SQ)\b")
 
 
 def how_given(text: str) -> str:
-    """"by mouth", "into a vein or as a shot under the skin": the routes the text names, or ""."""
+    """ "by mouth", "into a vein or as a shot under the skin": the routes the text names, or ""."""
     found: list[str] = []
     for pattern, plain in _ROUTES:
         for match in pattern.finditer(text):
@@ -361,7 +371,7 @@ def how_given(text: str) -> str:
     return say_list(found, "or")
 
 
-def _arms(trial: Trial, wording: Wording, cite: Citer) -> list[Block | tuple[Block, ...] | None]:
+def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block | tuple[Block, ...] | None]:
     parts: list[Block | tuple[Block, ...] | None] = []
     if len(trial.arms) > 1:
         parts.append(
@@ -375,25 +385,35 @@ def _arms(trial: Trial, wording: Wording, cite: Citer) -> list[Block | tuple[Blo
                 )
             )
         )
-    for arm in trial.arms:
+    for number, arm in enumerate(trial.arms, start=1):
         role = wording.phrase("arm_type", arm.type.value if arm.type else None)
         treatments = [without_type(n.value) for n in arm.intervention_names]
-        # "Treatment: X" under a group labelled X says nothing new
+        # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
         names = say_list(treatments) if treatments != [arm.label.value] else ""
-        text = (f"This group {role}." if role else "") + (f" Treatment: {names}." if names else "")
-        if text.strip():
+        listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""
+        long_label = words(arm.label.value) > MAX_LABEL_WORDS
+        text = " ".join(
+            t
+            for t in (
+                f"This group {role}." if role else "",
+                listed,
+                "The full record gives its long name." if long_label else "",
+            )
+            if t
+        )
+        if text:
             parts.append(
                 items(
                     (
                         cite.say(
-                            text.strip(),
+                            text,
                             arm.label,
                             arm.type,
                             *arm.intervention_names,
-                            keep=treatments,
+                            keep=treatments if listed else (),
                         ),
                     ),
-                    label=arm.label.value,
+                    label=f"Group {number}" if long_label else arm.label.value,
                 )
             )
     return parts
@@ -433,7 +453,9 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
         elif when is not None:
             hidden_times.append(when)
     if primary:
-        parts.append(note("The main things the study measures:" if shown else "What the study measures most:"))
+        parts.append(
+            note("The main things the study measures:" if shown else "What the study measures most:")
+        )
         parts.extend(shown)
         hidden = len(primary) - len(shown)
         if hidden:

@@ -6,6 +6,7 @@ Styles:
     words-to-know  a "Words to know" list at the end
     replace        every use replaced with the pack's plain word
     none           nothing
+    fit            parenthetical while the sentence stays short enough, else sentence (fit.py)
 In every style an abbreviation's first use is expanded: "acute myeloid leukemia (AML)". A term
 is explained once per document, at its first body use; headings and later uses are left alone.
 When a term lacks what a style needs (an explanation sentence, a plain word), its first use
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from plainlang.errors import ConfigError
+from plainlang.explain import fit
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
@@ -38,7 +40,7 @@ from plainlang.explain.usage import (
 from plainlang.explain.variants import spelling_variants
 from plainlang.model import ExplainedTerm
 
-Style = Literal["parenthetical", "sentence", "words-to-know", "replace", "none"]
+Style = Literal["parenthetical", "sentence", "words-to-know", "replace", "none", "fit"]
 STYLES: tuple[str, ...] = get_args(Style)
 
 
@@ -293,6 +295,7 @@ def plan_text(
     style: Style,
     state: ScanState,
     matches: tuple[TermMatch, ...] | None = None,
+    limit: int = fit.DEFAULT_SENTENCE_WORDS,
 ) -> Plan:
     """The edits that explain ``text``'s unexplained first uses in ``style``."""
     plan = Plan()
@@ -330,6 +333,11 @@ def plan_text(
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"
+            if style == "fit" and not fit.fits(text, plan.edits, match.start, limit):
+                del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
+                _expand_only(text, match, term, plan)
+                plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
+                used_style = "sentence"
         edit = before if len(plan.edits) > before else None
         plan.explained.append(Explanation(term, match, used_style, edit))
     return plan

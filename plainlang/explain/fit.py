@@ -1,0 +1,72 @@
+"""The "fit" explanation style: a parenthesis when it fits, a sentence of its own when it does not.
+
+A parenthetical explanation adds words to the sentence that uses the term, and readers (and
+``plainlang check``'s long-sentence rule) count them: "Diagnosis (finding out which illness a
+person has) of relapse (the illness coming back after it got better) or refractory (...)" turns
+a 12-word rule into a 40-word one. The "fit" style keeps the parenthesis only while the sentence,
+with every explanation planned in it so far, stays within the profile's ``long_sentence_words``;
+otherwise the term stays as written (an abbreviation still gets its full words next to it) and
+the explanation follows the sentence as "<Term> means <definition>.", which ``plainlang check``
+counts as explained (``usage.scan``: a defining sentence "X means ..." in the same paragraph).
+
+Only whole words are counted, as the check counts them (whitespace-separated tokens with a
+letter or digit in them); the apply module decides, this module only measures and words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from plainlang.explain.packs import Term
+from plainlang.explain.spans import sentence_end, sentence_start
+
+DEFAULT_SENTENCE_WORDS = 20  # Profile.long_sentence_words' default
+_WORD = re.compile(r"[^\W_]")
+
+
+class _Edit(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def words(text: str) -> int:
+    """Whitespace tokens that hold a letter or a digit ("—" and "(" alone are not words)."""
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+def sentence_words_after(text: str, edits: Sequence[_Edit], at: int) -> int:
+    """Words of the sentence holding ``at`` once ``edits`` inside it are made."""
+    start, end = sentence_start(text, at), sentence_end(text, at)
+    total = words(text[start:end])
+    for edit in edits:
+        if start <= edit.start and edit.end <= end:
+            total += words(edit.text) - words(text[edit.start : edit.end])
+    return total
+
+
+def fits(text: str, edits: Sequence[_Edit], at: int, limit: int) -> bool:
+    """True when the sentence holding ``at`` stays within ``limit`` words with ``edits`` made."""
+    return sentence_words_after(text, edits, at) <= limit
+
+
+def sentence_after(term: Term, surface: str) -> str:
+    """The parenthesis's definition as a sentence of its own: "<Term> means <definition>."
+
+    The definition, not the pack's longer explanation: it says exactly what the parenthesis
+    would have said, and explanations may use other terms or abbreviations ("This is strong
+    chemo, and at times X-rays, given just before a transplant.") that would then need
+    explaining in turn.
+    """
+    subject = term.term if surface in term.abbreviations else surface
+    subject = subject[:1].upper() + subject[1:]
+    definition = term.definition.strip().rstrip(".")
+    return f"{subject} means {definition}."
+
+
+__all__ = ["DEFAULT_SENTENCE_WORDS", "fits", "sentence_after", "sentence_words_after", "words"]
