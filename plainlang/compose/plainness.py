@@ -30,7 +30,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from plainlang.config import Profile
+from plainlang.explain.fit import words
 from plainlang.explain.glossary import Glossary
+from plainlang.explain.matcher import TermMatch
 from plainlang.model import Trial
 from plainlang.policy import Policy
 from plainlang.readability.counts import token
@@ -214,20 +216,31 @@ def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[
 
 def rejection(sentence: str, gate: Gate) -> str:
     """The first rule ``sentence`` breaks ("long", "hard", "abbreviation", "fragment", "wording"), or ""."""
-    words = sentence.split()
-    if len(words) > gate.limits.words:
+    if words(sentence) > gate.limits.words:
         return "long"
     if is_fragment(sentence):
         return "fragment"
     if gate.policy.forbidden_in(sentence):
         return "wording"
     matches = gate.glossary.find(sentence)
+    # explain writes an abbreviation's full words next to it on first use: count them too
+    if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
+        return "long"
     known = {m.surface for m in matches if m.is_abbreviation}
     if any(a not in known and a not in gate.defined for a in abbreviations(sentence)):
         return "abbreviation"
     if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
         return "hard"
     return ""
+
+
+def expansion_words(matches: Iterable[TermMatch], glossary: Glossary) -> int:
+    total = 0
+    for match in matches:
+        term = glossary.get(match.term) if match.is_abbreviation else None
+        if term is not None and term.term.lower() != match.surface.lower():
+            total += words(term.term)
+    return total
 
 
 def abbreviations(sentence: str) -> list[str]:
@@ -264,6 +277,7 @@ __all__ = [
     "abbreviations",
     "build_gate",
     "defined_abbreviations",
+    "expansion_words",
     "hard_word_budget",
     "hard_words",
     "is_fragment",

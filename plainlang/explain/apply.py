@@ -333,7 +333,9 @@ def plan_text(
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"
-            if style == "fit" and not fit.fits(text, plan.edits, match.start, limit):
+            if style == "fit" and not fit.fits(
+                text, plan.edits, match.start, limit, fit.reserve(text, match.start, uses, glossary)
+            ):
                 del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
                 _expand_only(text, match, term, plan)
                 plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))

@@ -16,11 +16,13 @@ letter or digit in them); the apply module decides, this module only measures an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from plainlang.explain.glossary import Glossary
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import sentence_end, sentence_start
+from plainlang.explain.usage import Use
 
 DEFAULT_SENTENCE_WORDS = 20  # Profile.long_sentence_words' default
 _WORD = re.compile(r"[^\W_]")
@@ -40,9 +42,26 @@ def words(text: str) -> int:
     return sum(1 for token in text.split() if _WORD.search(token))
 
 
+# "e.g." and "etc." end in a full stop but not a sentence, for the check's counts as for readers
+_NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|al|Dr|Mr|Mrs|Ms|No|St)|\b[A-Z])\.[\"'”’)\]]*$")
+
+
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the sentence holding ``at``, not cut at "e.g." or "etc."."""
+    start, end = sentence_start(text, at), sentence_end(text, at)
+    while start > 1 and _NOT_AN_END.search(text, 0, start - 1 if text[start - 1].isspace() else start):
+        before = text[:start].rstrip()
+        if not before:
+            break
+        start = sentence_start(text, len(before) - 1)
+    while end < len(text) and _NOT_AN_END.search(text, 0, end):
+        end = sentence_end(text, end + 1)
+    return start, end
+
+
 def sentence_words_after(text: str, edits: Sequence[_Edit], at: int) -> int:
     """Words of the sentence holding ``at`` once ``edits`` inside it are made."""
-    start, end = sentence_start(text, at), sentence_end(text, at)
+    start, end = sentence_bounds(text, at)
     total = words(text[start:end])
     for edit in edits:
         if start <= edit.start and edit.end <= end:
@@ -50,9 +69,28 @@ def sentence_words_after(text: str, edits: Sequence[_Edit], at: int) -> int:
     return total
 
 
-def fits(text: str, edits: Sequence[_Edit], at: int, limit: int) -> bool:
-    """True when the sentence holding ``at`` stays within ``limit`` words with ``edits`` made."""
-    return sentence_words_after(text, edits, at) <= limit
+def fits(text: str, edits: Sequence[_Edit], at: int, limit: int, reserve: int = 0) -> bool:
+    """True when the sentence holding ``at`` stays within ``limit`` words with ``edits`` made,
+    keeping ``reserve`` words free for what later uses in it must add."""
+    return sentence_words_after(text, edits, at) + reserve <= limit
+
+
+def reserve(text: str, at: int, uses: Iterable[Use], glossary: Glossary) -> int:
+    """Words that later first uses of abbreviations in the same sentence will add: their full
+    words are written in every style ("IgA" → "immunoglobulin A (IgA)"), so a parenthesis
+    planned before them must leave room."""
+    end = sentence_bounds(text, at)[1]
+    total = 0
+    for use in uses:
+        match = use.match
+        if match.start >= end:
+            break
+        if match.start <= at or not use.first or use.explained or not match.is_abbreviation:
+            continue
+        term = glossary.get(match.term)
+        if term is not None and match.surface.lower() != term.term.lower():
+            total += words(term.term)
+    return total
 
 
 def sentence_after(term: Term, surface: str) -> str:
@@ -69,4 +107,12 @@ def sentence_after(term: Term, surface: str) -> str:
     return f"{subject} means {definition}."
 
 
-__all__ = ["DEFAULT_SENTENCE_WORDS", "fits", "sentence_after", "sentence_words_after", "words"]
+__all__ = [
+    "DEFAULT_SENTENCE_WORDS",
+    "fits",
+    "reserve",
+    "sentence_after",
+    "sentence_bounds",
+    "sentence_words_after",
+    "words",
+]
