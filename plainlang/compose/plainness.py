@@ -42,6 +42,7 @@ from plainlang.readability.counts import token
 # per sentence, so a registry sentence may carry the count at which a single sentence's SMOG is
 # ``_GRADE_ROOM`` grades above the target (2 hard words at the default target of 8).
 _GRADE_ROOM = 4.0
+MAX_TERMS = 2  # glossary terms one registry sentence may bring, each with its explanation
 _POLYSYLLABLE = 6  # index of the polysyllable flag in readability.counts.token's tuple
 
 # Abbreviations as plainlang check finds them (2 to 5 capitals), minus words every reader knows.
@@ -96,6 +97,8 @@ _FRAGMENT_END = re.compile(
     r"following|below|including|include|includes|such as|e\.g|i\.e|is|are|be|who|which|that|if))\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
+# "...if any of the following apply.", "...as listed below:" lead into a list the page does not show
+_LEADS_INTO_LIST = re.compile(r"\b(?:the following|as follows|below)\b\W*(?:\w+\W*){0,2}$", re.IGNORECASE)
 # a piece that starts with a lower-case word was cut from a sentence ("eGFR" is a name, not a cut)
 # and a row of a table ("<12 months: treat all") starts with a comparison, not a subject.
 _CUT_LEAD = re.compile(r"^(?:[a-z]+[\s,]|[<>≤≥=])")
@@ -231,6 +234,9 @@ def rejection(sentence: str, gate: Gate) -> str:
         return "abbreviation"
     if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
         return "hard"
+    # each term brings its explanation along: a rule with six terms becomes seven sentences
+    if len({m.term for m in matches}) > MAX_TERMS:
+        return "hard"
     return ""
 
 
@@ -268,7 +274,7 @@ def is_fragment(sentence: str) -> bool:
     text = sentence.strip()
     # a parenthesis opened and not closed (or the reverse): the sentence was cut inside it
     unbalanced = text.count("(") != text.count(")") or text.count("[") != text.count("]")
-    return unbalanced or bool(_FRAGMENT_END.search(text)) or bool(_CUT_LEAD.match(text))
+    return unbalanced or any(p.search(text) for p in (_FRAGMENT_END, _LEADS_INTO_LIST, _CUT_LEAD))
 
 
 __all__ = [

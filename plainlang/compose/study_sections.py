@@ -281,7 +281,7 @@ def _intervention_item(
     """
     name = display_name(intervention)
     kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
-    plain_name = gate.passes(end_sentence(name.value))
+    plain_name = words(name.value) <= MAX_LABEL_WORDS and gate.passes(end_sentence(name.value))
     subject = name.value if plain_name else "This"
     label = name.value if words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
     line: list[Sentence | None] = [
@@ -419,16 +419,13 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
     return parts
 
 
-def _when(outcome: Outcome, cite: Citer, gate: Gate) -> Sentence | None:
-    """The time frame in plain words, when it is short and plain enough to read."""
+def _when(outcome: Outcome, gate: Gate) -> str:
+    """The time frame in plain words ("up to Day 210."), or "" when it is not short and plain."""
     if outcome.time_frame is None:
-        return None
+        return ""
     units = plain_units(sentence_case(run_in(outcome.time_frame.value)), gate.language)
     text = " ".join(s for unit in units for s in unit)
-    when = f"When: {_lower_start(text)}" if text else ""
-    if not when or not gate.passes(when):
-        return None
-    return cite.say(when, outcome.time_frame)
+    return text if text and gate.passes(f"When: {text}") else ""
 
 
 def _measure(outcome: Outcome, gate: Gate) -> list[str]:
@@ -436,6 +433,10 @@ def _measure(outcome: Outcome, gate: Gate) -> list[str]:
     units = plain_units(sentence_case(run_in(outcome.measure.value)), gate.language)
     kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
     return [] if dropped else kept
+
+
+def _measures(count: int) -> str:
+    return "measure" if count == 1 else "measures"
 
 
 def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
@@ -446,39 +447,38 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
     hidden_times: list[Sentence] = []
     for outcome in primary:
         measure = _measure(outcome, gate)
-        when = _when(outcome, cite, gate)
+        when = _when(outcome, gate)
         if measure and len(shown) < MAX_MAIN_MEASURES:
             sentences = [cite.say(s, outcome.measure) for s in measure]
-            shown.append(Block("item", tuple(s for s in (*sentences, when) if s is not None)))
-        elif when is not None:
-            hidden_times.append(when)
-    if primary:
-        parts.append(
-            note("The main things the study measures:" if shown else "What the study measures most:")
-        )
+            if when:
+                sentences.append(cite.say(f"When: {_lower_start(when)}", outcome.time_frame))
+            shown.append(Block("item", tuple(sentences)))
+        elif when:
+            hidden_times.append(cite.say(when, outcome.time_frame))
+    hidden = len(primary) - len(shown)
+    if shown:
+        parts.append(note("The main things the study measures:"))
         parts.extend(shown)
-        hidden = len(primary) - len(shown)
-        if hidden:
-            lead = (
-                f"The full record lists {say_count(hidden)} more main "
-                f"{'measure' if hidden == 1 else 'measures'}."
-                if shown
-                else f"The full record lists {say_count(hidden)} main {'measure' if hidden == 1 else 'measures'}."
-            )
-            parts.append(
-                paragraph(
-                    (
-                        cite.derived(
-                            lead,
-                            "protocolSection.outcomesModule.primaryOutcomes",
-                            "count(primaryOutcomes) - count(shown)",
-                        ),
-                    )
+    if hidden:
+        more = " more" if shown else ""
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        f"The full record lists {say_count(hidden)}{more} main {_measures(hidden)}.",
+                        "protocolSection.outcomesModule.primaryOutcomes",
+                        "count(primaryOutcomes) - count(shown)",
+                    ),
                 )
             )
-            # their time frames still tell a reader how long the study follows people
-            if not shown:
-                parts.extend(items(_unique(hidden_times)[:MAX_MAIN_MEASURES]))
+        )
+        # with none shown, their time frames still tell a reader how long the study follows people
+        times = _unique(hidden_times)[:MAX_MAIN_MEASURES]
+        if times and not shown:
+            parts.append(
+                note("It is checked at this time:" if hidden == 1 else "They are checked at these times:")
+            )
+            parts.extend(items(times))
     secondary = trial.secondary_outcomes
     if secondary:
         plain = [(o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1][:MAX_OTHER_MEASURES]
