@@ -46,7 +46,9 @@ MAX_TERMS = 2  # glossary terms one registry sentence may bring, each with its e
 _POLYSYLLABLE = 6  # index of the polysyllable flag in readability.counts.token's tuple
 
 # Abbreviations as plainlang check finds them (2 to 5 capitals), minus words every reader knows.
-_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,4}s?\b")
+# "R/R" (relapsed or refractory) counts; a product code ("PL-101", "KO-539") is a name, not an
+# abbreviation to spell out: there are no full words to write.
+_ABBREVIATION = re.compile(r"\b[A-Z](?:/[A-Z])+\b|\b[A-Z][A-Z0-9]{1,4}s?\b(?![-‐]?\d)")
 _COMMON = frozenset(
     [
         "I",

@@ -316,6 +316,8 @@ def _intervention_item(
         if route:
             line.append(cite.say(f"It is given {route}.", description))
         units = plain_units(description.text, gate.language)
+        if route:
+            units = [u for u in units if not (len(u) == 1 and _ONLY_ROUTE.match(u[0]) and words(u[0]) <= 8)]
         kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
         line.extend(cite.say(s, description) for s in kept)
         cut = 1 if dropped else 0
@@ -328,16 +330,21 @@ def _plain_name(name: str, gate: Gate) -> bool:
 
 
 def _glossary_sentence(name: str, gate: Gate) -> Sentence | None:
-    """What the glossary says the intervention is, in our words (uncited: it is not from the record)."""
+    """What the glossary says the intervention is, from its short definition (uncited: the words
+    are ours, not the record's). Not the pack's longer explanation: that may use terms of its own,
+    each of which the explain stage would then explain in a sentence more."""
     term = gate.glossary.get(name)
     if term is None or (term.abbreviations and name in term.abbreviations):
         return None
-    if term.explanation:
-        return Sentence(term.explanation.strip())
     definition = term.definition.strip().rstrip(".")
     if re.match(r"(?:a|an|the)\s", definition):
         return Sentence(f"It is {definition}.")
     return None
+
+
+# An NCI-style description that only says the route ("Given IV.", "Given PO (capsules).") says
+# nothing the route sentence has not said in plain words.
+_ONLY_ROUTE = re.compile(r"^Given\b", re.IGNORECASE)
 
 
 # How a treatment is given, as the record states it, in plain words. Case matters for the short

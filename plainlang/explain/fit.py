@@ -71,7 +71,15 @@ def sentence_words_after(text: str, edits: Sequence[_Edit], at: int) -> int:
 
 def fits(text: str, edits: Sequence[_Edit], at: int, limit: int, reserve: int = 0) -> bool:
     """True when the sentence holding ``at`` stays within ``limit`` words with ``edits`` made,
-    keeping ``reserve`` words free for what later uses in it must add."""
+    keeping ``reserve`` words free for what later uses in it must add.
+
+    A sentence with no full stop of its own (a list line, a line ending in a number) keeps the
+    parenthesis whatever its length: a sentence written after it would run on from it, and
+    "... (EFS) Event-free survival means ..." is neither readable nor a defining sentence.
+    """
+    start, end = sentence_bounds(text, at)
+    if not text[start:end].rstrip().endswith((".", "!", "?")):
+        return True
     return sentence_words_after(text, edits, at) + reserve <= limit
 
 
