@@ -178,7 +178,7 @@ def trial_texts(trial: Trial) -> Iterator[str]:
 
 
 # "Laboratory plus Clinical Monitoring (LCM)" and "LCM (Laboratory plus Clinical Monitoring)".
-_FULL_THEN_SHORT = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(\s*([A-Z][A-Za-z0-9]{1,6})s?\s*\)")
+_FULL_THEN_SHORT = re.compile(r"((?:[\w-]+\s+){1,8})\(\s*([A-Z][A-Za-z0-9]{1,6})s?\s*\)")
 _SHORT_THEN_FULL = re.compile(r"\b([A-Z][A-Z0-9]{1,6})s?\s*\(\s*([A-Za-z][^()]{3,80})\)")
 
 
@@ -196,13 +196,15 @@ def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _initials_fit(short: str, words: list[str]) -> bool:
-    """The last words' initials spell the abbreviation's capitals, or the full words start with them."""
+    """The abbreviation's capitals are the initials of the full words, in order, small words such
+    as "plus" or "of" allowed in between ("Laboratory plus Clinical Monitoring (LCM)"); the
+    last full word gives its last capital."""
     capitals = [c for c in short if c.isalpha() and c.isupper()]
-    if not capitals or len(capitals) > len(words) + 2:
+    initials = [w[0].upper() for w in words if w[:1].isalpha()]
+    if not capitals or not initials or initials[-1] != capitals[-1]:
         return False
-    initials = "".join(w[0].upper() for w in words if w[:1].isalpha())
-    wanted = "".join(capitals)
-    return wanted in initials or "".join(w[:1].upper() for w in words[: len(capitals)]) == wanted
+    remaining = iter(initials)
+    return all(any(c == i for i in remaining) for c in capitals)
 
 
 def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[list[str], int]:

@@ -283,7 +283,7 @@ def _intervention_item(
     kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
     plain_name = words(name.value) <= MAX_LABEL_WORDS and gate.passes(end_sentence(name.value))
     subject = name.value if plain_name else "This"
-    label = name.value if words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
+    label = name.value if plain_name or words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
     line: list[Sentence | None] = [
         cite.say(
             f"{subject} is {kind}." if kind else end_sentence(subject),
@@ -337,21 +337,24 @@ def _glossary_sentence(name: str, gate: Gate) -> Sentence | None:
     if term is None or (term.abbreviations and name in term.abbreviations):
         return None
     definition = term.definition.strip().rstrip(".")
-    if re.match(r"(?:a|an|the)\s", definition):
+    # a noun phrase reads as "It is ..."; one that uses other terms would need explaining itself
+    if re.match(r"(?:a|an|the)\s", definition) and not gate.glossary.find(definition):
         return Sentence(f"It is {definition}.")
     return None
 
 
-# An NCI-style description that only says the route ("Given IV.", "Given PO (capsules).") says
-# nothing the route sentence has not said in plain words.
-_ONLY_ROUTE = re.compile(r"^Given\b", re.IGNORECASE)
+# An NCI-style description that only says the route ("Given IV.", "Oral tablets.", "IV (or
+# another anthracycline).") says little the route sentence has not said in plain words.
+_ONLY_ROUTE = re.compile(
+    r"^(?:Given|Oral(?:ly)?|Intravenous(?:ly)?|Subcutaneous(?:ly)?|IV|PO|SC|SQ|By mouth)\b", re.IGNORECASE
+)
 
 
 # How a treatment is given, as the record states it, in plain words. Case matters for the short
 # forms: "IV" and "PO" are routes, "it" and "po" in running text are not.
 _ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:orally|by mouth|per os|oral(?:ly)?)\b|\bPO\b", re.IGNORECASE), "by mouth"),
-    (re.compile(r"\bintravenous(?:ly)?\b|\bIV\b(?! *[A-Z])|\binfusions?\b", re.IGNORECASE), "into a vein"),
+    (re.compile(r"\bintravenous(?:ly)?\b|(?<!stage )(?<!grade )(?<!class )\bIV\b|\binfusions?\b", re.IGNORECASE), "into a vein"),
     (
         re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE),
         "as a shot under the skin",
@@ -398,13 +401,15 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
         # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
         names = say_list(treatments) if treatments != [arm.label.value] else ""
         listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""
-        long_label = words(arm.label.value) > MAX_LABEL_WORDS
+        long_label = words(arm.label.value) > MAX_LABEL_WORDS or not gate.passes(
+            end_sentence(arm.label.value)
+        )
         text = " ".join(
             t
             for t in (
                 f"This group {role}." if role else "",
                 listed,
-                "The full record gives its long name." if long_label else "",
+                "The full record gives its name." if long_label else "",
             )
             if t
         )

@@ -23,6 +23,7 @@ from plainlang.explain.glossary import Glossary
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import sentence_end, sentence_start
 from plainlang.explain.usage import Use
+from plainlang.explain.variants import spelling_variants
 
 DEFAULT_SENTENCE_WORDS = 20  # Profile.long_sentence_words' default
 _WORD = re.compile(r"[^\W_]")
@@ -43,7 +44,9 @@ def words(text: str) -> int:
 
 
 # "e.g." and "etc." end in a full stop but not a sentence, for the check's counts as for readers
-_NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|al|Dr|Mr|Mrs|Ms|No|St)|\b[A-Z])\.[\"'”’)\]]*$")
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|al|Dr|Mr|Mrs|Ms|No|St)|\b[A-Z])\.[\"'”’)\]]*$"
+)
 
 
 def sentence_bounds(text: str, at: int) -> tuple[int, int]:
@@ -109,7 +112,11 @@ def sentence_after(term: Term, surface: str) -> str:
     chemo, and at times X-rays, given just before a transplant.") that would then need
     explaining in turn.
     """
-    subject = term.term if surface in term.abbreviations else surface
+    # the written form when the use is one ("Refractory means"), else the entry's own: "Leukemias
+    # means a cancer" would not agree, and an abbreviation's full words are what it stands for
+    plural = surface.lower().endswith("s") and not term.term.lower().endswith("s")
+    written = not plural and any(surface.lower() in spelling_variants(form) for form in term.forms)
+    subject = surface if written else term.term
     subject = subject[:1].upper() + subject[1:]
     definition = term.definition.strip().rstrip(".")
     return f"{subject} means {definition}."
