@@ -28,6 +28,7 @@ MAX_OTHER_NAMES = 3
 MAX_DESCRIPTION_SENTENCES = 2  # of an intervention's description or one outcome measure
 MAX_MAIN_MEASURES = 5
 MAX_OTHER_MEASURES = 3
+MEASURE_ROOM = 1  # hard words a main (primary) measure may hold beyond the gate's budget
 MAX_LABEL_WORDS = 8  # a longer name as a bullet's label makes its line a long sentence
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 # Harms a record may name; the page lists those it finds, in the record's own words.
@@ -354,7 +355,12 @@ _ONLY_ROUTE = re.compile(
 # forms: "IV" and "PO" are routes, "it" and "po" in running text are not.
 _ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:orally|by mouth|per os|oral(?:ly)?)\b|\bPO\b", re.IGNORECASE), "by mouth"),
-    (re.compile(r"\bintravenous(?:ly)?\b|(?<!stage )(?<!grade )(?<!class )\bIV\b|\binfusions?\b", re.IGNORECASE), "into a vein"),
+    (
+        re.compile(
+            r"\bintravenous(?:ly)?\b|(?<!stage )(?<!grade )(?<!class )\bIV\b|\binfusions?\b", re.IGNORECASE
+        ),
+        "into a vein",
+    ),
     (
         re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE),
         "as a shot under the skin",
@@ -440,8 +446,13 @@ def _when(outcome: Outcome, gate: Gate) -> str:
     return text if text and gate.passes(f"When: {text}") else ""
 
 
-def _measure(outcome: Outcome, gate: Gate) -> list[str]:
-    """The outcome's measure as plain sentences, or [] when it does not pass the gate."""
+def _measure(outcome: Outcome, gate: Gate, room: int = 0) -> list[str]:
+    """The outcome's measure as plain sentences, or [] when it does not pass the gate.
+
+    What is measured is what a page must tell, so a main measure may hold ``room`` hard words
+    more than other registry text ("Progression-free survival at 2 years" has no plainer name).
+    """
+    gate = gate.with_room(room)
     units = plain_units(sentence_case(run_in(outcome.measure.value)), gate.language)
     kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
     return [] if dropped else kept
@@ -458,7 +469,7 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
     shown: list[Block] = []
     hidden_times: list[Sentence] = []
     for outcome in primary:
-        measure = _measure(outcome, gate)
+        measure = _measure(outcome, gate, MEASURE_ROOM)
         when = _when(outcome, gate)
         if measure and len(shown) < MAX_MAIN_MEASURES:
             sentences = [cite.say(s, outcome.measure) for s in measure]
