@@ -195,12 +195,24 @@ def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         for m in _FULL_THEN_SHORT.finditer(text):
-            if _initials_fit(m.group(2), m.group(1).split()):
-                found.add(m.group(2))
+            if _initials_fit(m.group(2), _words(m.group(1))):
+                found.update(_forms(m.group(2)))
         for m in _SHORT_THEN_FULL.finditer(text):
-            if _initials_fit(m.group(1), m.group(2).split()):
-                found.add(m.group(1))
+            if _initials_fit(m.group(1), _words(m.group(2))):
+                found.update(_forms(m.group(1)))
     return frozenset(found)
+
+
+def _words(text: str) -> list[str]:
+    """Words for initials: "treatment-emergent adverse events" gives T, E, A, E."""
+    return [w for w in re.split(r"[\s/-]+", text) if w]
+
+
+def _forms(short: str) -> tuple[str, ...]:
+    """ "TEAEs" is also "TEAE", the form ``abbreviations`` reports."""
+    if short.endswith("s") and short[:-1].isupper():
+        return (short, short[:-1])
+    return (short,)
 
 
 def _initials_fit(short: str, words: list[str]) -> bool:
@@ -252,10 +264,12 @@ def rejection(sentence: str, gate: Gate) -> str:
     return ""
 
 
-def expansion_words(matches: Iterable[TermMatch], glossary: Glossary) -> int:
+def expansion_words(matches: Sequence[TermMatch], glossary: Glossary) -> int:
+    """Words explain will add to spell out abbreviations whose full words are not already there."""
+    spelled = {m.term for m in matches if not m.is_abbreviation}
     total = 0
     for match in matches:
-        term = glossary.get(match.term) if match.is_abbreviation else None
+        term = glossary.get(match.term) if match.is_abbreviation and match.term not in spelled else None
         if term is not None and term.term.lower() != match.surface.lower():
             total += words(term.term)
     return total
