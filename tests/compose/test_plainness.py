@@ -213,3 +213,12 @@ def test_a_criterion_is_shown_exactly_as_rewritten_or_not_at_all(text: str) -> N
 def test_limits_come_from_the_profile() -> None:
     limits = Limits.from_profile(Profile(long_sentence_words=15, target_smog=10.0))
     assert limits.words == 15 and limits.hard_words == hard_word_budget(10.0)
+
+
+def test_an_abbreviation_spelled_out_in_the_sentence_adds_no_words(gate: Gate) -> None:
+    spelled = "Number of people with treatment-emergent adverse events (TEAEs) in the first year of the study."
+    assert defined_abbreviations([spelled]) >= {"TEAEs", "TEAE"}
+    knows = Gate(gate.limits, gate.glossary, gate.policy, defined_abbreviations([spelled]))
+    assert knows.reason(spelled) == ""
+    # "Adults with acute myeloid leukemia (AML)": the full words are there, explain adds none
+    assert gate.reason("Adults with acute myeloid leukemia (AML) who had two earlier treatments can join.") == ""
