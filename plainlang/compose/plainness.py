@@ -250,6 +250,11 @@ def rejection(sentence: str, gate: Gate) -> str:
     if gate.policy.forbidden_in(sentence):
         return "wording"
     matches = gate.glossary.find(sentence)
+    # explain will print each term's definition beside or after it: that must pass the policy too
+    # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
+    for term in {t for m in matches if (t := gate.glossary.get(m.term)) is not None}:
+        if gate.policy.forbidden_in(f"{term.term} means {term.definition}"):
+            return "wording"
     # explain writes an abbreviation's full words next to it on first use: count them too
     if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
         return "long"

@@ -284,18 +284,22 @@ def _intervention_item(
     kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
     plain_name = words(name.value) <= MAX_LABEL_WORDS and gate.passes(end_sentence(name.value))
     subject = name.value if plain_name else "This"
-    label = name.value if plain_name or words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
+    known = _glossary_definition(name.value, gate) if plain_name else ""
+    # a plain name opens the first sentence, so the bullet needs no label (a label would repeat
+    # it, and a reader or the check reads "Name: Name is a medicine" as one long sentence)
+    label = (
+        "" if plain_name else name.value if words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
+    )
     line: list[Sentence | None] = [
         cite.say(
-            f"{subject} is {kind}." if kind else end_sentence(subject),
+            f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
             name,
             intervention.type,
             keep=(name.value,) if plain_name else (),
         )
     ]
-    if label != name.value:
+    if label and label != name.value:
         line.append(cite.say("The full record gives its long name.", name))
-    line.append(_glossary_sentence(name.value, gate))
     # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
     others = [o.value for o in intervention.other_names if o.value != name.value]
     if intervention.name.value != name.value:
@@ -330,18 +334,18 @@ def _plain_name(name: str, gate: Gate) -> bool:
     return len(name.split()) <= 4 and not any(c in name for c in "+:/>") and gate.passes(end_sentence(name))
 
 
-def _glossary_sentence(name: str, gate: Gate) -> Sentence | None:
-    """What the glossary says the intervention is, from its short definition (uncited: the words
-    are ours, not the record's). Not the pack's longer explanation: that may use terms of its own,
-    each of which the explain stage would then explain in a sentence more."""
+def _glossary_definition(name: str, gate: Gate) -> str:
+    """What the glossary says the intervention is, when that reads as "<name> is <definition>":
+    "Placebo is a dummy pill or shot that has no medicine in it." says more, and more truly,
+    than its type ("Placebo is a medicine."). Not the pack's longer explanation, and not a
+    definition that uses other terms: each would need explaining in a sentence more."""
     term = gate.glossary.get(name)
     if term is None or (term.abbreviations and name in term.abbreviations):
-        return None
+        return ""
     definition = term.definition.strip().rstrip(".")
-    # a noun phrase reads as "It is ..."; one that uses other terms would need explaining itself
     if re.match(r"(?:a|an|the)\s", definition) and not gate.glossary.find(definition):
-        return Sentence(f"It is {definition}.")
-    return None
+        return definition
+    return ""
 
 
 # An NCI-style description that only says the route ("Given IV.", "Oral tablets.", "IV (or

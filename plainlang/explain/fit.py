@@ -117,7 +117,8 @@ def sentence_after(term: Term, surface: str) -> str:
     plural = surface.lower().endswith("s") and not term.term.lower().endswith("s")
     written = not plural and any(surface.lower() in spelling_variants(form) for form in term.forms)
     subject = surface if written else term.term
-    subject = subject[:1].upper() + subject[1:]
+    if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
+        subject = subject[:1].upper() + subject[1:]
     definition = term.definition.strip().rstrip(".")
     return f"{subject} means {definition}."
 

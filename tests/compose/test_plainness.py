@@ -222,3 +222,10 @@ def test_an_abbreviation_spelled_out_in_the_sentence_adds_no_words(gate: Gate) -
     assert knows.reason(spelled) == ""
     # "Adults with acute myeloid leukemia (AML)": the full words are there, explain adds none
     assert gate.reason("Adults with acute myeloid leukemia (AML) who had two earlier treatments can join.") == ""
+
+
+def test_a_term_whose_definition_the_policy_forbids_keeps_its_sentence_off_the_page(gate: Gate) -> None:
+    # the sentence is fine; "curative" would be explained as "meant to cure the disease"
+    sentence = "Current disease state must be one for which there is now no known curative therapy."
+    assert not gate.policy.forbidden_in(sentence)
+    assert gate.reason(sentence) == "wording"
