@@ -345,6 +345,11 @@ def plan_text(
     return plan
 
 
+_LINK_END = re.compile(
+    r"(?:://|www\.|@|\.(?:gov|com|org|net|edu|int|eu|uk|io|info)\b)\S*$|\b(?:NCT|ISRCTN)\d{8}$|\d{4}-\d{6}-\d{2}$"
+)
+
+
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     """The "sentence" style's explanations as insertions after each sentence of first use."""
     edits = []
@@ -352,8 +357,10 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     for position, sentence in plan.sentences:
         end = sentence_end(text, position)
         before = text[:end].rstrip()
-        ends_in_fact = len(before) in fact_ends
-        # never glue a full stop to a URL, an id or a number: it would change what they read
+        # never glue a full stop to a link, an address or a registry id: it would change what
+        # they read. A number ("COVID-19", "2 of 10") reads the same, and without the full stop
+        # the explanation would not start a sentence of its own (nor be found again as one).
+        ends_in_fact = len(before) in fact_ends and _LINK_END.search(before) is not None
         closed = before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) or ends_in_fact
         joiner = " " if closed else ". "
         if end > len(before):  # the sentence ends at a line end without a full stop
