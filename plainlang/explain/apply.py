@@ -20,7 +20,9 @@ the input only means an inserted definition is never itself scanned for terms.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -116,6 +118,18 @@ _DETERMINER_BEFORE = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(a|an|A|An)([ \t]+)$")
 
 
+def _word_before(text: str, end: int, longest: int) -> int:
+    """Where to start searching for a word of at most ``longest`` letters, then blanks, ending at ``end``.
+
+    The patterns above end in ``[ \t]+$``; searching them over all of ``text[:end]`` for each
+    use made a long text's plan quadratic. ``$`` also matches before a final line end.
+    """
+    at = end - 1 if end and text[end - 1] == "\n" else end
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return max(at - longest, 0)
+
+
 def _article_for(word: str) -> str:
     return "an" if _VOWEL_SOUND.match(word) and not _SILENT_VOWEL.match(word) else "a"
 
@@ -148,10 +162,12 @@ def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term
     """Plan writing ``new`` (+ ``suffix``) in place of the match, fixing a/an before it."""
     start = match.start
     words = _cased(new, text, match.start, match.surface)
-    if _LEADING_ARTICLE.match(words) and _DETERMINER_BEFORE.search(text, 0, match.start):
+    if _LEADING_ARTICLE.match(words) and _DETERMINER_BEFORE.search(
+        text, _word_before(text, match.start, 5), match.start
+    ):
         # "the placebo" → "the fake medicine": the text's own word already does the job
         words = _LEADING_ARTICLE.sub("", words, count=1)
-    article = _ARTICLE_BEFORE.search(text, 0, match.start)
+    article = _ARTICLE_BEFORE.search(text, _word_before(text, match.start, 2), match.start)
     if article is not None and _LEADING_ARTICLE.match(words):
         # "a placebo" → "a fake medicine", not "a a fake medicine": keep the plain word's own
         start = article.start()
@@ -221,6 +237,20 @@ def _expand_only(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
         )
 
 
+@functools.lru_cache(maxsize=4)
+def _parenthesis_marks(text: str) -> tuple[tuple[int, ...], str]:
+    """Offsets of every "(", ")" and line end in ``text``, and those characters.
+
+    Cached for the last few texts: each first use asks whether it is enclosed, and scanning
+    its line from the start every time made a long text's plan quadratic.
+    """
+    found = [(m.start(), m.group()) for m in _PARENTHESIS_MARK.finditer(text)]
+    return tuple(at for at, _ in found), "".join(ch for _, ch in found)
+
+
+_PARENTHESIS_MARK = re.compile(r"[()\n]")
+
+
 def _open_parenthesis(text: str, position: int) -> int | None:
     """Where the parenthesis enclosing ``position`` closes, or None when it is not enclosed.
 
@@ -228,24 +258,24 @@ def _open_parenthesis(text: str, position: int) -> int | None:
     paragraph or list item in registry text. An unclosed one (a typo) still encloses what
     follows it, so ``position`` itself is returned: the sentence goes after its own sentence.
     """
-    line_start = text.rfind("\n", 0, position) + 1
+    offsets, marks = _parenthesis_marks(text)
+    at = bisect_left(offsets, position)
+    line_start = marks.rfind("\n", 0, at) + 1  # first mark of the line holding position
     depth = 0
-    for ch in text[line_start:position]:
+    for ch in marks[line_start:at]:
         if ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
     if not depth:
         return None
-    line_end = text.find("\n", position)
-    line_end = len(text) if line_end < 0 else line_end
-    for at in range(position, line_end):
-        if text[at] == "(":
-            depth += 1
-        elif text[at] == ")":
-            depth -= 1
-            if not depth:
-                return at
+    for i in range(at, len(marks)):
+        ch = marks[i]
+        if ch == "\n":
+            break
+        depth += 1 if ch == "(" else -1
+        if not depth:
+            return offsets[i]
     return position
 
 
@@ -272,7 +302,7 @@ def _plain_for(glossary: Glossary, term: Term) -> str | None:
     """The plain word, unless it contains a term itself (replacing would never settle)."""
     if not term.plain or not term.plain.strip():
         return None
-    if glossary.matcher.find(term.plain):
+    if glossary.matcher.has_terms(term.plain):
         return None
     return term.plain.strip()
 
