@@ -53,6 +53,11 @@ class PatternKey:
     written: bool  # a form written in the pack, not a generated variant
     abbreviation: bool
 
+    rank: int = 0  # among matches of one length: written forms first, then the earlier term
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rank", (0 if self.written else 1 << 30) + self.term_index)
+
 
 @functools.cache
 def blank_english() -> Any:
@@ -71,6 +76,7 @@ Words = tuple[str, ...]
 _Node = tuple[list["PatternKey"], dict[str, "_Node"]]
 
 _CAPS_WORD = re.compile(r"^[A-Z][A-Z-]+$")
+_SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
 
 
 def _words(text: str, tokens: Sequence[Token]) -> Words:
@@ -133,12 +139,14 @@ class CompiledMatcher:
         # form of another term away; within a kind the earlier term wins.
         claimed: dict[str, PatternKey] = {}
         for index, term in enumerate(self.terms):
+            key = PatternKey(index, True, False)
             for form in term.forms:
-                claimed.setdefault(form.lower().strip(), PatternKey(index, True, False))
+                claimed.setdefault(form.lower().strip(), key)
         for index, term in enumerate(self.terms):
+            key = PatternKey(index, False, False)
             for form in term.forms:
                 for variant in phrase_variants(form):
-                    claimed.setdefault(variant, PatternKey(index, False, False))
+                    claimed.setdefault(variant, key)
         self.word_patterns = self._word_patterns(claimed)
         abbreviations: dict[Words, list[PatternKey]] = {}
         for index, term in enumerate(self.terms):
@@ -162,8 +170,15 @@ class CompiledMatcher:
         """
         patterns: dict[Words, list[PatternKey]] = {}
         for text, key in claimed.items():
-            for spelled in (text, text.upper()):
-                words = tuple(_lower_words(spelled, tokenize(spelled)))
+            if _SIMPLE_PHRASE.fullmatch(text):
+                # words of ASCII letters or of digits are one token each, in any case: most
+                # forms, spared the tokenizer
+                spelled_words = [tuple(text.split(" "))]
+            else:
+                spelled_words = [
+                    tuple(_lower_words(spelled, tokenize(spelled))) for spelled in (text, text.upper())
+                ]
+            for words in spelled_words:
                 if words and key not in patterns.setdefault(words, []):
                     patterns[words].append(key)
         return patterns
@@ -214,7 +229,7 @@ class CompiledMatcher:
             return ()
         guard = protected if protected is not None else SpanSet(protected_spans(text))
         # longest first, then written forms, then the earlier term; then keep what fits
-        candidates.sort(key=lambda c: (c[1] - c[2], not c[0].written, c[0].term_index, c[1]))
+        candidates.sort(key=lambda c: (c[1] - c[2], c[0].rank, c[1]))
         taken = [False] * len(tokens)
         chosen: list[TermMatch] = []
         for key, start, end in candidates:

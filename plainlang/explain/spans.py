@@ -101,9 +101,16 @@ class SpanSet:
         A term may contain a number ("type 2 diabetes", "COVID-19"); it may not cut one, nor
         reach into a URL or a quotation.
         """
-        return any(
-            s < end and start < e and not (start <= s and e <= end) for s, e in self._around(start, end)
-        )
+        # a loop rather than any() over _around: this runs for every match of every text
+        starts, ends = self._starts, self._ends
+        i = max(bisect_right(starts, start) - 1, 0)
+        count = len(starts)
+        while i < count and starts[i] < end:
+            s, e = starts[i], ends[i]
+            if start < e and not (start <= s and e <= end):
+                return True
+            i += 1
+        return False
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self._around(start, end))
