@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import SpanSet, protected_spans
-from plainlang.explain.tokens import Token, tokenize
+from plainlang.explain.tokens import Token
+from plainlang.explain.tokens import tokenize as tokenize_text
 from plainlang.explain.variants import phrase_variants
 
 
@@ -72,6 +73,7 @@ def blank_english() -> Any:
 
 
 Words = tuple[str, ...]
+Hit = tuple["PatternKey", int, int]  # a pattern's key, and the tokens [start, end) it covers
 # A trie over tokens: each node holds the keys of the patterns ending there and the next tokens.
 _Node = tuple[list["PatternKey"], dict[str, "_Node"]]
 
@@ -110,9 +112,9 @@ def _trie(patterns: dict[Words, list[PatternKey]]) -> dict[str, _Node]:
     return root
 
 
-def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[tuple[PatternKey, int, int]]:
+def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
     """Every (key, start, end) whose pattern equals ``words[start:end]``, overlaps included."""
-    found: list[tuple[PatternKey, int, int]] = []
+    found: list[Hit] = []
     count = len(words)
     get = trie.get
     for i, word in enumerate(words):
@@ -132,8 +134,12 @@ def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[tuple[PatternK
 class CompiledMatcher:
     """The phrase tables for a list of terms, and the search over a text."""
 
-    def __init__(self, terms: Sequence[Term]) -> None:
+    def __init__(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None = None) -> None:
+        """Tables for ``terms``; ``tokenizer`` replaces ``tokens.tokenize`` (the tests pass spaCy's)."""
         self.terms = tuple(terms)
+        self._tokenize = tokenizer or tokenize_text
+        # plain phrases are split on spaces without the tokenizer: only true of our own
+        self._simple_phrases = tokenizer is None
         self._abbreviation_set = frozenset(a for t in terms for a in t.abbreviations)
         # Written forms claim their text first, so a generated variant never takes a real
         # form of another term away; within a kind the earlier term wins.
@@ -148,11 +154,12 @@ class CompiledMatcher:
                 for variant in phrase_variants(form):
                     claimed.setdefault(variant, key)
         self.word_patterns = self._word_patterns(claimed)
+        split = self._tokenize
         abbreviations: dict[Words, list[PatternKey]] = {}
         for index, term in enumerate(self.terms):
             key = PatternKey(index, True, True)
             for abbreviation in term.abbreviations:
-                words = _words(abbreviation, tokenize(abbreviation))
+                words = _words(abbreviation, split(abbreviation))
                 if words and key not in abbreviations.setdefault(words, []):
                     abbreviations[words].append(key)
         self.abbreviation_patterns = abbreviations
@@ -160,8 +167,7 @@ class CompiledMatcher:
         self._words_trie = _trie(self.word_patterns)
         self._abbreviations_trie = _trie(abbreviations)
 
-    @staticmethod
-    def _word_patterns(claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
+    def _word_patterns(self, claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
         """Lower-case token sequences, tokenized as the text would be in capitals too.
 
         The tokens of a form can depend on its case (spaCy split "itd" like "it'd" but kept
@@ -169,30 +175,35 @@ class CompiledMatcher:
         however the text writes it.
         """
         patterns: dict[Words, list[PatternKey]] = {}
+        split = self._tokenize
         for text, key in claimed.items():
-            if _SIMPLE_PHRASE.fullmatch(text):
+            if self._simple_phrases and _SIMPLE_PHRASE.fullmatch(text):
                 # words of ASCII letters or of digits are one token each, in any case: most
                 # forms, spared the tokenizer
                 spelled_words = [tuple(text.split(" "))]
             else:
                 spelled_words = [
-                    tuple(_lower_words(spelled, tokenize(spelled))) for spelled in (text, text.upper())
+                    tuple(_lower_words(spelled, split(spelled))) for spelled in (text, text.upper())
                 ]
             for words in spelled_words:
                 if words and key not in patterns.setdefault(words, []):
                     patterns[words].append(key)
         return patterns
 
-    def candidates(self, text: str, tokens: Sequence[Token]) -> list[tuple[PatternKey, int, int]]:
-        """Every (key, start token, end token) a pattern matches, before overlaps are settled."""
-        found = _search(self._words_trie, _lower_words(text, tokens))
-        if self._abbreviations_trie:
+    def phrase_hits(self, text: str, tokens: Sequence[Token]) -> tuple[list[Hit], list[Hit]]:
+        """Every (key, start token, end token) where a word pattern (on lower case) and an
+        abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
+        words = _search(self._words_trie, _lower_words(text, tokens))
+        if not self._abbreviations_trie:
+            return words, []
+        return words, _search(self._abbreviations_trie, _words(text, tokens))
+
+    def candidates(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
+        """The hits that may become matches: abbreviations in a run of capitals are not."""
+        found, abbreviations = self.phrase_hits(text, tokens)
+        if abbreviations:
             words = _words(text, tokens)
-            found.extend(
-                hit
-                for hit in _search(self._abbreviations_trie, words)
-                if not self._in_capitals(words, hit[1], hit[2])
-            )
+            found.extend(hit for hit in abbreviations if not self._in_capitals(words, hit[1], hit[2]))
         return found
 
     def _in_capitals(self, words: Sequence[str], start: int, end: int) -> bool:
@@ -223,7 +234,7 @@ class CompiledMatcher:
         """Every non-overlapping term occurrence in ``text``, in order."""
         if not text:
             return ()
-        tokens = tokenize(text)
+        tokens = self._tokenize(text)
         candidates = self.candidates(text, tokens)
         if not candidates:
             return ()

@@ -20,8 +20,8 @@ What is left out, on purpose: spaCy's ~1,200 special cases (contractions such as
 "do", "n't", "a.m.", emoticons). They only split or join tokens inside everyday words, and
 patterns and text are tokenized alike, so they change no glossary match; the corpus test in
 ``tests/explain/test_tokens.py`` checks that the matches are spaCy's on every registry text
-at hand. Letter classes are Python's Unicode ``\\w`` and a short list of lower/upper-case
-ranges (Latin, Greek, Cyrillic) instead of spaCy's long tables: compiling those cost ~100 ms.
+at hand. Letter classes are Python's Unicode ``\\w`` and the cased letters of the Latin, Greek
+and Cyrillic blocks instead of spaCy's long tables: compiling those cost ~100 ms.
 
 Each chunk's tokens depend only on the chunk, so they are cached by chunk (as spaCy does).
 '''
@@ -33,10 +33,14 @@ import re
 
 Token = tuple[int, int]  # (start, end) character offsets in the text
 
-_ALPHA = r"[^\W\d_]"  # letters of any script
-_ALNUM = r"[^\W_]"  # letters and digits
-_LOWER = "a-zß-öø-ÿα-ωа-яё"
-_UPPER = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ"
+# Letters: Python's, less the Latin-1 signs spaCy does not count as letters (µ, ², ½, ...).
+_NOT_LETTERS = "ª²³µ¹º¼½¾"
+_ALPHA = rf"[^\W\d_{_NOT_LETTERS}]"
+_ALNUM = rf"[^\W_{_NOT_LETTERS}]"  # letters and digits
+# Lower- and upper-case letters of the Latin, Greek and Cyrillic blocks, as spaCy lists them.
+_CASED = [chr(c) for c in (*range(0x61, 0x7B), *range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x370, 0x530))]
+_LOWER = "".join(c for c in _CASED if c.islower() and c not in _NOT_LETTERS)
+_UPPER = "".join(c for c in _CASED if c.isupper())
 _PUNCT = "…,:;!?¿؟¡()\\[\\]{}<>_#*&。？！，、；：～·।،۔؛٪"
 _QUOTES = "'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉⟦⟧"
 _CURRENCY = r"\$|£|€|¥|฿|US\$|C\$|A\$|₽|﷼|₴|[₠-₿]"
