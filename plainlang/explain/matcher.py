@@ -116,9 +116,9 @@ def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
     """Every (key, start, end) whose pattern equals ``words[start:end]``, overlaps included."""
     found: list[Hit] = []
     count = len(words)
-    get = trie.get
-    for i, word in enumerate(words):
-        node = get(word)
+    # the few tokens that start a pattern, found in one comprehension, then walked
+    for i in [i for i, word in enumerate(words) if word in trie]:
+        node: _Node | None = trie[words[i]]
         end = i + 1
         while node is not None:
             keys, children = node
@@ -166,6 +166,8 @@ class CompiledMatcher:
         self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
         self._words_trie = _trie(self.word_patterns)
         self._abbreviations_trie = _trie(abbreviations)
+        # an abbreviation can only be in a text holding its first token in some case
+        self._abbreviations_first = frozenset(words[0].lower() for words in abbreviations)
 
     def _word_patterns(self, claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
         """Lower-case token sequences, tokenized as the text would be in capitals too.
@@ -193,8 +195,9 @@ class CompiledMatcher:
     def phrase_hits(self, text: str, tokens: Sequence[Token]) -> tuple[list[Hit], list[Hit]]:
         """Every (key, start token, end token) where a word pattern (on lower case) and an
         abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
-        words = _search(self._words_trie, _lower_words(text, tokens))
-        if not self._abbreviations_trie:
+        lower = _lower_words(text, tokens)
+        words = _search(self._words_trie, lower)
+        if not self._abbreviations_first or self._abbreviations_first.isdisjoint(lower):
             return words, []
         return words, _search(self._abbreviations_trie, _words(text, tokens))
 
@@ -239,27 +242,24 @@ class CompiledMatcher:
         if not candidates:
             return ()
         guard = protected if protected is not None else SpanSet(protected_spans(text))
+        crosses = guard.crosses if guard else None
         # longest first, then written forms, then the earlier term; then keep what fits
         candidates.sort(key=lambda c: (c[1] - c[2], c[0].rank, c[1]))
         taken = [False] * len(tokens)
-        chosen: list[TermMatch] = []
+        kept: list[tuple[int, int, PatternKey]] = []
         for key, start, end in candidates:
             if True in taken[start:end]:
                 continue
             start_char = tokens[start][0]
             end_char = tokens[end - 1][1]
-            if guard and guard.crosses(start_char, end_char):
+            if crosses is not None and crosses(start_char, end_char):
                 continue
-            for i in range(start, end):
-                taken[i] = True
-            chosen.append(
-                TermMatch(
-                    self.terms[key.term_index].term,
-                    start_char,
-                    end_char,
-                    text[start_char:end_char],
-                    key.abbreviation,
-                )
-            )
-        chosen.sort(key=lambda m: m.start)
+            taken[start:end] = [True] * (end - start)
+            kept.append((start_char, end_char, key))
+        kept.sort(key=lambda k: k[0])
+        terms = self.terms
+        chosen = [
+            TermMatch(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)
+            for start, end, key in kept
+        ]
         return tuple(chosen)

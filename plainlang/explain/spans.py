@@ -163,5 +163,8 @@ def sentence_start(text: str, position: int) -> int:
     while i < position and (text[i].isspace() or text[i] in "-*+•>#"):
         i += 1
     # skip a list number like "1." or "a)"
-    m = re.match(r"(?:\d{1,3}|[a-zA-Z])[.)]\s+", text[i:position])
-    return i + m.end() if m else i
+    m = _LIST_NUMBER.match(text, i, position)
+    return m.end() if m else i
+
+
+_LIST_NUMBER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]\s+")

@@ -277,11 +277,19 @@ def _product(options: list[list[str]], limit: int) -> list[list[str]]:
     return result
 
 
-def spelling_variants(phrase: str) -> set[str]:
-    """A phrase's other spellings only (no inflections): "randomised" for "randomized"."""
+def spelling_variants(phrase: str) -> frozenset[str]:
+    """A phrase's other spellings only (no inflections): "randomised" for "randomized".
+
+    Remembered: the replace style asks it of a term's forms at every use of the term.
+    """
+    return _spelling_variants(phrase)
+
+
+@functools.lru_cache(maxsize=8192)
+def _spelling_variants(phrase: str) -> frozenset[str]:
     base = phrase.lower().strip()
     result: set[str] = set()
     for text in {base, base.replace("-", " ")}:
         options = [sorted(_cached_spellings(word)) for word in _TOKEN.findall(text)]
         result.update(_join(words) for words in _product(options, 64))
-    return result
+    return frozenset(result)
