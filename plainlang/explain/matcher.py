@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from plainlang.explain.packs import Term
@@ -53,10 +53,12 @@ class PatternKey:
     term_index: int
     written: bool  # a form written in the pack, not a generated variant
     abbreviation: bool
-
-    rank: int = 0  # among matches of one length: written forms first, then the earlier term
+    # an abbreviation's exact tokens, checked once its lower case has matched
+    words: tuple[str, ...] = field(default=(), compare=False)
+    rank: int = field(default=0, compare=False)  # see __post_init__
 
     def __post_init__(self) -> None:
+        # among matches of one length: written forms first, then the earlier term
         object.__setattr__(self, "rank", (0 if self.written else 1 << 30) + self.term_index)
 
 
@@ -156,18 +158,20 @@ class CompiledMatcher:
         self.word_patterns = self._word_patterns(claimed)
         split = self._tokenize
         abbreviations: dict[Words, list[PatternKey]] = {}
+        by_lower: dict[Words, list[PatternKey]] = {}
         for index, term in enumerate(self.terms):
             key = PatternKey(index, True, True)
             for abbreviation in term.abbreviations:
-                words = _words(abbreviation, split(abbreviation))
+                tokens = split(abbreviation)
+                words = _words(abbreviation, tokens)
                 if words and key not in abbreviations.setdefault(words, []):
                     abbreviations[words].append(key)
+                    exact = PatternKey(index, True, True, words)
+                    by_lower.setdefault(tuple(_lower_words(abbreviation, tokens)), []).append(exact)
         self.abbreviation_patterns = abbreviations
         self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
         self._words_trie = _trie(self.word_patterns)
-        self._abbreviations_trie = _trie(abbreviations)
-        # an abbreviation can only be in a text holding its first token in some case
-        self._abbreviations_first = frozenset(words[0].lower() for words in abbreviations)
+        self._abbreviations_trie = _trie(by_lower)
 
     def _word_patterns(self, claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
         """Lower-case token sequences, tokenized as the text would be in capitals too.
@@ -197,24 +201,27 @@ class CompiledMatcher:
         abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
         lower = _lower_words(text, tokens)
         words = _search(self._words_trie, lower)
-        if not self._abbreviations_first or self._abbreviations_first.isdisjoint(lower):
-            return words, []
-        return words, _search(self._abbreviations_trie, _words(text, tokens))
+        # Abbreviations are looked up by their lower case too, the exact text checked for the
+        # few tokens found: cheaper than the exact text of every token.
+        abbreviations = [
+            (key, start, end)
+            for key, start, end in _search(self._abbreviations_trie, lower)
+            if all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
+        ]
+        return words, abbreviations
 
     def candidates(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
         """The hits that may become matches: abbreviations in a run of capitals are not."""
         found, abbreviations = self.phrase_hits(text, tokens)
-        if abbreviations:
-            words = _words(text, tokens)
-            found.extend(hit for hit in abbreviations if not self._in_capitals(words, hit[1], hit[2]))
+        found.extend(hit for hit in abbreviations if not self._in_capitals(text, tokens, hit[1], hit[2]))
         return found
 
-    def _in_capitals(self, words: Sequence[str], start: int, end: int) -> bool:
+    def _in_capitals(self, text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the abbreviation sits in a run of capitals ("ALL PATIENTS MUST ...").
 
         Text in capitals uses "ALL" as a word, so an abbreviation there proves nothing.
         """
-        near = (*words[max(start - 3, 0) : start], *words[end : end + 3])
+        near = [text[s:e] for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3])]
         shouting = [
             w
             for w in near

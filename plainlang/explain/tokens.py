@@ -125,9 +125,9 @@ _URL = re.compile(
 )
 # a chunk of letters only, or of digits only, has no affix and no infix: most chunks
 _PLAIN = re.compile(r"[^\W\d_]+|\d+")
-# One pass over the text: a plain chunk (group 1), any other chunk (group 2), whitespace
-# other than the single space between two chunks (group 3), which is consumed and dropped.
-_CHUNKS = re.compile(r"(?:(?<=\S) (?=\S))?(?:([^\W\d_]+|\d+)(?!\S)|(\S+))|(\s+)")
+# Whitespace other than one space between chunks: a run that starts with a space followed by
+# more whitespace, or with another whitespace character ("\n", "\t").
+_GAP = re.compile(r"(?: (?=\s)|[^\S ])\s*")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -182,25 +182,31 @@ def tokenize(text: str) -> list[Token]:
 
     A whitespace run is dropped when it is one space between chunks, and is a token
     otherwise, minus its first character when that is a space after a chunk (spaCy keeps it
-    as the previous token's trailing space).
+    as the previous token's trailing space). Between such runs the text is split on its
+    single spaces with ``str.split``, each chunk's tokens coming from the cache.
     """
     tokens: list[Token] = []
     append = tokens.append
-    for m in _CHUNKS.finditer(text):
-        kind = m.lastindex
-        if kind == 1:
-            append(m.span(1))
-        elif kind == 2:
-            start = m.start(2)
-            pieces = chunk_tokens(m.group(2))
-            if len(pieces) == 1:
-                append((start, m.end()))
-            else:
-                tokens.extend([(start + s, start + e) for s, e in pieces])
-        else:
-            start, end = m.span()
-            if text[start] == " " and start:
+    position = 0
+    for gap in [*_GAP.finditer(text), None]:
+        start = position
+        stop = gap.start() if gap is not None else len(text)
+        if start < stop:
+            if start == 0 and text[0] == " ":  # a leading space is a token of its own
+                append((0, 1))
+                start = 1
+            for chunk in text[start:stop].split(" "):
+                if chunk:
+                    pieces = chunk_tokens(chunk)
+                    if len(pieces) == 1:
+                        append((start, start + len(chunk)))
+                    else:
+                        tokens.extend([(start + s, start + e) for s, e in pieces])
+                start += len(chunk) + 1
+        if gap is not None:
+            start, position = gap.span()
+            if start and text[start] == " ":
                 start += 1
-            if start < end:
-                append((start, end))
+            if start < position:
+                append((start, position))
     return tokens
