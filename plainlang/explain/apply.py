@@ -30,7 +30,7 @@ from plainlang.errors import ConfigError
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import protected_spans, sentence_end, sentence_start
+from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_end, sentence_start
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
@@ -93,6 +93,7 @@ class Plan:
     sentences: list[tuple[int, str]] = field(default_factory=list)  # (use position, sentence)
     words: list[Term] = field(default_factory=list)  # for "Words to know", in order of first use
     explained: list[Explanation] = field(default_factory=list)
+    facts: tuple[Span, ...] | None = None  # the text's protected spans, when planning found them
 
 
 def check_style(style: str) -> Style:
@@ -135,7 +136,24 @@ def _article_for(word: str) -> str:
 
 
 def _at_sentence_start(text: str, position: int) -> bool:
-    return sentence_start(text, position) == position
+    """``sentence_start(text, position) == position``, without walking back the whole sentence.
+
+    Only the blanks before ``position`` and the character before them decide it: a line end
+    or a sentence's closing mark starts a sentence; a bullet or a list number ("1.", "a)")
+    may, and is left to ``sentence_start``; any other character means mid-sentence. The
+    replace style asks this at every use of a term.
+    """
+    i = position
+    while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    mark = text[i - 1]
+    if mark in ".!?" and (i < position or i == len(text) or text[i].isspace()):
+        return True
+    if mark in ".!?)-*+•>#":
+        return sentence_start(text, position) == position
+    return False
 
 
 def _cased(replacement: str, text: str, position: int, surface: str) -> str:
@@ -326,10 +344,15 @@ def plan_text(
 ) -> Plan:
     """The edits that explain ``text``'s unexplained first uses in ``style``."""
     plan = Plan()
+    if matches is None:  # the protected spans serve the search and the sentence insertions
+        plan.facts = protected_spans(text)
+        matches = glossary.matcher.find(text, SpanSet(plan.facts))
     uses, _ = scan(text, glossary, state, matches=matches)
     if style == "none":
         return plan
     for use in uses:
+        if style != "replace" and (not use.first or use.explained):
+            continue  # only a first use still unexplained gets an edit (replace: every use)
         term = glossary.get(use.match.term)
         if term is None:
             continue
@@ -368,16 +391,19 @@ def plan_text(
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     """The "sentence" style's explanations as insertions after each sentence of first use."""
     edits = []
-    fact_ends = {stop for _, stop in protected_spans(text)} if plan.sentences else set()
+    facts = plan.facts if plan.facts is not None else protected_spans(text) if plan.sentences else ()
+    fact_ends = {stop for _, stop in facts}
     for position, sentence in plan.sentences:
         end = sentence_end(text, position)
-        before = text[:end].rstrip()
-        ends_in_fact = len(before) in fact_ends
+        last = end  # the end of text[:end].rstrip(), without copying the text before it
+        while last and text[last - 1].isspace():
+            last -= 1
+        ends_in_fact = last in fact_ends
         # never glue a full stop to a URL, an id or a number: it would change what they read
-        closed = before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) or ends_in_fact
+        closed = (last > 0 and text[last - 1] in '.!?:;)"”') or ends_in_fact
         joiner = " " if closed else ". "
-        if end > len(before):  # the sentence ends at a line end without a full stop
-            end = len(before)
+        if end > last:  # the sentence ends at a line end without a full stop
+            end = last
         edits.append(Edit(end, end, joiner + sentence))
     return edits
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,7 +80,6 @@ Hit = tuple["PatternKey", int, int]  # a pattern's key, and the tokens [start, e
 # A trie over tokens: each node holds the keys of the patterns ending there and the next tokens.
 _Node = tuple[list["PatternKey"], dict[str, "_Node"]]
 
-_CAPS_WORD = re.compile(r"^[A-Z][A-Z-]+$")
 _SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
 
 
@@ -131,6 +131,20 @@ def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
             node = children.get(words[end])
             end += 1
     return found
+
+
+def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
+    """For each token, whether it overlaps one of ``spans``."""
+    touched = [False] * len(tokens)
+    starts = [start for start, _ in tokens]
+    for start, end in spans:
+        # tokens from the last one starting at or before the span's start, to the span's end
+        i = max(bisect_right(starts, start) - 1, 0)
+        while i < len(tokens) and tokens[i][0] < end:
+            if tokens[i][1] > start:
+                touched[i] = True
+            i += 1
+    return touched
 
 
 class CompiledMatcher:
@@ -222,10 +236,11 @@ class CompiledMatcher:
         Text in capitals uses "ALL" as a word, so an abbreviation there proves nothing.
         """
         near = [text[s:e] for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3])]
+        # words of two or more capitals A-Z that are not abbreviations themselves
         shouting = [
             w
             for w in near
-            if len(w) > 1 and w.isalpha() and _CAPS_WORD.match(w) and w not in self._abbreviation_set
+            if len(w) > 1 and w.isupper() and w.isascii() and w.isalpha() and w not in self._abbreviation_set
         ]
         return len(shouting) >= 2
 
@@ -250,6 +265,8 @@ class CompiledMatcher:
             return ()
         guard = protected if protected is not None else SpanSet(protected_spans(text))
         crosses = guard.crosses if guard else None
+        # tokens touching a protected span: only a candidate holding one can cross a span
+        touched = _touched(tokens, guard) if crosses is not None else []
         # longest first, then written forms, then the earlier term; then keep what fits
         candidates.sort(key=lambda c: (c[1] - c[2], c[0].rank, c[1]))
         taken = [False] * len(tokens)
@@ -259,7 +276,7 @@ class CompiledMatcher:
                 continue
             start_char = tokens[start][0]
             end_char = tokens[end - 1][1]
-            if crosses is not None and crosses(start_char, end_char):
+            if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
                 continue
             taken[start:end] = [True] * (end - start)
             kept.append((start_char, end_char, key))

@@ -143,11 +143,14 @@ def scan(
         by_term.setdefault(m.term, []).append(m)
     seen: dict[str, int] = {}
     active = list(skip)
+    overlaps_heading = headings.overlaps if headings else None
     for m in matches:
         count = seen[m.term] = seen.get(m.term, 0) + 1
         if active:
             active = [span for span in active if span[1] > m.start]
-        if any(s <= m.start for s, _ in active) or (headings and headings.overlaps(m.start, m.end)):
+            if any(s <= m.start for s, _ in active):
+                continue
+        if overlaps_heading is not None and overlaps_heading(m.start, m.end):
             continue
         if m.term in state.done:
             uses.append(Use(m, first=False, explained=False))
