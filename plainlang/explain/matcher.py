@@ -133,6 +133,10 @@ def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
     return found
 
 
+def _first(item: tuple[int, int, PatternKey]) -> int:
+    return item[0]
+
+
 def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
     """For each token, whether it overlaps one of ``spans``."""
     touched = [False] * len(tokens)
@@ -272,15 +276,23 @@ class CompiledMatcher:
         taken = [False] * len(tokens)
         kept: list[tuple[int, int, PatternKey]] = []
         for key, start, end in candidates:
-            if True in taken[start:end]:
-                continue
-            start_char = tokens[start][0]
-            end_char = tokens[end - 1][1]
-            if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
-                continue
-            taken[start:end] = [True] * (end - start)
+            if end - start == 1:  # most matches are one token: no slices
+                if taken[start]:
+                    continue
+                start_char, end_char = tokens[start]
+                if crosses is not None and touched[start] and crosses(start_char, end_char):
+                    continue
+                taken[start] = True
+            else:
+                if True in taken[start:end]:
+                    continue
+                start_char = tokens[start][0]
+                end_char = tokens[end - 1][1]
+                if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
+                    continue
+                taken[start:end] = [True] * (end - start)
             kept.append((start_char, end_char, key))
-        kept.sort(key=lambda k: k[0])
+        kept.sort(key=_first)
         terms = self.terms
         chosen = [
             TermMatch(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)

@@ -196,13 +196,16 @@ def tokenize(text: str) -> list[Token]:
                 append((0, 1))
                 start = 1
             for chunk in text[start:stop].split(" "):
-                if chunk:
+                size = len(chunk)
+                if chunk.isalpha() or chunk.isdecimal():  # a word or a number: one token
+                    append((start, start + size))
+                elif chunk:
                     pieces = chunk_tokens(chunk)
                     if len(pieces) == 1:
-                        append((start, start + len(chunk)))
+                        append((start, start + size))
                     else:
                         tokens.extend([(start + s, start + e) for s, e in pieces])
-                start += len(chunk) + 1
+                start += size + 1
         if gap is not None:
             start, position = gap.span()
             if start and text[start] == " ":
