@@ -82,8 +82,22 @@ def test_sites_are_listed_with_their_recruiting_status(summary: plainlang.Summar
     assert where is not None
     texts = [s.text for s in where.sentences()]
     assert "The study runs at 2 places in 2 countries." in texts
-    assert "Example Cancer Center, Seattle, Washington: looking for people." in texts
-    assert "Example University Hospital, Lyon: not open yet." in texts
+    assert "Example Cancer Center is looking for people." in texts
+    assert "Example University Hospital has not opened yet." in texts
+
+
+def test_sites_are_grouped_by_country_then_city_with_the_city_as_the_item_label(
+    summary: plainlang.Summary,
+) -> None:
+    where = summary.document.section("where")
+    assert where is not None
+    shown = [(b.kind, b.label or b.sentences[0].text) for b in where.blocks[1:]]
+    assert shown == [
+        ("note", "In France:"),
+        ("item", "Lyon"),
+        ("note", "In the United States:"),
+        ("item", "Seattle, Washington"),
+    ]
 
 
 def test_derived_numbers_record_their_computation(summary: plainlang.Summary) -> None:
@@ -204,11 +218,11 @@ def test_big_trials_group_places_by_country_and_name_only_open_ones() -> None:
     assert texts[0] == "The study runs at 40 places in 2 countries."
     assert "France: 20 places in 7 cities, 1 open." in texts
     assert "Spain: 20 places in 7 cities, 2 open." in texts
-    named = [t for t in texts if t.startswith("Hospital")]
+    named = [(b.label, b.sentences[0].text) for b in where.blocks if b.kind == "item" and b.label]
     assert named == [
-        "Hospital 1, City 1: looking for people.",
-        "Hospital 0, City 0: looking for people.",
-        "Hospital 2, City 2: looking for people.",
+        ("City 1", "Hospital 1 is looking for people."),
+        ("City 0", "Hospital 0 is looking for people."),
+        ("City 2", "Hospital 2 is looking for people."),
     ]
 
 
@@ -235,5 +249,7 @@ def test_a_contact_instruction_in_the_facility_field_is_left_out_and_names_stay_
     where = plainlang.summarize(data, PROFILE).document.section("where")
     assert where is not None
     texts = [s.text for s in where.sentences()]
-    assert "Lyon: not open yet." in texts
+    # the site is still listed under its city, without a name
+    lyon = next(b for b in where.blocks if b.label == "Lyon")
+    assert [s.text for s in lyon.sentences] == ["One place here has not opened yet."]
     assert not any("CTLILLY" in t or "•••" in t or "GMT" in t for t in texts)
