@@ -45,10 +45,12 @@ def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary:
     assert "phase 1/2" in text
     # a drug code is not a name a reader can say: the summary names the treatment by its kind
     assert "PL-101" not in text
-    assert "It tests a medicine in adults" in text
+    assert "It tests a medicine." in text
     assert "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
     assert "or relapsed AML" in text
-    assert "About 45 people are planned to take part." in text
+    # who and how many in one sentence
+    assert "About 45 adults with acute myeloid leukemia" in text
+    assert text.count("are planned to take part.") == 1
     # two main measures, too long to quote in passing: counted, and listed in full further down
     assert "The study team measures 2 main things." in text
     assert "The study started in June 2024 and is planned to end in December 2028." in text

@@ -62,21 +62,12 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
     # "This study is in phase 2." lets the explain stage define the phase right after the term,
     # rather than in the middle of "a phase 2 (...) study".
     in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
-    whom = who(trial)
-    condition = condition_phrase(trial)
-    in_whom = f"{whom} with {condition}" if condition else whom
     subject = "It" if phase else "This study"
     if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
-        what = _what_is_tested(
-            trial, wording, glossary, policy, cite, f"{subject} tests {{what}} in {in_whom}."
-        )
+        what = _what_is_tested(trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.")
     else:
         what = cite.say(
-            f"{subject} watches and records what happens to {in_whom}.",
-            design.study_type,
-            *trial.conditions[:3],
-            trial.eligibility.std_ages,
-            keep=_condition_names(trial),
+            f"{subject} watches and records what happens to the people in it.", design.study_type
         )
     return Section(
         "summary",
@@ -86,7 +77,7 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
                 (
                     in_phase,
                     what,
-                    _size(trial, wording, cite),
+                    _for_whom(trial, wording, cite),
                     _duration(trial, wording, cite),
                     _main_measure(trial, cite),
                 )
@@ -100,35 +91,38 @@ def _what_is_tested(
 ) -> Sentence:
     names, unnamed = tested(trial, wording, glossary, policy)
     text = template.format(what=describe([n.value for n in names], unnamed, wording))
-    fields: list[HasPath | None] = [*names, *trial.conditions[:3], trial.eligibility.std_ages]
+    fields: list[HasPath | None] = list(names)
     sources = [SourceRef(trial.id, f.path) for f in fields if f is not None]
     if unnamed:
         # the counts are ours: the provenance says how they were made
         sources.append(SourceRef(trial.id, _INTERVENTIONS, "count(interventions by type, not named)"))
-    keep = (*(n.value for n in names), *_condition_names(trial))
-    return Sentence(text, tuple(sources), keep=tuple(k for k in keep if k and k in text))
+    return Sentence(text, tuple(sources), keep=tuple(n.value for n in names if n.value in text))
 
 
 def _condition_names(trial: Trial) -> list[str]:
     return [plain_case(c.value) for c in trial.conditions]
 
 
-def _size(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
+def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
+    """Who takes part and how many, in one sentence: "About 45 adults with acute myeloid
+    leukemia are planned to take part." (a second short sentence beats a long first one)."""
+    condition = condition_phrase(trial, limit=2)
+    whom = who(trial)
+    fields: list[HasPath | None] = [*trial.conditions[:2], trial.eligibility.std_ages]
+    keep = _condition_names(trial)
     enrollment = trial.design.enrollment
     if enrollment is None:
-        return None
+        text = f"It is for {whom} with {condition}." if condition else f"It is for {whom}."
+        return cite.say(text, *fields, keep=keep)
     count = enrollment.count.value
     kind = enrollment.kind.value if enrollment.kind else "ESTIMATED"
-    people = "person" if count == 1 else "people"
     verb = wording.phrase("enrollment_kind", kind, default="are planned to take part")
     if count == 1:
-        verb = verb.replace("are ", "is ", 1)
-    text = (
-        f"{say_count(count)} {people} {verb}."
-        if kind == "ACTUAL"
-        else f"About {say_count(count)} {people} {verb}."
-    )
-    return cite.say(sentence_case(text), enrollment.count, enrollment.kind)
+        whom, verb = "person", verb.replace("are ", "is ", 1)
+    group = f"{whom} with {condition}" if condition else whom
+    about = "" if kind == "ACTUAL" else "About "
+    text = sentence_case(f"{about}{say_count(count)} {group} {verb}.")
+    return cite.say(text, enrollment.count, enrollment.kind, *fields, keep=keep)
 
 
 def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
