@@ -195,7 +195,7 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
         risks.append(
             cite.say(
                 f"This is a small study with {say_count(enrollment.count.value)} "
-                f"{'person' if enrollment.count.value == 1 else 'people'}. Its results may not apply to everyone.",
+                f"{'person' if enrollment.count.value == 1 else 'people'}. What it finds may not hold true for everyone.",
                 enrollment.count,
             )
         )
