@@ -55,8 +55,8 @@ def long_form_for(short: str, before: str) -> str | None:
             return None
         i -= 1
         s -= 1
-    start = max(candidate.rfind(" ", 0, i + 1), candidate.rfind("/", 0, i + 1)) + 1
-    found = candidate[start:].strip(" ,")
+    # the long form starts where the short form's first letter matched (a word start)
+    found = candidate[i + 1 :].strip(" ,")
     if not found or found.lower() == short.lower() or len(found) <= len(short):
         return None
     if len(found.split()) < 2 and "-" not in found:

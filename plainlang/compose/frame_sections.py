@@ -20,7 +20,9 @@ from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
-MAX_MEASURE_WORDS = 12  # a longer main measure is counted here and given in full further down
+MAX_MEASURE_WORDS = 12
+MAX_HEADLINE_CONDITION_WORDS = 6
+_NOT_A_NAME = re.compile(r"[()%:;™®]")  # a longer main measure is counted here and given in full further down
 _INTERVENTIONS = "protocolSection.armsInterventionsModule.interventions"
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -43,6 +45,8 @@ def headline(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy)
     names, unnamed = tested(trial, wording, glossary, policy, limit=2)
     plain = [n.value for n in names if "placebo" not in n.value.lower()]
     condition = condition_phrase(trial, limit=1)
+    if len(condition.split()) > MAX_HEADLINE_CONDITION_WORDS or _NOT_A_NAME.search(condition):
+        condition = ""  # a sentence entered as a condition: the page lists it further down
     whom = who(trial)
     target = f"{whom} with {condition}" if condition else whom
     if study_type(trial) == "OBSERVATIONAL":
@@ -66,9 +70,7 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
     if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
         what = _what_is_tested(trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.")
     else:
-        what = cite.say(
-            f"{subject} watches and records what happens to the people in it.", design.study_type
-        )
+        what = cite.say(f"{subject} watches and records what happens to the people in it.", design.study_type)
     return Section(
         "summary",
         "In short",
