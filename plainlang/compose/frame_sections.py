@@ -11,18 +11,19 @@ from __future__ import annotations
 import re
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
-from plainlang.compose.facts import condition_phrase, phase_name, plain_sentences, run_in, study_type, who
+from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
 from plainlang.compose.naming import describe, tested
-from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, sentence_case
+from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
 from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
-from plainlang.model import Block, Section, Sentence, SourceRef, Trial
+from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 MAX_MEASURE_WORDS = 12
-MAX_HEADLINE_CONDITION_WORDS = 6
-_NOT_A_NAME = re.compile(r"[()%:;™®]")  # a longer main measure is counted here and given in full further down
+# longer main measures are counted here and given in full further down
+MAX_CONDITION_WORDS = 6  # a longer "condition" is a sentence someone typed there, not a name
+_NOT_A_NAME = re.compile(r"[()%:;™®]")
 _INTERVENTIONS = "protocolSection.armsInterventionsModule.interventions"
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -44,9 +45,7 @@ def headline(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy)
     """
     names, unnamed = tested(trial, wording, glossary, policy, limit=2)
     plain = [n.value for n in names if "placebo" not in n.value.lower()]
-    condition = condition_phrase(trial, limit=1)
-    if len(condition.split()) > MAX_HEADLINE_CONDITION_WORDS or _NOT_A_NAME.search(condition):
-        condition = ""  # a sentence entered as a condition: the page lists it further down
+    condition = _conditions(trial, limit=1)
     whom = who(trial)
     target = f"{whom} with {condition}" if condition else whom
     if study_type(trial) == "OBSERVATIONAL":
@@ -101,6 +100,23 @@ def _what_is_tested(
     return Sentence(text, tuple(sources), keep=tuple(n.value for n in names if n.value in text))
 
 
+def _named_conditions(trial: Trial) -> list[Field[str]]:
+    """The conditions that read as names; "questionnaire on changes in care during the
+    pandemic" is listed further down as entered, not put into our sentences."""
+    return [
+        c
+        for c in trial.conditions
+        if len(c.value.split()) <= MAX_CONDITION_WORDS and not _NOT_A_NAME.search(c.value)
+    ]
+
+
+def _conditions(trial: Trial, limit: int) -> str:
+    """``acute myeloid leukemia or relapsed AML and more``: the first ``limit`` named conditions."""
+    named = _named_conditions(trial)
+    phrase = say_list([plain_case(c.value) for c in named[:limit]], "or")
+    return phrase + " and more" if phrase and len(trial.conditions) > limit else phrase
+
+
 def _condition_names(trial: Trial) -> list[str]:
     return [plain_case(c.value) for c in trial.conditions]
 
@@ -108,9 +124,9 @@ def _condition_names(trial: Trial) -> list[str]:
 def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
     """Who takes part and how many, in one sentence: "About 45 adults with acute myeloid
     leukemia are planned to take part." (a second short sentence beats a long first one)."""
-    condition = condition_phrase(trial, limit=2)
+    condition = _conditions(trial, limit=2)
     whom = who(trial)
-    fields: list[HasPath | None] = [*trial.conditions[:2], trial.eligibility.std_ages]
+    fields: list[HasPath | None] = [*_named_conditions(trial)[:2], trial.eligibility.std_ages]
     keep = _condition_names(trial)
     enrollment = trial.design.enrollment
     if enrollment is None:
