@@ -11,7 +11,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from plainlang.compose.abbreviations import expand_in_title, page_abbreviations, spell_out
+from plainlang.compose.abbreviations import expand_in_title, glossary_forms, page_abbreviations, spell_out
 from plainlang.compose.frame_sections import headline
 from plainlang.compose.program import program_sections
 from plainlang.compose.trial_page import trial_sections
@@ -59,7 +59,7 @@ def _spelled_out(
     """Abbreviations the records or the glossary spell out, written out at their first use on
     the page (and in full in a headline we wrote; a publisher's own title is left alone)."""
     known = page_abbreviations(document, trials, glossary)
-    document = spell_out(document, known)
+    document = spell_out(document, known, glossary_forms(known, glossary))
     return replace(document, title=expand_in_title(document.title, known)) if title else document
 
 

@@ -127,6 +127,16 @@ def record_abbreviations(trial: Trial) -> dict[str, str]:
 _CANDIDATE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9-]{1,9}(?![\w-])")
 
 
+def glossary_forms(known: Iterable[str], glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each abbreviation the glossary knows, the written forms of its term."""
+    out: dict[str, tuple[str, ...]] = {}
+    for short in known:
+        entry = glossary.get(short)
+        if entry is not None and short in entry.abbreviations:
+            out[short] = entry.forms
+    return out
+
+
 def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Glossary) -> dict[str, str]:
     """The abbreviations a page may spell out: each record's own (first record first), then the
     glossary's, for the abbreviations the page's text actually uses."""
@@ -171,16 +181,31 @@ def _paired(text: str, start: int, end: int) -> bool:
     return after.startswith("(") or (text[:start].rstrip(" ").endswith("(") and after.startswith(")"))
 
 
-def spell_out(document: Document, known: Mapping[str, str]) -> Document:
+def spell_out(
+    document: Document, known: Mapping[str, str], glossary_forms: Mapping[str, tuple[str, ...]] = {}
+) -> Document:
     """The document with the first use of each ``known`` abbreviation written "ABBR (full words)".
 
     Block labels are names (an arm's label): they are left as written, and a use there does not
     count. A use inside a kept phrase of a sentence (a name) does not count either.
+
+    ``glossary_forms`` gives, for abbreviations the glossary knows, the written forms of its
+    term. The explain stage spells such an abbreviation out itself at its first use ("intravenous
+    (IV, given into a vein)") unless one of those forms came earlier on the page, so the
+    abbreviation is left to it then: writing both would say it twice.
     """
     pattern = _use_pattern(known)
     if pattern is None:
         return document
     done: set[str] = set()
+    earlier: list[str] = []
+
+    def explain_will(short: str, before: str) -> bool:
+        forms = glossary_forms.get(short)
+        if not forms:
+            return False
+        seen = " ".join([*earlier, before])
+        return not any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", seen, re.IGNORECASE) for f in forms)
 
     def fix(sentence: Sentence) -> Sentence:
         if not any(form not in done for form in pattern.findall(sentence.text)):
@@ -194,7 +219,7 @@ def spell_out(document: Document, known: Mapping[str, str]) -> Document:
             if short in done or _inside(kept, match.start(), match.end()):
                 continue
             done.add(short)
-            if _paired(text, match.start(), match.end()):
+            if _paired(text, match.start(), match.end()) or explain_will(short, text[: match.start()]):
                 continue
             pieces.append(text[last : match.end()])
             pieces.append(f" ({known[short]})")
@@ -204,13 +229,19 @@ def spell_out(document: Document, known: Mapping[str, str]) -> Document:
         pieces.append(text[last:])
         return replace(sentence, text="".join(pieces))
 
+    def fix_and_remember(sentence: Sentence) -> Sentence:
+        fixed = fix(sentence)
+        earlier.append(fixed.text)
+        return fixed
+
     def fix_block(block: Block) -> Block:
         # a label that pairs an abbreviation with its words ("Clinically Driven Monitoring
         # (CDM)") spells it out for the reader, who reads the label first
         for match in pattern.finditer(block.label):
             if _paired(block.label, match.start(), match.end()):
                 done.add(match[1])
-        return replace(block, sentences=tuple(fix(s) for s in block.sentences))
+        earlier.append(block.label)
+        return replace(block, sentences=tuple(fix_and_remember(s) for s in block.sentences))
 
     sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)
     return replace(document, sections=sections)
@@ -226,6 +257,7 @@ def expand_in_title(title: str, known: Mapping[str, str]) -> str:
 __all__ = [
     "definitions_in",
     "expand_in_title",
+    "glossary_forms",
     "long_form_for",
     "page_abbreviations",
     "record_abbreviations",
