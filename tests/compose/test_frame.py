@@ -77,6 +77,17 @@ def test_a_use_inside_a_kept_name_is_not_changed_and_the_next_use_is_spelled_out
     ]
 
 
+def test_a_glossary_abbreviation_is_left_to_the_explain_stage_unless_its_term_came_first() -> None:
+    known, forms = {"IV": "intravenous"}, {"IV": ("intravenous",)}
+    # the explain stage writes "intravenous (IV, given into a vein)" here: adding ours would say it twice
+    assert _texts(spell_out(_doc("Given IV."), known, forms)) == ["Given IV."]
+    # once the term was used, the explain stage leaves a bare "IV": then we spell it out
+    assert _texts(spell_out(_doc("Intravenous drip.", "Given IV."), known, forms)) == [
+        "Intravenous drip.",
+        "Given IV (intravenous).",
+    ]
+
+
 _WORD = st.sampled_from(["the", "study", "LCM", "CDM", "runs", "(LCM)", "in", "HIV", "care", "LCMX", "xLCM"])
 
 
@@ -169,14 +180,19 @@ def test_headline_and_in_short_of_every_record_are_plain_and_never_promotional()
 @pytest.mark.corpus
 def test_abbreviations_a_record_defines_are_spelled_out_at_their_first_use_on_the_page() -> None:
     require_shared()
-    from plainlang.compose.abbreviations import record_abbreviations
+    from plainlang.compose.abbreviations import glossary_forms, record_abbreviations
 
     missed = []
     for path in CTGOV[::5]:
         for result in plainlang.read_records(path):
             if result.trial is None:
                 continue
-            known = record_abbreviations(result.trial)
+            # abbreviations the glossary knows are the explain stage's to spell out
+            known = {
+                short: long
+                for short, long in record_abbreviations(result.trial).items()
+                if short not in glossary_forms([short], GLOSSARY)
+            }
             document = compose_trial(result.trial, PROFILE, POLICY)
             seen: set[str] = set()
             for section in document.sections:
