@@ -77,13 +77,15 @@ def _is_placebo(intervention: Intervention) -> bool:
 def tested(
     trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, limit: int = 3
 ) -> tuple[list[Field[str]], Counter[str]]:
-    """The plain names of the treatments tested (placebo last, at most ``limit``), and how many
-    of each type are left unnamed (their names are not plain, or there is no room)."""
+    """The plain names of the treatments tested (at most ``limit``), and how many of each type
+    are left unnamed (their names are not plain, or there is no room)."""
     names: list[Field[str]] = []
     unnamed: Counter[str] = Counter()
     seen: set[str] = set()
-    ordered = sorted(_treatments(trial), key=_is_placebo)
-    for intervention in ordered:
+    # a placebo or sham is what the treatment is compared with, not what is tested ("What this
+    # could mean" says so); it is named only when the study has nothing else
+    chosen = [i for i in _treatments(trial) if not _is_placebo(i)] or _treatments(trial)
+    for intervention in chosen:
         shown = display_name(intervention)
         key = shown.value.lower()
         if key in seen:
