@@ -144,7 +144,8 @@ def test_finishing_masks_contact_data_in_any_sentence() -> None:
 def test_disclaimers_of_the_policy_are_on_the_page(summary: plainlang.Summary) -> None:
     markdown = plainlang.render(summary)
     assert (
-        "This page is only here to help you learn about a study. It does not take the place of talking with a doctor." in markdown
+        "This page is only here to help you learn about a study. It does not take the place of talking with a doctor."
+        in markdown
     )
     assert "Talk with your doctor or care team before you decide to join a study." in markdown
     assert "A short page like this can leave things out." in markdown

@@ -145,7 +145,9 @@ def _trial_section(trial: Trial, wording: Wording, glossary: Glossary, policy: P
                 f"The main thing measured is {end_sentence(run_in(outcome.measure.value))}", outcome.measure
             )
         )
-    return Section(f"trial-{trial.id.lower()}", headline(trial, wording, glossary, policy), blocks(paragraph(lines)))
+    return Section(
+        f"trial-{trial.id.lower()}", headline(trial, wording, glossary, policy), blocks(paragraph(lines))
+    )
 
 
 def _key_outcomes(trials: Sequence[Trial]) -> Section:

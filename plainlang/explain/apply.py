@@ -393,19 +393,29 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     edits = []
     facts = plan.facts if plan.facts is not None else protected_spans(text) if plan.sentences else ()
     fact_ends = {stop for _, stop in facts}
+    closed_at: set[int] = set()
     for position, sentence in plan.sentences:
         end = sentence_end(text, position)
         last = end  # the end of text[:end].rstrip(), without copying the text before it
         while last and text[last - 1].isspace():
             last -= 1
-        ends_in_fact = last in fact_ends
-        # never glue a full stop to a URL, an id or a number: it would change what they read
-        closed = (last > 0 and text[last - 1] in '.!?:;)"”') or ends_in_fact
+        # A full stop after a number or an id reads as the end of the sentence ("more than
+        # 30."), but one glued to a URL or an e-mail address would become part of it when a
+        # reader copies it: there the sentence is left open rather than changing the address.
+        ends_in_address = (
+            last in fact_ends and _ADDRESS_END.search(text, max(last - 2048, 0), last) is not None
+        )
+        closed = (last > 0 and text[last - 1] in '.!?:;)"”') or ends_in_address or last in closed_at
         joiner = " " if closed else ". "
         if end > last:  # the sentence ends at a line end without a full stop
             end = last
+        closed_at.add(last)  # a second explanation after the same sentence needs no new stop
         edits.append(Edit(end, end, joiner + sentence))
     return edits
+
+
+# a URL or an e-mail address running up to the end of the searched text
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+\Z|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z")
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, dict[int, tuple[int, int]]]:

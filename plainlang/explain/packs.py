@@ -123,12 +123,12 @@ class RawPack:
 
     @property
     def marks(self) -> tuple[tuple[str, Mark], ...]:
-        """"terms[3].definition" -> mark of the value, for every value."""
+        """ "terms[3].definition" -> mark of the value, for every value."""
         return tuple(self.source.values.items())
 
     @property
     def key_marks(self) -> tuple[tuple[str, Mark], ...]:
-        """"terms[3].defintion" -> mark of the key, for every key."""
+        """ "terms[3].defintion" -> mark of the key, for every key."""
         return tuple(self.source.keys.items())
 
     def mark(self, path: str) -> Mark | None:

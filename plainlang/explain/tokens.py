@@ -1,4 +1,4 @@
-'''Splitting text into the tokens the glossary matcher compares, in pure Python.
+"""Splitting text into the tokens the glossary matcher compares, in pure Python.
 
 The tokens are those of spaCy's blank English tokenizer (``spacy.blank("en")``), which the
 matcher used until its cost showed: 1.5 ms per 1,000 words to tokenize and ~0.4 s to build the
@@ -24,7 +24,7 @@ at hand. Letter classes are Python's Unicode ``\\w`` and the cased letters of th
 and Cyrillic blocks instead of spaCy's long tables: compiling those cost ~100 ms.
 
 Each chunk's tokens depend only on the chunk, so they are cached by chunk (as spaCy does).
-'''
+"""
 
 from __future__ import annotations
 
@@ -79,9 +79,7 @@ _ICONS = (
     r"\U0001F9B0-\U0001F9B9\U0001F9C0-\U0001F9C2\U0001F9D0-\U0001F9FF\U0001FA60-\U0001FA6D]"
 )
 
-_PREFIX = re.compile(
-    rf"^(?:[§%=—–]|\+(?![0-9])|[{_PUNCT}]|\.\.+|[{_QUOTES}]|{_CURRENCY}|{_ICONS})"
-)
+_PREFIX = re.compile(rf"^(?:[§%=—–]|\+(?![0-9])|[{_PUNCT}]|\.\.+|[{_QUOTES}]|{_CURRENCY}|{_ICONS})")
 _SUFFIX = re.compile(
     "|".join(
         f"(?:{piece})$"

@@ -148,7 +148,10 @@ def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> N
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(kinds=st.lists(st.sampled_from(["good", "bad", "ndjson", "zip"]), min_size=1, max_size=5), rerun=st.booleans())
+@given(
+    kinds=st.lists(st.sampled_from(["good", "bad", "ndjson", "zip"]), min_size=1, max_size=5),
+    rerun=st.booleans(),
+)
 def test_records_in_always_equal_written_plus_skipped_plus_errors(
     tmp_path_factory: pytest.TempPathFactory, kinds: list[str], rerun: bool
 ) -> None:
