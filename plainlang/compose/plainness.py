@@ -26,9 +26,10 @@ What fails is counted, so the page can say how much more the record holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from plainlang.compose.abbreviations import definitions_in, record_abbreviations
 from plainlang.config import Profile
 from plainlang.explain.fit import words
 from plainlang.explain.glossary import Glossary
@@ -154,77 +155,28 @@ class Gate:
         return bool(sentences) and all(self.passes(s) for s in sentences)
 
 
-def build_gate(profile: Profile, policy: Policy, trial: Trial | None = None) -> Gate:
-    """The gate for one trial's page (``trial`` gives the abbreviations its record spells out)."""
-    glossary = Glossary.load(profile.glossaries)
-    defined = defined_abbreviations(trial_texts(trial)) if trial is not None else frozenset()
+def build_gate(
+    profile: Profile, policy: Policy, trial: Trial | None = None, glossary: Glossary | None = None
+) -> Gate:
+    """The gate for one trial's page (``trial`` gives the abbreviations its record spells out;
+    ``glossary`` is the one the page is explained with, by default the profile's)."""
+    glossary = glossary if glossary is not None else Glossary.load(profile.glossaries)
+    defined = frozenset(record_abbreviations(trial)) if trial is not None else frozenset()
+    defined |= {short[:-1] for short in defined if short.endswith("s") and short[:-1].isupper()}
     return Gate(Limits.from_profile(profile), glossary, policy, defined, profile.language)
 
 
-def trial_texts(trial: Trial) -> Iterator[str]:
-    """The record's own texts where it may spell out an abbreviation."""
-    ident = trial.identification
-    for field in (ident.brief_title, ident.official_title):
-        if field is not None:
-            yield field.value
-    for passage in (trial.brief_summary, trial.detailed_description, trial.eligibility.criteria):
-        if passage is not None:
-            yield passage.text
-    for intervention in trial.interventions:
-        yield intervention.name.value
-        yield from (o.value for o in intervention.other_names)
-        if intervention.description is not None:
-            yield intervention.description.text
-    for arm in trial.arms:
-        yield arm.label.value
-        if arm.description is not None:
-            yield arm.description.text
-    for outcome in (*trial.primary_outcomes, *trial.secondary_outcomes):
-        yield outcome.measure.value
-        if outcome.description is not None:
-            yield outcome.description.text
-
-
-# "Laboratory plus Clinical Monitoring (LCM)" and "LCM (Laboratory plus Clinical Monitoring)".
-_FULL_THEN_SHORT = re.compile(r"((?:[\w-]+\s+){1,8})\(\s*([A-Z][A-Za-z0-9]{1,6})s?\s*\)")
-_SHORT_THEN_FULL = re.compile(r"\b([A-Z][A-Z0-9]{1,6})s?\s*\(\s*([A-Za-z][^()]{3,80})\)")
-
-
 def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:
-    """Abbreviations a record spells out: the words before the parenthesis start with its letters."""
+    """Abbreviations these texts spell out ("Laboratory plus Clinical Monitoring (LCM)"), found as
+    ``compose.abbreviations`` finds them, so the gate accepts what ``spell_out`` will spell out
+    at its first use on the page; "TEAEs" also gives "TEAE", the form ``abbreviations`` reports."""
     found: set[str] = set()
     for text in texts:
-        for m in _FULL_THEN_SHORT.finditer(text):
-            if _initials_fit(m.group(2), _words(m.group(1))):
-                found.update(_forms(m.group(2)))
-        for m in _SHORT_THEN_FULL.finditer(text):
-            if _initials_fit(m.group(1), _words(m.group(2))):
-                found.update(_forms(m.group(1)))
+        for short, _ in definitions_in(text):
+            found.add(short)
+            if short.endswith("s") and short[:-1].isupper():
+                found.add(short[:-1])
     return frozenset(found)
-
-
-def _words(text: str) -> list[str]:
-    """Words for initials: "treatment-emergent adverse events" gives T, E, A, E."""
-    return [w for w in re.split(r"[\s/-]+", text) if w]
-
-
-def _forms(short: str) -> tuple[str, ...]:
-    """ "TEAEs" is also "TEAE", the form ``abbreviations`` reports."""
-    if short.endswith("s") and short[:-1].isupper():
-        return (short, short[:-1])
-    return (short,)
-
-
-def _initials_fit(short: str, words: list[str]) -> bool:
-    """The abbreviation's capitals are the initials of the full words, in order, small words such
-    as "plus" or "of" allowed in between ("Laboratory plus Clinical Monitoring (LCM)"); the
-    last full word gives its last capital."""
-    capitals = [c for c in short if c.isalpha() and c.isupper()]
-    initials = [w[0].upper() for w in words if w[:1].isalpha()]
-    if not capitals or not initials or initials[-1] != capitals[-1]:
-        return False
-    remaining = iter(initials)
-    return all(any(c == i for i in remaining) for c in capitals)
 
 
 def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[list[str], int]:
@@ -321,5 +273,4 @@ __all__ = [
     "hard_words",
     "is_fragment",
     "rejection",
-    "trial_texts",
 ]
