@@ -210,9 +210,15 @@ def rejection(sentence: str, gate: Gate) -> str:
     # explain writes an abbreviation's full words next to it on first use: count them too
     if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
         return "long"
-    known = {m.surface for m in matches if m.is_abbreviation}
-    if any(a not in known and a not in gate.defined for a in abbreviations(sentence)):
-        return "abbreviation"
+    # known: a glossary abbreviation, a capital run inside a glossary term ("CT" in "CT scan",
+    # "COVID" in "COVID-19"), or one the record (or the sentence itself) spells out
+    known = (
+        {m.surface for m in matches if m.is_abbreviation} | gate.defined | defined_abbreviations([sentence])
+    )
+    inside = [(m.start, m.end) for m in matches]
+    for start, end, short in abbreviation_spans(sentence):
+        if short not in known and not any(s <= start and end <= e for s, e in inside):
+            return "abbreviation"
     if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
         return "hard"
     # each term brings its explanation along: a rule with six terms becomes seven sentences
@@ -234,13 +240,18 @@ def expansion_words(matches: Sequence[TermMatch], glossary: Glossary) -> int:
 
 def abbreviations(sentence: str) -> list[str]:
     """Capital-letter abbreviations, as ``plainlang check`` finds them, without common ones."""
+    return [short for _, _, short in abbreviation_spans(sentence)]
+
+
+def abbreviation_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, abbreviation) for each abbreviation, a plural's "s" taken off ("SAEs")."""
     found = []
     for m in _ABBREVIATION.finditer(sentence):
         word = m[0]
         bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         if bare in _COMMON or not any(c.isalpha() for c in bare):
             continue
-        found.append(bare)
+        found.append((m.start(), m.end(), bare))
     return found
 
 
@@ -265,6 +276,7 @@ def is_fragment(sentence: str) -> bool:
 __all__ = [
     "Gate",
     "Limits",
+    "abbreviation_spans",
     "abbreviations",
     "build_gate",
     "defined_abbreviations",

@@ -84,9 +84,11 @@ def test_an_abbreviation_neither_in_the_glossary_nor_spelled_out_is_left_out(gat
     assert gate.reason("Taking part in the DART study.") == "abbreviation"
     assert gate.reason("Adults with AML can join.") == ""  # the glossary spells it out
     spelled = "Laboratory plus Clinical Monitoring (LCM) for all."
-    assert gate.reason(spelled) == "abbreviation"  # the gate alone does not know the record...
+    assert gate.reason(spelled) == ""  # spelled out where it is used
+    assert gate.reason("LCM for all.") == "abbreviation"  # the gate alone does not know the record...
     knows = Gate(gate.limits, gate.glossary, gate.policy, defined_abbreviations([spelled]))
     assert knows.reason("LCM for all.") == ""  # ...a gate built for the record does
+    assert gate.reason("Lung CT scan in adults.") == ""  # "CT" is part of the glossary's "CT scan"
 
 
 def test_product_codes_are_names_and_r_slash_r_is_an_abbreviation() -> None:
