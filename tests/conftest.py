@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import pytest
 from hypothesis import settings
 
-from plainlang.explain.glossary import Glossary
-from plainlang.model import Sentence
+if TYPE_CHECKING:
+    from plainlang.model import Sentence
+
 
 # Property tests check behaviour, never speed (speed lives in benchmarks/): the first example of
 # a test may load spaCy and the glossary, which would trip Hypothesis's per-example deadline.
@@ -55,6 +58,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def is_glossary_sentence(sentence: Sentence) -> bool:
     """An explanation the explain stage wrote as its own sentence ("Relapsed means the illness came
     back."): its words come from the glossary, not the record, so it rightly cites nothing."""
+    from plainlang.explain.glossary import Glossary  # lazily: collecting tests loads no glossary
+
     if sentence.sources:
         return False
     head, sep, definition = sentence.text.partition(" means ")

@@ -282,14 +282,14 @@ def _intervention_item(
     """
     name = display_name(intervention)
     kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
-    plain_name = words(name.value) <= MAX_LABEL_WORDS and gate.passes(end_sentence(name.value))
+    plain_name = words(name.value) <= MAX_LABEL_WORDS and _sayable(name.value, gate)
     subject = name.value if plain_name else "This"
     known = _glossary_definition(name.value, gate) if plain_name else ""
-    # a plain name opens the first sentence, so the bullet needs no label (a label would repeat
-    # it, and a reader or the check reads "Name: Name is a medicine" as one long sentence)
-    label = (
-        "" if plain_name else name.value if words(name.value) <= MAX_LABEL_WORDS else f"Study part {number}"
-    )
+    # A plain name opens the first sentence, so the bullet needs no label (a label would repeat
+    # it, and a reader or the check reads "Name: Name is a medicine" as one long sentence).
+    # A name that fails the gate (codes, abbreviations no one spells out, too long) is left to the
+    # full record, as arm labels are: "Study part 2" says where it stands in the record's list.
+    label = "" if plain_name else f"Study part {number}"
     line: list[Sentence | None] = [
         cite.say(
             f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
@@ -298,8 +298,8 @@ def _intervention_item(
             keep=(name.value,) if plain_name else (),
         )
     ]
-    if label and label != name.value:
-        line.append(cite.say("The full record gives its long name.", name))
+    if label:
+        line.append(cite.say("The full record gives its name.", name))
     # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
     others = [o.value for o in intervention.other_names if o.value != name.value]
     if intervention.name.value != name.value:
@@ -327,6 +327,12 @@ def _intervention_item(
         line.extend(cite.say(s, description) for s in kept)
         cut = 1 if dropped else 0
     return Block("item", tuple(s for s in line if s is not None), label), cut
+
+
+def _sayable(name: str, gate: Gate) -> bool:
+    """A name a page can print: short, no abbreviation a reader cannot look up, no forbidden
+    wording. Hard words are allowed: a name has no plainer form ("Clinically Driven Monitoring")."""
+    return words(name) <= MAX_LABEL_WORDS and gate.reason(end_sentence(name)) in ("", "hard", "fragment")
 
 
 def _plain_name(name: str, gate: Gate) -> bool:
@@ -411,9 +417,7 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
         # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
         names = say_list(treatments) if treatments != [arm.label.value] else ""
         listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""
-        long_label = words(arm.label.value) > MAX_LABEL_WORDS or not gate.passes(
-            end_sentence(arm.label.value)
-        )
+        long_label = not _sayable(arm.label.value, gate)
         text = " ".join(
             t
             for t in (
