@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from plainlang.compose.abbreviations import definitions_in, record_abbreviations
+from plainlang.compose.cite import split_sentences
 from plainlang.config import Profile
 from plainlang.explain.fit import words
 from plainlang.explain.glossary import Glossary
@@ -202,10 +203,12 @@ def rejection(sentence: str, gate: Gate) -> str:
     if gate.policy.forbidden_in(sentence):
         return "wording"
     matches = gate.glossary.find(sentence)
-    # explain will print each term's definition beside or after it: that must pass the policy too
+    # explain will print each term's definition (or, inside parentheses, its explanation) beside
+    # or after it: that must pass the policy too
     # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
     for term in {t for m in matches if (t := gate.glossary.get(m.term)) is not None}:
-        if gate.policy.forbidden_in(f"{term.term} means {term.definition}"):
+        said = (f"{term.term} means {term.definition}", *split_sentences(term.explanation or ""))
+        if any(gate.policy.forbidden_in(text) for text in said):  # sentence by sentence, as check reads
             return "wording"
     # explain writes an abbreviation's full words next to it on first use: count them too
     if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:

@@ -218,12 +218,16 @@ def test_limits_come_from_the_profile() -> None:
 
 
 def test_an_abbreviation_spelled_out_in_the_sentence_adds_no_words(gate: Gate) -> None:
-    spelled = "Number of people with treatment-emergent adverse events (TEAEs) in the first year of the study."
+    spelled = (
+        "Number of people with treatment-emergent adverse events (TEAEs) in the first year of the study."
+    )
     assert defined_abbreviations([spelled]) >= {"TEAEs", "TEAE"}
     knows = Gate(gate.limits, gate.glossary, gate.policy, defined_abbreviations([spelled]))
     assert knows.reason(spelled) == ""
     # "Adults with acute myeloid leukemia (AML)": the full words are there, explain adds none
-    assert gate.reason("Adults with acute myeloid leukemia (AML) who had two earlier treatments can join.") == ""
+    assert (
+        gate.reason("Adults with acute myeloid leukemia (AML) who had two earlier treatments can join.") == ""
+    )
 
 
 def test_a_term_whose_definition_the_policy_forbids_keeps_its_sentence_off_the_page(gate: Gate) -> None:
@@ -231,3 +235,10 @@ def test_a_term_whose_definition_the_policy_forbids_keeps_its_sentence_off_the_p
     sentence = "Current disease state must be one for which there is now no known curative therapy."
     assert not gate.policy.forbidden_in(sentence)
     assert gate.reason(sentence) == "wording"
+
+
+def test_a_term_whose_explanation_has_a_forbidden_sentence_keeps_its_sentence_off_the_page(
+    gate: Gate,
+) -> None:
+    # inside parentheses, explain writes the pack's explanation: "... A higher score is better."
+    assert gate.reason("ECOG performance status 0-2 (Karnofsky ≥ 60%).") == "wording"
