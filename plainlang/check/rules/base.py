@@ -89,5 +89,36 @@ def compile_pattern(pattern: str, where: Location, name: str, flags: int = re.IG
         raise CheckError(f"invalid pattern in {name!r}: {error}", _at(where, name), code="K011") from None
 
 
+def alternatives(pattern: str) -> tuple[str, ...]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups,
+    classes and escapes), so a rule type can tell what every alternative starts with."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a "]" right after the opening is a literal
+            if pattern.startswith("^", index + 1):
+                index += 1
+            if pattern.startswith("]", index + 1):
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return tuple(parts)
+
+
 def _at(where: Location, name: str) -> Location:
     return Location(where.file, where.line, where.column, f"{where.field}.params.{name}")
