@@ -209,13 +209,14 @@ class Conditional(Rule):
                     offset = page.joined_offset(unit, match.end())
                     # An explanation must start at or before the first use; it is never longer
                     # than _LONGEST_EXPLANATION characters, so the scan can stop there.
-                    earliest = second.search(text, self._search_from(text, found), offset + _LONGEST_EXPLANATION)
+                    earliest = second.search(
+                        text, self._search_from(text, found), offset + _LONGEST_EXPLANATION
+                    )
                     satisfied = earliest is not None and earliest.start() <= offset
                 if not satisfied:
                     yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                     if self.scope == "block":
                         break  # one finding per paragraph: the paragraph needs one marker
-
 
     def _search_from(self, text: str, found: str) -> int:
         """Where a search for an explanation of ``found`` may begin: every match of an anchored
