@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from plainlang.check import jargon
+from plainlang.check.names import in_name
 from plainlang.check.page import Page, Span
 from plainlang.check.rules import sources
 from plainlang.check.rules.base import Hit, Rule, alternatives, compile_pattern, param
@@ -124,6 +126,7 @@ class Conditional(Rule):
     # glossary and the explain engine, the pattern judges only what the glossary does not know.
     glossary: bool = False
     shouting: bool = True  # False: a match in a run of words in capitals is not judged
+    in_names: bool = True  # False: a match inside a proper name (``check.names``) is not judged
     # ``second`` compiled once when it does not name the match ({0}): then one search of a
     # sentence or block answers for every match in it.
     fixed: re.Pattern[str] | None = None
@@ -158,6 +161,7 @@ class Conditional(Rule):
             ignorecase=ignorecase,
             glossary=_glossary(params, where),
             shouting=bool(param(params, "in_capitals", bool, where, True)),
+            in_names=bool(param(params, "in_names", bool, where, True)),
             fixed=fixed,
             anchored=anchored,
         )
@@ -198,6 +202,12 @@ class Conditional(Rule):
                 if self.glossary and known(page, found):
                     continue
                 if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
+                    continue
+                if not self.in_names and in_name(
+                    jargon.page_names(page),
+                    page.joined_offset(unit, match.start()),
+                    page.joined_offset(unit, match.end()),
+                ):
                     continue
                 seen.add(key)
                 second = self._second(found)
