@@ -249,3 +249,10 @@ def test_a_substitution_whose_swap_has_its_own_group_suggests_the_right_word() -
 
 def _page(text: str) -> Page:
     return Page(read_prose(text, "markdown"), "<t>", plainlang.Profile(), load_policy())
+
+
+@pytest.mark.parametrize(
+    "text", ["Call 1-877-CTLILLY for details.", "Write to a.b@example.org.", "Call +1 555 123 4567 today."]
+)
+def test_contact_details_are_found_past_the_quick_prefilter(text: str) -> None:
+    assert "pii.contact" in [f.rule_id for f in check(text).findings]
