@@ -129,6 +129,8 @@ class BlockBuilder:
 
 def mask_urls(text: str) -> str:
     """``text`` with every web address replaced by spaces of the same length."""
+    if "://" not in text and "www." not in text.lower():
+        return text  # no address can match: skip the pattern (most blocks have none)
 
     def blank(match: re.Match[str]) -> str:
         url = match[0].rstrip(_URL_TAIL)

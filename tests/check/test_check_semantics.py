@@ -18,6 +18,7 @@ from plainlang.check import CheckRun, check
 from plainlang.check.markup import read_prose
 from plainlang.check.names import in_name, names
 from plainlang.check.page import Page
+from plainlang.check.prose import mask_urls
 from plainlang.check.rules import parse_rules
 from plainlang.check.rules.base import alternatives
 from plainlang.check.rules.sources import _any_of, normalise
@@ -256,3 +257,10 @@ def _page(text: str) -> Page:
 )
 def test_contact_details_are_found_past_the_quick_prefilter(text: str) -> None:
     assert "pii.contact" in [f.rule_id for f in check(text).findings]
+
+
+@pytest.mark.parametrize("address", ["https://example.org/a", "WWW.Example.org", "ftp://x.example"])
+def test_web_addresses_are_masked_past_the_quick_prefilter(address: str) -> None:
+    masked = mask_urls(f"See {address} now.")
+    assert address not in masked
+    assert len(masked) == len(f"See {address} now.")
