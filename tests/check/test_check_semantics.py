@@ -21,10 +21,10 @@ from plainlang.check.page import Page
 from plainlang.check.prose import mask_urls
 from plainlang.check.rules import parse_rules
 from plainlang.check.rules.base import alternatives
-from plainlang.check.rules.sources import _any_of, normalise
+from plainlang.check.rules.sources import _any_of, _may_hold_contact, normalise
 from plainlang.explain import explain
 from plainlang.explain.apply import STYLES
-from plainlang.policy import load_policy
+from plainlang.policy import find_contacts, load_policy
 
 GLOSSARY_RULES = ("jargon.unexplained", "abbreviation.unexpanded")
 # Terms the built-in glossary knows, used first as an abbreviation (AML), as a word (placebo,
@@ -264,3 +264,10 @@ def test_web_addresses_are_masked_past_the_quick_prefilter(address: str) -> None
     masked = mask_urls(f"See {address} now.")
     assert address not in masked
     assert len(masked) == len(f"See {address} now.")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789 .-+()@abAB8\n,[]", max_size=40))
+def test_a_block_the_contact_prefilter_passes_over_holds_no_contact(text: str) -> None:
+    if not _may_hold_contact(text):
+        assert find_contacts(text) == ()

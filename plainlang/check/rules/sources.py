@@ -49,12 +49,14 @@ def contacts(page: Page) -> Iterator[Hit]:
 
 def _may_hold_contact(text: str) -> bool:
     """False when ``text`` cannot hold what ``find_contacts`` finds: an e-mail address needs an
-    "@", a phone number nine digits, a toll-free number "800 ", "888-"... (what
-    ``VANITY_PHONE`` starts with). Most blocks fail all three, and skip the three patterns."""
-    return "@" in text or _TOLL_FREE.search(text) is not None or _NINE_DIGITS.search(text) is not None
+    "@"; a phone number is nine digits or more with only spaces, dots, dashes, "+" and
+    parentheses between them, so nine such characters from a digit on; a toll-free number
+    starts "800 ", "888-"... (as ``VANITY_PHONE`` does). Most blocks fail all three, and skip
+    the three patterns."""
+    return "@" in text or _PHONE_RUN.search(text) is not None or _TOLL_FREE.search(text) is not None
 
 
-_NINE_DIGITS = re.compile(r"\d(?:\D*\d){8}")
+_PHONE_RUN = re.compile(r"\d[\d\s.()+-]{8,}")
 _TOLL_FREE = re.compile(r"8(?:00|33|44|55|66|77|88)[\s.-]")
 
 
