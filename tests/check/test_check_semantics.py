@@ -19,8 +19,8 @@ from plainlang.check.markup import read_prose
 from plainlang.check.names import in_name, names
 from plainlang.check.page import Page
 from plainlang.check.prose import mask_urls
-from plainlang.check.rules import parse_rules
-from plainlang.check.rules.base import alternatives
+from plainlang.check.rules import builtin_rules, parse_rules
+from plainlang.check.rules.base import alternatives, first_letters, word_start
 from plainlang.check.rules.sources import _any_of, _may_hold_contact, normalise
 from plainlang.explain import explain
 from plainlang.explain.apply import STYLES
@@ -271,3 +271,49 @@ def test_web_addresses_are_masked_past_the_quick_prefilter(address: str) -> None
 def test_a_block_the_contact_prefilter_passes_over_holds_no_contact(text: str) -> None:
     if not _may_hold_contact(text):
         assert find_contacts(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        (r"\bnew (?:drugs?|cures?)\b", {"n"}),
+        (r"\b(?:is|are)\s+safe\b|\bno side effects\b", {"i", "a", "n"}),
+        (r"\bcur(?:e|es)\b", {"c"}),
+        (r"\b(?:is)?\s+safe", None),  # an optional first part
+        (r"\b[Cc]ure", None),  # a class
+        (r"\bs?afe", None),
+        (r"\b\w+ly\b", None),
+    ],
+)
+def test_first_letters_of_a_phrase_pattern_or_none_when_unsure(
+    pattern: str, letters: set[str] | None
+) -> None:
+    assert first_letters(pattern) == letters
+
+
+MIXED = ((r"\bnew drugs?\b", re.IGNORECASE), (r"\bFree\b", 0))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="newfr dugsFREEW.-", max_size=30))
+def test_phrases_with_different_flags_still_match_where_one_does(text: str) -> None:
+    some = any(re.search(p, text, f) for p, f in MIXED)
+    assert bool(_any_of(MIXED).search(text)) == some
+
+
+SHIPPED = {r.id: r for r in builtin_rules()}
+PASSIVE = r"\b(?:is|was|were)\s+(?:\w+ly\s+)?(?:\w+ed|given)\b"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="is wa ergvnedly.UTILSEAPR", max_size=40))
+def test_a_class_of_first_letters_before_the_alternation_changes_no_match(text: str) -> None:
+    plain = re.compile(PASSIVE, re.IGNORECASE)
+    fast = re.compile(word_start((PASSIVE,)) + f"(?:{PASSIVE})", re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_shipped_pattern_rules_start_with_a_class_of_first_letters() -> None:
+    for rule_id in ("style.passive", "wording.simpler"):
+        pattern = getattr(SHIPPED[rule_id], "pattern", None)
+        assert pattern is not None and pattern.pattern.startswith(r"\b(?=[")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from plainlang.check import fidelity, jargon, measures
 from plainlang.check.page import Page, Span
-from plainlang.check.rules.base import Hit, alternatives
+from plainlang.check.rules.base import Hit, alternatives, word_start
 from plainlang.policy import find_contacts
 
 SpanSource = Callable[[Page], Iterator[Hit]]
@@ -79,23 +79,21 @@ def forbidden_wording(page: Page) -> Iterator[Hit]:
 def _any_of(patterns: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does (each keeps its own flags).
 
-    When every alternative of every pattern starts at a word boundary (the policy's phrases
-    do), the boundary is tested once, outside the alternation: the regex engine then tries the
-    phrases only where a word starts, not at every character (a quarter of the time, measured).
+    With one set of flags for all (the policy's phrases), the flags go on the whole pattern and
+    ``word_start`` lets the regex engine try the phrases only where one can start: a quarter of
+    the time of the plain alternation on generated pages.
     """
     if not patterns:
         return re.compile(r"(?!)")
-    shared = {flags for _, flags in patterns}
-    if len(shared) == 1:  # one set of flags for the whole pattern: no scoped group per phrase
-        flags = shared.pop()
+    if len({flags for _, flags in patterns}) == 1:
         joined = "|".join(f"(?:{text})" for text, _ in patterns)
-    else:
-        flags = 0
-        joined = "|".join(
-            f"(?{_inline_flags(f)}:{text})" if _inline_flags(f) else f"(?:{text})" for text, f in patterns
-        )
-    at_word = all(alt.startswith(r"\b") for text, _ in patterns for alt in alternatives(text))
-    return re.compile(rf"\b(?:{joined})" if at_word else joined, flags)
+        start = word_start(tuple(text for text, _ in patterns))
+        return re.compile(f"{start}(?:{joined})", patterns[0][1])
+    joined = "|".join(
+        f"(?{_inline_flags(f)}:{text})" if _inline_flags(f) else f"(?:{text})" for text, f in patterns
+    )
+    at_word = all(a.startswith(r"\b") for text, _ in patterns for a in alternatives(text))
+    return re.compile(rf"\b(?:{joined})" if at_word else joined)
 
 
 def _inline_flags(flags: int) -> str:

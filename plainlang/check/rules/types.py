@@ -17,7 +17,7 @@ from plainlang.check import jargon
 from plainlang.check.names import in_name
 from plainlang.check.page import Page, Span
 from plainlang.check.rules import sources
-from plainlang.check.rules.base import Hit, Rule, alternatives, compile_pattern, param
+from plainlang.check.rules.base import Hit, Rule, alternatives, compile_pattern, param, word_start
 from plainlang.errors import CheckError, Location
 
 
@@ -54,7 +54,14 @@ class Existence(Rule):
             )
         patterns = param(params, "patterns", list, where)
         joined = "|".join(f"(?:{p})" for p in patterns)
-        return cls(**common, pattern=compile_pattern(joined, where, "patterns"), kinds=_kinds(params, where))
+        for pattern in patterns:  # each alone first, so an error names the bad entry
+            compile_pattern(pattern, where, "patterns")
+        start = word_start(tuple(map(str, patterns)))  # where a match can start, for speed
+        return cls(
+            **common,
+            pattern=compile_pattern(f"{start}(?:{joined})", where, "patterns"),
+            kinds=_kinds(params, where),
+        )
 
     def hits(self, page: Page) -> Iterator[Hit]:
         if self.source is not None:
@@ -88,7 +95,8 @@ class Substitution(Rule):
         # One scan of a block finds every swap; the group that matched says which it was. The
         # word boundary stands outside the alternation, so the regex engine tries the swaps only
         # where a word starts (a third of the time of one boundary per swap, measured).
-        joined = r"\b(?:" + "|".join(f"((?:{bad}))" for bad in table) + r")\b"
+        start = word_start(tuple(rf"\b(?:{bad})" for bad in table))
+        joined = start + "(?:" + "|".join(f"((?:{bad}))" for bad in table) + r")\b"
         return cls(
             **common,
             pattern=compile_pattern(joined, where, "swap"),
