@@ -124,7 +124,7 @@ def test_stdout_output_keeps_its_old_behaviour(tmp_path: Path, capsys: pytest.Ca
     corpus = write_corpus(tmp_path / "in", ["good", "good"])
     assert main(["summarize", str(corpus), *TODAY]) == 0
     captured = capsys.readouterr()
-    assert captured.out.count("# Testing PL-101") == 2
+    assert captured.out.count("# Testing a medicine") == 2
     assert captured.err == ""
 
 
