@@ -6,6 +6,7 @@ exactly what the plain version did."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -18,10 +19,11 @@ from plainlang.check import CheckRun, check
 from plainlang.check.markup import read_prose
 from plainlang.check.names import in_name, names
 from plainlang.check.page import Page
-from plainlang.check.prose import mask_urls
+from plainlang.check.prose import BlockBuilder, mask_urls
 from plainlang.check.rules import builtin_rules, parse_rules
 from plainlang.check.rules.base import alternatives, first_letters, word_start
 from plainlang.check.rules.sources import _any_of, _may_hold_contact, normalise
+from plainlang.check.summary_json import decode_literal
 from plainlang.explain import explain
 from plainlang.explain.apply import STYLES
 from plainlang.policy import find_contacts, load_policy
@@ -317,3 +319,18 @@ def test_shipped_pattern_rules_start_with_a_class_of_first_letters() -> None:
     for rule_id in ("style.passive", "wording.simpler"):
         pattern = getattr(SHIPPED[rule_id], "pattern", None)
         assert pattern is not None and pattern.pattern.startswith(r"\b(?=[")
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40), st.booleans())
+def test_a_json_literal_decodes_to_its_string_with_each_character_at_its_place(
+    text: str, ascii_only: bool
+) -> None:
+    literal = json.dumps(text, ensure_ascii=ascii_only)
+    source = f"[{literal}]"
+    out = BlockBuilder()
+    decode_literal(source, 1, 1 + len(literal), out)
+    assert "".join(out.chars) == text
+    for char, offset in zip(out.chars, out.offsets, strict=True):
+        assert source[offset] == char or source[offset] == "\\"
+    assert out.offsets == sorted(out.offsets)
