@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from plainlang.explain.coverage import is_easy
+from plainlang.explain.coverage import glossary_abbreviations, is_easy
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.spans import SpanSet, protected_spans
 from plainlang.model import Sentence, Summary
@@ -131,13 +131,18 @@ def word_key(word: str) -> str:
 
 
 def hard_words(
-    text: str, easy: frozenset[str], skip: Iterable[tuple[int, int]] = ()
+    text: str,
+    easy: frozenset[str],
+    skip: Iterable[tuple[int, int]] = (),
+    abbreviations: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, word)`` of each hard word in one sentence, outside ``skip`` spans.
 
     Skipped: protected text (numbers, ids, URLs), words touching a digit (codes like CD20),
     single letters, units, capitalized words after the sentence's first word (names), and easy
-    words. Abbreviations in capitals are hard: a reader must be told what AML is.
+    words. Abbreviations in capitals are hard: a reader must be told what AML is, and one in
+    ``abbreviations`` (the glossary's) is hard even when its letters spell an easy word ("ALL",
+    "ART", "WHO").
     """
     guard = SpanSet([*protected_spans(text), *skip])
     first = True
@@ -150,7 +155,7 @@ def hard_words(
             continue
         if not word.isupper() and word[:1].isupper() and not at_start and not _after_stop(text, start):
             continue
-        if is_easy(word, easy):
+        if word not in abbreviations and is_easy(word, easy):
             continue
         yield start, end, word
 
@@ -200,6 +205,7 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
             inserted.append(entry.definition.strip())
             inserted.extend(entry.explanation.strip() for _ in (0,) if entry.explanation)
             inserted.append(f"means {entry.definition.strip()}")
+    abbreviations = glossary_abbreviations(glossary)
     hard: Counter[str] = Counter()
     covered: Counter[str] = Counter()
     for section in summary.document.sections:
@@ -210,7 +216,7 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
                 text = sentence.text
                 kept = _kept(sentence) + _glossary_text(text, inserted)
                 inside = SpanSet((m.start, m.end) for m in glossary.matcher.find(text) if m.term in explained)
-                for start, end, word in hard_words(text, easy, kept):
+                for start, end, word in hard_words(text, easy, kept, abbreviations):
                     key = word_key(word)
                     hard[key] += 1
                     if inside.overlaps(start, end):

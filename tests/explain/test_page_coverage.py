@@ -28,8 +28,31 @@ def _page(*sentences: Sentence, explained: tuple[ExplainedTerm, ...] = ()) -> Su
 
 def test_inflections_of_easy_words_are_easy() -> None:
     easy = easy_words()
-    assert all(is_easy(w, easy) for w in ("years", "planned", "earlier", "larger", "stopped"))
+    words = ("years", "planned", "earlier", "larger", "stopped", "cities", "studied", "agreed", "using", "person's")
+    assert all(is_easy(w, easy) for w in words)
     assert not is_easy("refractory", easy)
+
+
+def test_derivations_and_non_inflections_of_easy_words_are_hard() -> None:
+    """Only regular inflections count (Chall and Dale 1995): not -ly, -ment, or a stray -d/-es/-er."""
+    easy = easy_words()
+    assert is_easy("week", easy) and not is_easy("weekly", easy)
+    assert is_easy("treat", easy) and not is_easy("treatment", easy)
+    assert is_easy("moo", easy) and not is_easy("mood", easy)  # -d only after e: agree → agreed
+    assert not is_easy("angeles", easy)  # -es only after s, x, z, ch, sh, o
+    assert is_easy("met", easy) and not is_easy("meter", easy)  # -er only on comparatives
+
+
+def test_words_in_capitals_are_looked_up_as_written_not_inflected() -> None:
+    easy = easy_words()
+    assert is_easy("aid", easy) and not is_easy("AIDS", easy)
+    assert not is_easy("HAMD", easy)
+
+
+def test_a_glossary_abbreviation_is_hard_even_when_its_letters_spell_an_easy_word() -> None:
+    text = "ALL of the children with ALL got better."
+    assert [w for _, _, w in hard_words(text, easy_words(), abbreviations=frozenset({"ALL"}))] == ["ALL", "ALL"]
+    assert [w for _, _, w in hard_words(text, easy_words())] == []
 
 
 def test_names_numbers_units_and_codes_are_not_hard_words() -> None:
