@@ -4,7 +4,7 @@
     >>> explain("The leukemia was refractory.", Glossary.load()).text
 
 Modules: ``packs`` (reading YAML packs with file:line:col marks), ``lint`` (checks, codes
-G001–G011), ``variants`` (inflected and US/UK forms), ``matcher`` (spaCy phrase tables),
+G001–G012; ``lint_names`` has G012), ``variants`` (inflected and US/UK forms), ``matcher`` (spaCy phrase tables),
 ``spans`` (what is protected), ``usage`` (what is already explained), ``apply`` (the styles)
 and ``engine`` (``explain`` over texts and Documents).
 """
