@@ -29,6 +29,8 @@ from plainlang.explain.spans import SpanSet, protected_spans
 from plainlang.model import Sentence, Summary
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Roman numerals ("stage III", "phase II") are numbers, not words a reader must learn.
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _BODY_KINDS = frozenset({"paragraph", "item", "note", "definition"})
 
 # Units and their symbols: measurement, not vocabulary (the number beside them is the fact).
@@ -138,7 +140,8 @@ def hard_words(
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, word)`` of each hard word in one sentence, outside ``skip`` spans.
 
-    Skipped: protected text (numbers, ids, URLs), words touching a digit (codes like CD20),
+    Skipped: protected text (numbers, ids, URLs), words touching a digit (codes like CD20), Roman
+    numerals (numbers: "stage III"; unless the glossary knows one as an abbreviation, "IV"),
     single letters, units, capitalized words after the sentence's first word (names), and easy
     words. Abbreviations in capitals are hard: a reader must be told what AML is, and one in
     ``abbreviations`` (the glossary's) is hard even when its letters spell an easy word ("ALL",
@@ -152,6 +155,8 @@ def hard_words(
         if guard.overlaps(start, end) or _touches_digit(text, start, end):
             continue
         if len(word) < 2 or word in UNITS:
+            continue
+        if _ROMAN.fullmatch(word) and word not in abbreviations:
             continue
         if not word.isupper() and word[:1].isupper() and not at_start and not _after_stop(text, start):
             continue

@@ -61,6 +61,13 @@ def test_names_numbers_units_and_codes_are_not_hard_words() -> None:
     assert words == ["refractory", "AML"]
 
 
+def test_roman_numerals_are_numbers_unless_the_glossary_knows_them_as_abbreviations() -> None:
+    text = "People at stage III or IV got a pill or IV drip at step II."
+    found = [w for _, _, w in hard_words(text, easy_words(), abbreviations=frozenset({"IV"}))]
+    assert found == ["IV", "IV"]
+    assert [w for _, _, w in hard_words(text, easy_words())] == []
+
+
 def test_kept_phrases_are_names_and_do_not_count(mini: Glossary) -> None:
     sentence = Sentence("This study is about refractory anemia.", keep=("refractory anemia",))
     coverage = measure_page(_page(sentence), mini, easy_words())
