@@ -83,6 +83,13 @@ UNITS = frozenset(
         "gy",
         "Gy",
         "cGy",
+        "gm",
+        "lb",
+        "lbs",
+        "Hz",
+        "hz",
+        "uL",
+        "µL",
     ]
 )
 
