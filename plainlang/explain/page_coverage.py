@@ -2,8 +2,9 @@
 
 The measure the glossary is held to (issue 3): over the pages ``plainlang.summarize`` writes, of
 all hard word occurrences, what share a reader gets help with. A *hard word* is a word not on
-the Dale–Chall easy list (after a simple inflection strip, so "years" counts as "year"), and not
-a name, a number, an identifier or a unit. It is *covered* when
+the Dale–Chall easy list nor a regular inflection of a listed word (the Chall and Dale rules:
+-s/-es/-ies, -'s, -ed/-d/-ied, -ing, -er/-est; see ``coverage.base_forms``), and not a name, a
+number (Roman numerals too), an identifier or a unit. It is *covered* when
 
 - it lies inside a glossary term that the page explains (its first use, or a later use of a
   term explained earlier on the page), or

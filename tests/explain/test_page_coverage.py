@@ -117,3 +117,15 @@ def test_a_real_generated_page_has_hard_words_and_some_are_explained() -> None:
     coverage = measure_page(summary, glossary, easy_words())
     assert coverage.pages == 1 and coverage.hard_total > 0
     assert 0 < coverage.covered_total <= coverage.hard_total
+
+
+def test_an_abbreviation_explained_once_is_covered_at_every_later_use(mini: Glossary) -> None:
+    explained = (ExplainedTerm("acute myeloid leukemia", "a fast blood cancer", "summary", 0, "AML"),)
+    page = _page(
+        Sentence("The study is for AML (acute myeloid leukemia)."),
+        Sentence("People with AML get the drug."),
+        Sentence("AML can come back."),
+        explained=explained,
+    )
+    coverage = measure_page(page, mini, easy_words())
+    assert coverage.hard["AML"] == 3 and coverage.covered["AML"] == 3
