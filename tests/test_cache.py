@@ -25,7 +25,9 @@ def test_a_value_decodes_to_what_was_encoded(value: object) -> None:
 
 
 @given(_VALUES, st.data())
-def test_any_changed_byte_makes_the_file_unreadable_rather_than_wrong(value: object, data: st.DataObject) -> None:
+def test_any_changed_byte_makes_the_file_unreadable_rather_than_wrong(
+    value: object, data: st.DataObject
+) -> None:
     encoded = bytearray(_cache.encode(value))
     at = data.draw(st.integers(0, len(encoded) - 1))
     encoded[at] ^= data.draw(st.integers(1, 255))

@@ -44,7 +44,9 @@ def _start(d: dict[str, Any]) -> None:
 
 def _site_added(d: dict[str, Any]) -> None:
     sites = _module(d, "contactsLocationsModule").setdefault("locations", [])
-    sites.append({"facility": "Harbor Test Clinic", "city": "Nowhere", "country": "Iceland", "status": "RECRUITING"})
+    sites.append(
+        {"facility": "Harbor Test Clinic", "city": "Nowhere", "country": "Iceland", "status": "RECRUITING"}
+    )
 
 
 def _outcome_added(d: dict[str, Any]) -> None:
@@ -132,12 +134,17 @@ def test_constructed_edit_of_a_real_record_reads_plainly_and_cites_both_versions
 
 def test_site_status_changes_and_many_sites_are_counted_after_ten() -> None:
     old_doc = json.loads(FIXTURE.read_text("utf-8"))
-    sites = [{"facility": f"Clinic {n}", "city": "Oslo", "country": "Norway", "status": "RECRUITING"} for n in range(3)]
+    sites = [
+        {"facility": f"Clinic {n}", "city": "Oslo", "country": "Norway", "status": "RECRUITING"}
+        for n in range(3)
+    ]
     _module(old_doc, "contactsLocationsModule")["locations"] = sites
     new_doc = copy.deepcopy(old_doc)
     new_sites = _module(new_doc, "contactsLocationsModule")["locations"]
     new_sites[1]["status"] = "COMPLETED"
-    new_sites.extend({"facility": f"Site {n}", "city": "Bergen", "country": "Norway"} for n in range(MAX_PER_KIND + 4))
+    new_sites.extend(
+        {"facility": f"Site {n}", "city": "Bergen", "country": "Norway"} for n in range(MAX_PER_KIND + 4)
+    )
     found = changes(plainlang.load(old_doc), plainlang.load(new_doc))
     kinds = [c.kind for c in found]
     assert kinds.count("site.added") == MAX_PER_KIND and kinds.count("site.added.more") == 1
@@ -175,7 +182,10 @@ def test_trial_page_says_how_many_times_the_record_was_updated() -> None:
     versions = []
     for date in ("2023-01-05", "2024-02-06", "2023-01-05"):  # the repeat is one version, not two
         older = copy.deepcopy(doc)
-        older["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {"date": date, "type": "ACTUAL"}
+        older["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {
+            "date": date,
+            "type": "ACTUAL",
+        }
         versions.append(older)
     profile = plainlang.Profile(today="2026-01-01")
     page = plainlang.render(plainlang.summarize(doc, profile, history=versions), "text")
@@ -199,7 +209,9 @@ def test_records_present_in_two_versions_in_the_shared_data() -> None:
     require_shared()
     pairs = _read_all(RECORDS)
     if not pairs:
-        pytest.skip("no record of ../shared/data is readable in two versions yet (needs the classic/XML readers)")
+        pytest.skip(
+            "no record of ../shared/data is readable in two versions yet (needs the classic/XML readers)"
+        )
     for versions in pairs.values():
         old, new = versions[0], versions[1]
         found = changes(old, new)
@@ -225,7 +237,9 @@ def test_diff_command_prints_cited_sentences(tmp_path: Path, capsys: pytest.Capt
     assert data["changes"][0]["new_fields"] == ["protocolSection.statusModule.overallStatus"]
 
 
-def test_diff_of_two_different_records_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_of_two_different_records_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     other = json.loads(FIXTURE.read_text("utf-8"))
     other["protocolSection"]["identificationModule"]["nctId"] = "NCT09990002"
     (tmp_path / "other.json").write_text(json.dumps(other))

@@ -43,11 +43,16 @@ def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary:
     assert section is not None
     text = " ".join(s.text for s in section.sentences())
     assert "phase 1/2" in text
-    assert "PL-101" in text
+    # a drug code is not a name a reader can say: the summary names the treatment by its kind
+    assert "PL-101" not in text
+    assert "It tests a medicine." in text
     assert "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
     assert "or relapsed AML" in text
-    assert "About 45 people are planned to take part." in text
-    assert "number of people with dose-limiting toxicities" in text
+    # who and how many in one sentence
+    assert "About 45 adults with acute myeloid leukemia" in text
+    assert text.count("are planned to take part.") == 1
+    # two main measures, too long to quote in passing: counted, and listed in full further down
+    assert "The study team measures 2 main things." in text
     assert "The study started in June 2024 and is planned to end in December 2028." in text
 
 
@@ -79,8 +84,22 @@ def test_sites_are_listed_with_their_recruiting_status(summary: plainlang.Summar
     assert where is not None
     texts = [s.text for s in where.sentences()]
     assert "The study runs at 2 places in 2 countries." in texts
-    assert "Example Cancer Center, Seattle, Washington: looking for people." in texts
-    assert "Example University Hospital, Lyon: not open yet." in texts
+    assert "Example Cancer Center is looking for people." in texts
+    assert "Example University Hospital has not opened yet." in texts
+
+
+def test_sites_are_grouped_by_country_then_city_with_the_city_as_the_item_label(
+    summary: plainlang.Summary,
+) -> None:
+    where = summary.document.section("where")
+    assert where is not None
+    shown = [(b.kind, b.label or b.sentences[0].text) for b in where.blocks[1:]]
+    assert shown == [
+        ("note", "In France:"),
+        ("item", "Lyon"),
+        ("note", "In the United States:"),
+        ("item", "Seattle, Washington"),
+    ]
 
 
 def test_derived_numbers_record_their_computation(summary: plainlang.Summary) -> None:
@@ -125,7 +144,8 @@ def test_finishing_masks_contact_data_in_any_sentence() -> None:
 def test_disclaimers_of_the_policy_are_on_the_page(summary: plainlang.Summary) -> None:
     markdown = plainlang.render(summary)
     assert (
-        "This page is only here to help you learn about a study. It is not advice from a doctor." in markdown
+        "This page is only here to help you learn about a study. It does not take the place of talking with a doctor."
+        in markdown
     )
     assert "Talk with your doctor or care team before you decide to join a study." in markdown
     assert "A short page like this can leave things out." in markdown
@@ -201,11 +221,11 @@ def test_big_trials_group_places_by_country_and_name_only_open_ones() -> None:
     assert texts[0] == "The study runs at 40 places in 2 countries."
     assert "France: 20 places in 7 cities, 1 open." in texts
     assert "Spain: 20 places in 7 cities, 2 open." in texts
-    named = [t for t in texts if t.startswith("Hospital")]
+    named = [(b.label, b.sentences[0].text) for b in where.blocks if b.kind == "item" and b.label]
     assert named == [
-        "Hospital 1, City 1: looking for people.",
-        "Hospital 0, City 0: looking for people.",
-        "Hospital 2, City 2: looking for people.",
+        ("City 1", "Hospital 1 is looking for people."),
+        ("City 0", "Hospital 0 is looking for people."),
+        ("City 2", "Hospital 2 is looking for people."),
     ]
 
 
@@ -232,5 +252,7 @@ def test_a_contact_instruction_in_the_facility_field_is_left_out_and_names_stay_
     where = plainlang.summarize(data, PROFILE).document.section("where")
     assert where is not None
     texts = [s.text for s in where.sentences()]
-    assert "Lyon: not open yet." in texts
+    # the site is still listed under its city, without a name
+    lyon = next(b for b in where.blocks if b.label == "Lyon")
+    assert [s.text for s in lyon.sentences] == ["One place here has not opened yet."]
     assert not any("CTLILLY" in t or "•••" in t or "GMT" in t for t in texts)

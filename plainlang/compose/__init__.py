@@ -11,10 +11,13 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from plainlang.compose.abbreviations import expand_in_title, glossary_forms, page_abbreviations, spell_out
+from plainlang.compose.frame_sections import headline
 from plainlang.compose.program import program_sections
-from plainlang.compose.trial_page import headline, trial_sections
+from plainlang.compose.trial_page import trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
+from plainlang.explain import Glossary
 from plainlang.model import Block, Document, Reference, Section, Sentence, Trial
 from plainlang.policy import Policy, load_policy, mask_contacts
 
@@ -23,14 +26,15 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     """The patient trial page for one trial, finished (cited and masked)."""
     policy = policy or load_policy(profile.policy)
     wording = load_wording(profile.language)
+    glossary = Glossary.load(profile.glossaries)
     document = Document(
-        title=headline(trial),
-        sections=trial_sections(trial, wording, policy, profile),
+        title=headline(trial, wording, glossary, policy),
+        sections=trial_sections(trial, wording, policy, profile, glossary),
         record_ids=(trial.id,),
         language=profile.language,
         generated=today(profile),
     )
-    return finish(document, (trial,), policy, profile)
+    return finish(_spelled_out(document, (trial,), glossary), (trial,), policy, profile)
 
 
 def compose_program(
@@ -38,14 +42,25 @@ def compose_program(
 ) -> Document:
     """An overview of several trials (one programme), finished (cited and masked)."""
     policy = policy or load_policy(profile.policy)
+    glossary = Glossary.load(profile.glossaries)
     document = Document(
         title=title,
-        sections=program_sections(trials, load_wording(profile.language), policy),
+        sections=program_sections(trials, load_wording(profile.language), policy, glossary),
         record_ids=tuple(t.id for t in trials),
         language=profile.language,
         generated=today(profile),
     )
-    return finish(document, trials, policy, profile)
+    return finish(_spelled_out(document, trials, glossary, title=False), trials, policy, profile)
+
+
+def _spelled_out(
+    document: Document, trials: Sequence[Trial], glossary: Glossary, *, title: bool = True
+) -> Document:
+    """Abbreviations the records or the glossary spell out, written out at their first use on
+    the page (and in full in a headline we wrote; a publisher's own title is left alone)."""
+    known = page_abbreviations(document, trials, glossary)
+    document = spell_out(document, known, glossary_forms(known, glossary))
+    return replace(document, title=expand_in_title(document.title, known)) if title else document
 
 
 def today(profile: Profile) -> str:

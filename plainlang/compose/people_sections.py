@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
@@ -80,7 +81,13 @@ _LOCATIONS = "protocolSection.contactsLocationsModule.locations"
 
 
 def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
-    """Places grouped by country, each with its status; big trials name their open places only."""
+    """Places grouped by country, then city: the city heads a list item, each site there is a
+    short sentence saying whether it takes people ("Texas Children's Hospital is looking for
+    people."). Big trials are counted by country and name their open places only.
+
+    A site's name is a name: it is kept as written and never explained. The sentences around
+    the names are ours, so the section's own wording stays plain even when the names are long.
+    """
     if not trial.locations:
         return Section("where", "Where the study runs", ())
     countries: OrderedDict[str, list[int]] = OrderedDict()
@@ -105,17 +112,32 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
             parts.append(note("These places are open or opening soon:"))
     shown = set(listed)
     for country, indexes in sorted(countries.items()):
-        names = [i for i in indexes if i in shown]
+        names = sorted((i for i in indexes if i in shown), key=lambda i: _site_key(trial, i))
         if not names:
             continue
-        parts.append(note(f"{country}:"))
-        parts.append(
-            items(
-                _site_sentence(trial, i, wording, cite)
-                for i in sorted(names, key=lambda i: _site_key(trial, i))
-            )
-        )
+        parts.append(note(f"In {_country_name(country)}:"))
+        cities: OrderedDict[str, list[int]] = OrderedDict()
+        for i in names:
+            cities.setdefault(_city_label(trial, i), []).append(i)
+        for city, group in cities.items():
+            parts.append(Block("item", tuple(_site_sentence(trial, i, wording, cite) for i in group), city))
     return Section("where", "Where the study runs", blocks(*parts))
+
+
+# Country names read with "the" in running text: "in the United States", "in the Netherlands".
+_WITH_THE = re.compile(
+    r"^(?:United |Russian |Czech |Dominican |Central African |Democratic |Republic )|"
+    r"(?:Netherlands|Philippines|Bahamas|Gambia|Islands|Emirates)$"
+)
+
+
+def _country_name(country: str) -> str:
+    return f"the {country}" if _WITH_THE.search(country) else country
+
+
+def _city_label(trial: Trial, index: int) -> str:
+    site = trial.locations[index]
+    return ", ".join(f.value for f in (site.city, site.state) if f is not None) or "Place not given"
 
 
 def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> Sentence:
@@ -124,16 +146,20 @@ def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> S
     facility = (
         site.facility if site.facility is not None and not is_contact_text(site.facility.value) else None
     )
-    place = ", ".join(f.value for f in (facility, site.city, site.state) if f is not None)
-    status = wording.phrase("site_status", site.status.value if site.status else None)
+    clause = wording.phrase("site_status_clause", site.status.value if site.status else None)
+    name = facility.value.strip() if facility is not None else ""
+    if name:
+        text = f"{name} {clause}." if clause else end_sentence(name)
+    else:
+        text = f"One place here {clause}." if clause else "There is one place here."
     return cite.say(
-        f"{place}: {status}." if status else f"{place}.",
+        text,
         facility,
         site.city,
         site.state,
         site.country,
         site.status,
-        keep=(place,),
+        keep=(name,) if name else (),
     )
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
-from plainlang.compose.facts import condition_phrase, phase_name, run_in, study_type, treatment_names, who
+from plainlang.compose.facts import condition_phrase, phase_name, run_in, study_type, who
+from plainlang.compose.frame_sections import headline
+from plainlang.compose.naming import describe, tested
 from plainlang.compose.phrasing import end_sentence, say_age, say_count, say_list
-from plainlang.compose.trial_page import headline
 from plainlang.compose.wording import Wording
+from plainlang.explain import Glossary
 from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
 
@@ -21,10 +23,12 @@ _ENROLLMENT = "protocolSection.designModule.enrollmentInfo.count"
 _PHASES = "protocolSection.designModule.phases"
 
 
-def program_sections(trials: Sequence[Trial], wording: Wording, policy: Policy) -> tuple[Section, ...]:
-    per_trial = tuple(_trial_section(t, wording) for t in trials)
+def program_sections(
+    trials: Sequence[Trial], wording: Wording, policy: Policy, glossary: Glossary
+) -> tuple[Section, ...]:
+    per_trial = tuple(_trial_section(t, wording, glossary, policy) for t in trials)
     body = (
-        _overview(trials, wording),
+        _overview(trials, wording, glossary, policy),
         *per_trial,
         _key_outcomes(trials),
         _who_may_join(trials),
@@ -51,8 +55,9 @@ def _all(trials: Sequence[Trial], path: str, derivation: str | None = None) -> t
     return tuple(SourceRef(t.id, path, derivation) for t in trials)
 
 
-def _overview(trials: Sequence[Trial], wording: Wording) -> Section:
-    names = list(dict.fromkeys(n.value for t in trials for n in treatment_names(t, limit=2)))
+def _overview(trials: Sequence[Trial], wording: Wording, glossary: Glossary, policy: Policy) -> Section:
+    # only plain names: a programme's treatments named by code would open the page with codes
+    names = list(dict.fromkeys(n.value for t in trials for n in tested(t, wording, glossary, policy, 2)[0]))
     conditions = list(dict.fromkeys(condition_phrase(t, limit=1) for t in trials if t.conditions))
     lines: list[Sentence] = [
         Sentence(
@@ -97,7 +102,7 @@ def _overview(trials: Sequence[Trial], wording: Wording) -> Section:
     return Section("overview", "Overview", blocks(paragraph(lines)))
 
 
-def _trial_section(trial: Trial, wording: Wording) -> Section:
+def _trial_section(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy) -> Section:
     cite = Citer(trial.id)
     phase = phase_name(trial, wording)
     condition = condition_phrase(trial)
@@ -111,9 +116,19 @@ def _trial_section(trial: Trial, wording: Wording) -> Section:
             *trial.conditions[:3],
         )
     ]
-    names = treatment_names(trial, limit=3)
-    if names and study_type(trial) != "OBSERVATIONAL":
-        lines.append(cite.say(f"It tests {say_list([n.value for n in names])}.", *names))
+    names, unnamed = tested(trial, wording, glossary, policy)
+    if (names or unnamed) and study_type(trial) != "OBSERVATIONAL":
+        what = describe([n.value for n in names], unnamed, wording)
+        if unnamed:
+            lines.append(
+                cite.derived(
+                    f"It tests {what}.",
+                    "protocolSection.armsInterventionsModule.interventions",
+                    "count(interventions by type, not named)",
+                )
+            )
+        else:
+            lines.append(cite.say(f"It tests {what}.", *names, keep=[n.value for n in names]))
     state = wording.phrase("overall_status", trial.status.overall.value, "state")
     if state:
         lines.append(cite.say(f"The study {state}.", trial.status.overall))
@@ -130,7 +145,9 @@ def _trial_section(trial: Trial, wording: Wording) -> Section:
                 f"The main thing measured is {end_sentence(run_in(outcome.measure.value))}", outcome.measure
             )
         )
-    return Section(f"trial-{trial.id.lower()}", headline(trial), blocks(paragraph(lines)))
+    return Section(
+        f"trial-{trial.id.lower()}", headline(trial, wording, glossary, policy), blocks(paragraph(lines))
+    )
 
 
 def _key_outcomes(trials: Sequence[Trial]) -> Section:

@@ -1,4 +1,4 @@
-"""Trial → the sections of a patient trial page, and its plain headline.
+"""Trial → the sections of a patient trial page (its headline is ``frame_sections.headline``).
 
 Order: about this summary (top disclaimers), summary, what this could mean, more about the study
 (the registry's summary rewritten, when the profile asks for it),
@@ -9,24 +9,26 @@ it came from; the connecting words are ours, from the wording tables.
 
 from __future__ import annotations
 
+from plainlang.compose import frame_sections as frame
 from plainlang.compose import people_sections as people
 from plainlang.compose import study_sections as study
 from plainlang.compose.cite import Citer, note
-from plainlang.compose.facts import condition_phrase, study_type, treatment_names, who
-from plainlang.compose.phrasing import say_list, sentence_case
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
+from plainlang.explain import Glossary
 from plainlang.model import Section, Trial
 from plainlang.policy import Policy
 
 
-def trial_sections(trial: Trial, wording: Wording, policy: Policy, profile: Profile) -> tuple[Section, ...]:
+def trial_sections(
+    trial: Trial, wording: Wording, policy: Policy, profile: Profile, glossary: Glossary
+) -> tuple[Section, ...]:
     cite = Citer(trial.id)
     language = profile.language
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
-        study.summary(trial, wording, cite),
-        study.meaning(trial, wording, cite),
+        frame.summary(trial, wording, glossary, policy, cite),
+        frame.meaning(trial, wording, cite),
         study.details(trial, cite, language) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, language),
         people.who_can_join(trial, wording, cite, language),
@@ -37,22 +39,3 @@ def trial_sections(trial: Trial, wording: Wording, policy: Policy, profile: Prof
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )
     return tuple(section for section in sections if section is not None and section.blocks)
-
-
-def headline(trial: Trial) -> str:
-    """A plain headline built from facts, not the registry title (which is full of codes).
-
-    "Testing venetoclax and azacitidine in adults with acute myeloid leukemia"; observational
-    studies: "Looking at ... in ...". Without treatments or conditions, the registry title.
-    """
-    names = [n.value for n in treatment_names(trial, limit=3) if "placebo" not in n.value.lower()]
-    condition = condition_phrase(trial, limit=2)
-    whom = who(trial)
-    target = f"{whom} with {condition}" if condition else ""
-    if study_type(trial) == "OBSERVATIONAL" and condition:
-        return sentence_case(f"Looking at {condition} in {whom}")
-    if names and target:
-        if len(names) > 2:
-            names = [*names[:2], "other treatments"]
-        return sentence_case(f"Testing {say_list(names)} in {target}")
-    return trial.title

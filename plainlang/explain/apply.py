@@ -20,7 +20,9 @@ the input only means an inserted definition is never itself scanned for terms.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -28,7 +30,7 @@ from plainlang.errors import ConfigError
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import protected_spans, sentence_end, sentence_start
+from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_end, sentence_start
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
@@ -91,6 +93,7 @@ class Plan:
     sentences: list[tuple[int, str]] = field(default_factory=list)  # (use position, sentence)
     words: list[Term] = field(default_factory=list)  # for "Words to know", in order of first use
     explained: list[Explanation] = field(default_factory=list)
+    facts: tuple[Span, ...] | None = None  # the text's protected spans, when planning found them
 
 
 def check_style(style: str) -> Style:
@@ -116,12 +119,41 @@ _DETERMINER_BEFORE = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(a|an|A|An)([ \t]+)$")
 
 
+def _word_before(text: str, end: int, longest: int) -> int:
+    """Where to start searching for a word of at most ``longest`` letters, then blanks, ending at ``end``.
+
+    The patterns above end in ``[ \t]+$``; searching them over all of ``text[:end]`` for each
+    use made a long text's plan quadratic. ``$`` also matches before a final line end.
+    """
+    at = end - 1 if end and text[end - 1] == "\n" else end
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return max(at - longest, 0)
+
+
 def _article_for(word: str) -> str:
     return "an" if _VOWEL_SOUND.match(word) and not _SILENT_VOWEL.match(word) else "a"
 
 
 def _at_sentence_start(text: str, position: int) -> bool:
-    return sentence_start(text, position) == position
+    """``sentence_start(text, position) == position``, without walking back the whole sentence.
+
+    Only the blanks before ``position`` and the character before them decide it: a line end
+    or a sentence's closing mark starts a sentence; a bullet or a list number ("1.", "a)")
+    may, and is left to ``sentence_start``; any other character means mid-sentence. The
+    replace style asks this at every use of a term.
+    """
+    i = position
+    while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    mark = text[i - 1]
+    if mark in ".!?" and (i < position or i == len(text) or text[i].isspace()):
+        return True
+    if mark in ".!?)-*+•>#":
+        return sentence_start(text, position) == position
+    return False
 
 
 def _cased(replacement: str, text: str, position: int, surface: str) -> str:
@@ -148,10 +180,12 @@ def _replace_words(text: str, match: TermMatch, new: str, plan: Plan, term: Term
     """Plan writing ``new`` (+ ``suffix``) in place of the match, fixing a/an before it."""
     start = match.start
     words = _cased(new, text, match.start, match.surface)
-    if _LEADING_ARTICLE.match(words) and _DETERMINER_BEFORE.search(text, 0, match.start):
+    if _LEADING_ARTICLE.match(words) and _DETERMINER_BEFORE.search(
+        text, _word_before(text, match.start, 5), match.start
+    ):
         # "the placebo" → "the fake medicine": the text's own word already does the job
         words = _LEADING_ARTICLE.sub("", words, count=1)
-    article = _ARTICLE_BEFORE.search(text, 0, match.start)
+    article = _ARTICLE_BEFORE.search(text, _word_before(text, match.start, 2), match.start)
     if article is not None and _LEADING_ARTICLE.match(words):
         # "a placebo" → "a fake medicine", not "a a fake medicine": keep the plain word's own
         start = article.start()
@@ -221,6 +255,20 @@ def _expand_only(text: str, match: TermMatch, term: Term, plan: Plan) -> None:
         )
 
 
+@functools.lru_cache(maxsize=4)
+def _parenthesis_marks(text: str) -> tuple[tuple[int, ...], str]:
+    """Offsets of every "(", ")" and line end in ``text``, and those characters.
+
+    Cached for the last few texts: each first use asks whether it is enclosed, and scanning
+    its line from the start every time made a long text's plan quadratic.
+    """
+    found = [(m.start(), m.group()) for m in _PARENTHESIS_MARK.finditer(text)]
+    return tuple(at for at, _ in found), "".join(ch for _, ch in found)
+
+
+_PARENTHESIS_MARK = re.compile(r"[()\n]")
+
+
 def _open_parenthesis(text: str, position: int) -> int | None:
     """Where the parenthesis enclosing ``position`` closes, or None when it is not enclosed.
 
@@ -228,24 +276,24 @@ def _open_parenthesis(text: str, position: int) -> int | None:
     paragraph or list item in registry text. An unclosed one (a typo) still encloses what
     follows it, so ``position`` itself is returned: the sentence goes after its own sentence.
     """
-    line_start = text.rfind("\n", 0, position) + 1
+    offsets, marks = _parenthesis_marks(text)
+    at = bisect_left(offsets, position)
+    line_start = marks.rfind("\n", 0, at) + 1  # first mark of the line holding position
     depth = 0
-    for ch in text[line_start:position]:
+    for ch in marks[line_start:at]:
         if ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
     if not depth:
         return None
-    line_end = text.find("\n", position)
-    line_end = len(text) if line_end < 0 else line_end
-    for at in range(position, line_end):
-        if text[at] == "(":
-            depth += 1
-        elif text[at] == ")":
-            depth -= 1
-            if not depth:
-                return at
+    for i in range(at, len(marks)):
+        ch = marks[i]
+        if ch == "\n":
+            break
+        depth += 1 if ch == "(" else -1
+        if not depth:
+            return offsets[i]
     return position
 
 
@@ -272,7 +320,7 @@ def _plain_for(glossary: Glossary, term: Term) -> str | None:
     """The plain word, unless it contains a term itself (replacing would never settle)."""
     if not term.plain or not term.plain.strip():
         return None
-    if glossary.matcher.find(term.plain):
+    if glossary.matcher.has_terms(term.plain):
         return None
     return term.plain.strip()
 
@@ -296,10 +344,15 @@ def plan_text(
 ) -> Plan:
     """The edits that explain ``text``'s unexplained first uses in ``style``."""
     plan = Plan()
+    if matches is None:  # the protected spans serve the search and the sentence insertions
+        plan.facts = protected_spans(text)
+        matches = glossary.matcher.find(text, SpanSet(plan.facts))
     uses, _ = scan(text, glossary, state, matches=matches)
     if style == "none":
         return plan
     for use in uses:
+        if style != "replace" and (not use.first or use.explained):
+            continue  # only a first use still unexplained gets an edit (replace: every use)
         term = glossary.get(use.match.term)
         if term is None:
             continue
@@ -338,18 +391,31 @@ def plan_text(
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     """The "sentence" style's explanations as insertions after each sentence of first use."""
     edits = []
-    fact_ends = {stop for _, stop in protected_spans(text)} if plan.sentences else set()
+    facts = plan.facts if plan.facts is not None else protected_spans(text) if plan.sentences else ()
+    fact_ends = {stop for _, stop in facts}
+    closed_at: set[int] = set()
     for position, sentence in plan.sentences:
         end = sentence_end(text, position)
-        before = text[:end].rstrip()
-        ends_in_fact = len(before) in fact_ends
-        # never glue a full stop to a URL, an id or a number: it would change what they read
-        closed = before.endswith((".", "!", "?", ":", ";", ")", '"', "”")) or ends_in_fact
+        last = end  # the end of text[:end].rstrip(), without copying the text before it
+        while last and text[last - 1].isspace():
+            last -= 1
+        # A full stop after a number or an id reads as the end of the sentence ("more than
+        # 30."), but one glued to a URL or an e-mail address would become part of it when a
+        # reader copies it: there the sentence is left open rather than changing the address.
+        ends_in_address = (
+            last in fact_ends and _ADDRESS_END.search(text, max(last - 2048, 0), last) is not None
+        )
+        closed = (last > 0 and text[last - 1] in '.!?:;)"”') or ends_in_address or last in closed_at
         joiner = " " if closed else ". "
-        if end > len(before):  # the sentence ends at a line end without a full stop
-            end = len(before)
+        if end > last:  # the sentence ends at a line end without a full stop
+            end = last
+        closed_at.add(last)  # a second explanation after the same sentence needs no new stop
         edits.append(Edit(end, end, joiner + sentence))
     return edits
+
+
+# a URL or an e-mail address running up to the end of the searched text
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+\Z|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z")
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, dict[int, tuple[int, int]]]:

@@ -228,7 +228,7 @@ def check_collisions(packs: Sequence[Pack], report: Sequence[Pack] | None = None
     Only packs in ``report`` get findings (the others are context, such as the built-ins).
     """
     shown = {id(p) for p in (report if report is not None else packs)}
-    seen: dict[tuple[str, str], tuple[Term, str]] = {}
+    seen: dict[tuple[str, str], tuple[Term, str]] = {}  # form -> (term, key of its mark)
     for pack in packs:
         for term in pack.terms:
             forms = [("term", term.term, term.term.lower(), "term")]
@@ -243,8 +243,9 @@ def check_collisions(packs: Sequence[Pack], report: Sequence[Pack] | None = None
                     continue
                 own.add(key)
                 if key in seen:
-                    other, where = seen[key]
+                    other, other_key = seen[key]
                     if id(pack) in shown:
+                        where = _short(other.location(other_key))
                         yield Finding(
                             "G003",
                             f"{form!r} is already defined in {where}"
@@ -253,7 +254,8 @@ def check_collisions(packs: Sequence[Pack], report: Sequence[Pack] | None = None
                             "remove one, or make it an alias of the other",
                         )
                     continue
-                seen[key] = (term, _short(term.location(mark_key)))
+                # the location only when reported: working out marks is the slow part of a load
+                seen[key] = (term, mark_key)
 
 
 def grade(text: str) -> float:

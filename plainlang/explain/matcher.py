@@ -1,25 +1,44 @@
-"""Finding glossary terms in text with spaCy, without any downloaded model.
+"""Finding glossary terms in text: token tries with spaCy's PhraseMatcher semantics, without spaCy.
 
-``spacy.blank("en")`` gives the English tokenizer. Two ``PhraseMatcher`` tables are built once
-per glossary: one on lower case for terms and aliases (with the inflected and US/UK variants
-from ``variants``), one on the exact text for abbreviations, so "ALL" the leukemia matches and
-"all" does not, and "AML" only ever matches a whole token.
+Text and glossary forms are split into the same tokens (``tokens``: spaCy's blank English
+tokenizer rules, re-implemented). Two tries over lower-case tokens hold the patterns: one for
+terms and aliases (with the inflected and US/UK variants from ``variants``), one for
+abbreviations, whose exact text is then checked, so "ALL" the leukemia matches and "all" does
+not, and "AML" only ever matches a whole token. A match is a run of text tokens equal to a
+pattern's tokens: exactly what spaCy's ``PhraseMatcher`` (attr LOWER for words, ORTH for
+abbreviations) finds over the same tokens.
 
 Overlaps resolve to the longest match ("event-free survival" over "survival"), then to forms
 written in a pack over generated variants, then to the earlier term. Matches that cut into a
 protected span (URL, e-mail, id, number, code, quotation) are dropped.
+
+Why not spaCy itself. Measured with ``benchmarks/explain_speed.py`` (1,000 words of registry
+text, all 8 packs, 972 terms): spaCy's tokenizer took 1.5 ms per text, and building the 7,585
+pattern Docs plus ``PhraseMatcher.add`` ~0.3 s per glossary, against targets of 2 ms for a
+whole explain and 150 ms for a cold load + compile. The tries compile in ~40 ms of CPU with
+everything else (variants included, ~75 ms cold), search 1,000 words in ~0.15 ms, and
+``import plainlang.explain`` no longer imports spaCy.
+
+How we know nothing changed. ``tests/explain/test_tokens.py`` holds, on every
+ClinicalTrials.gov record text in ../shared/data: the tries find the same (start, end, key)
+hits as spaCy's PhraseMatcher over the same tokens, and this matcher run on spaCy's own
+tokenizer finds the same terms as on ours. Before merging, ``find`` and ``explain`` in all
+four styles gave identical output to the spaCy version on all 4,139 record and glossary texts.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import SpanSet, protected_spans
+from plainlang.explain.tokens import Token
+from plainlang.explain.tokens import tokenize as tokenize_text
 from plainlang.explain.variants import phrase_variants
 
 
@@ -34,136 +53,255 @@ class TermMatch:
     is_abbreviation: bool
 
 
+@dataclass(frozen=True)
+class PatternKey:
+    """What a pattern stands for: a term (by index), written in a pack or generated."""
+
+    term_index: int
+    written: bool  # a form written in the pack, not a generated variant
+    abbreviation: bool
+    # an abbreviation's exact tokens, checked once its lower case has matched
+    words: tuple[str, ...] = field(default=(), compare=False)
+    rank: int = field(default=0, compare=False)  # see __post_init__
+
+    def __post_init__(self) -> None:
+        # among matches of one length: written forms first, then the earlier term
+        object.__setattr__(self, "rank", (0 if self.written else 1 << 30) + self.term_index)
+
+
 @functools.cache
 def blank_english() -> Any:
-    """The spaCy blank English pipeline (tokenizer only), made once: it takes ~0.1 s."""
+    """The spaCy blank English pipeline (tokenizer only), made once: it takes ~0.1 s.
+
+    Matching no longer needs it; it stays for the tests that hold the token table to spaCy's
+    PhraseMatcher, and for benchmarks that time spaCy.
+    """
     import spacy
 
     return spacy.blank("en")
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    term_index: int
-    start: int  # token offsets
-    end: int
-    written: bool  # a form written in the pack, not a generated variant
-    abbreviation: bool
+Words = tuple[str, ...]
+Hit = tuple["PatternKey", int, int]  # a pattern's key, and the tokens [start, end) it covers
+# A trie over tokens: each node holds the keys of the patterns ending there and the next tokens.
+_Node = tuple[list["PatternKey"], dict[str, "_Node"]]
+
+_SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
 
 
-_CAPS_WORD = re.compile(r"^[A-Z][A-Z-]+$")
+def _words(text: str, tokens: Sequence[Token]) -> Words:
+    return tuple([text[s:e] for s, e in tokens])
+
+
+def _lower_words(text: str, tokens: Sequence[Token]) -> list[str]:
+    """Each token in lower case, as spaCy's LOWER: ``token.lower()``, token by token.
+
+    Lower-casing the whole text once is the same for ASCII; other scripts have letters whose
+    lower case depends on their neighbours (Greek final sigma), so those go token by token.
+    """
+    if text.isascii():
+        low = text.lower()
+        return [low[s:e] for s, e in tokens]
+    return [text[s:e].lower() for s, e in tokens]
+
+
+def _trie(patterns: dict[Words, list[PatternKey]]) -> dict[str, _Node]:
+    root: dict[str, _Node] = {}
+    for words, keys in patterns.items():
+        children = root
+        node: _Node | None = None
+        for word in words:
+            node = children.get(word)
+            if node is None:
+                node = children[word] = ([], {})
+            children = node[1]
+        assert node is not None  # patterns are never empty
+        node[0].extend(keys)
+    return root
+
+
+def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
+    """Every (key, start, end) whose pattern equals ``words[start:end]``, overlaps included."""
+    found: list[Hit] = []
+    count = len(words)
+    # the few tokens that start a pattern, found in one comprehension, then walked
+    for i in [i for i, word in enumerate(words) if word in trie]:
+        node: _Node | None = trie[words[i]]
+        end = i + 1
+        while node is not None:
+            keys, children = node
+            for key in keys:
+                found.append((key, i, end))
+            if not children or end >= count:
+                break
+            node = children.get(words[end])
+            end += 1
+    return found
+
+
+def _first(item: tuple[int, int, PatternKey]) -> int:
+    return item[0]
+
+
+def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
+    """For each token, whether it overlaps one of ``spans``."""
+    touched = [False] * len(tokens)
+    starts = [start for start, _ in tokens]
+    for start, end in spans:
+        # tokens from the last one starting at or before the span's start, to the span's end
+        i = max(bisect_right(starts, start) - 1, 0)
+        while i < len(tokens) and tokens[i][0] < end:
+            if tokens[i][1] > start:
+                touched[i] = True
+            i += 1
+    return touched
 
 
 class CompiledMatcher:
     """The phrase tables for a list of terms, and the search over a text."""
 
-    def __init__(self, terms: Sequence[Term]) -> None:
-        from spacy.matcher import PhraseMatcher
-
+    def __init__(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None = None) -> None:
+        """Tables for ``terms``; ``tokenizer`` replaces ``tokens.tokenize`` (the tests pass spaCy's)."""
         self.terms = tuple(terms)
-        nlp = blank_english()
-        self._tokenizer = nlp.tokenizer
-        self._words = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._tokenize = tokenizer or tokenize_text
+        # plain phrases are split on spaces without the tokenizer: only true of our own
+        self._simple_phrases = tokenizer is None
         self._abbreviation_set = frozenset(a for t in terms for a in t.abbreviations)
-        strings = nlp.vocab.strings
         # Written forms claim their text first, so a generated variant never takes a real
         # form of another term away; within a kind the earlier term wins.
-        claimed: dict[str, tuple[int, bool]] = {}
+        claimed: dict[str, PatternKey] = {}
         for index, term in enumerate(self.terms):
+            key = PatternKey(index, True, False)
             for form in term.forms:
-                claimed.setdefault(form.lower().strip(), (index, True))
+                claimed.setdefault(form.lower().strip(), key)
         for index, term in enumerate(self.terms):
+            key = PatternKey(index, False, False)
             for form in term.forms:
                 for variant in phrase_variants(form):
-                    claimed.setdefault(variant, (index, False))
-        by_key: dict[str, list[str]] = {}
-        for text, (index, written) in claimed.items():
-            by_key.setdefault(f"{index}:{int(written)}", []).append(text)
-        self._keys: dict[int, tuple[int, bool]] = {}
-        for key, texts in by_key.items():
-            index_text, written_text = key.split(":")
-            self._keys[strings.add("plainlang-w" + key)] = (int(index_text), written_text == "1")
-            self._words.add("plainlang-w" + key, self._word_patterns(texts))
+                    claimed.setdefault(variant, key)
+        self.word_patterns = self._word_patterns(claimed)
+        split = self._tokenize
+        abbreviations: dict[Words, list[PatternKey]] = {}
+        by_lower: dict[Words, list[PatternKey]] = {}
         for index, term in enumerate(self.terms):
-            if term.abbreviations:
-                key = f"plainlang-a{index}"
-                self._keys[strings.add(key)] = (index, True)
-                self._abbreviations.add(key, list(self._tokenizer.pipe(term.abbreviations)))
+            key = PatternKey(index, True, True)
+            for abbreviation in term.abbreviations:
+                tokens = split(abbreviation)
+                words = _words(abbreviation, tokens)
+                if words and key not in abbreviations.setdefault(words, []):
+                    abbreviations[words].append(key)
+                    exact = PatternKey(index, True, True, words)
+                    by_lower.setdefault(tuple(_lower_words(abbreviation, tokens)), []).append(exact)
+        self.abbreviation_patterns = abbreviations
+        self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
+        self._words_trie = _trie(self.word_patterns)
+        self._abbreviations_trie = _trie(by_lower)
 
-    def _word_patterns(self, texts: list[str]) -> list[Any]:
-        """Lower-case pattern Docs, tokenized as the text would be in capitals too.
+    def _word_patterns(self, claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
+        """Lower-case token sequences, tokenized as the text would be in capitals too.
 
-        The tokenizer's exceptions depend on case: "itd" splits like "it'd" into "it", "d", but
-        "ITD" stays one token. Patterns are made from the capitalized spelling as well, so
-        "FLT3 ITD" matches however the text writes it.
+        The tokens of a form can depend on its case (spaCy split "itd" like "it'd" but kept
+        "ITD" whole), so each form is also tokenized in capitals, and "FLT3 ITD" matches
+        however the text writes it.
         """
-        patterns: list[Any] = []
-        seen: set[tuple[str, ...]] = set()
-        lower_docs = self._tokenizer.pipe(texts)
-        upper_docs = self._tokenizer.pipe([text.upper() for text in texts])
-        for lower, upper in zip(lower_docs, upper_docs, strict=True):
-            for doc in (lower, upper):  # LOWER matching: the capitalized Doc serves as is
-                words = tuple(token.lower_ for token in doc)
-                if words and words not in seen:
-                    seen.add(words)
-                    patterns.append(doc)
+        patterns: dict[Words, list[PatternKey]] = {}
+        split = self._tokenize
+        for text, key in claimed.items():
+            if self._simple_phrases and _SIMPLE_PHRASE.fullmatch(text):
+                # words of ASCII letters or of digits are one token each, in any case: most
+                # forms, spared the tokenizer
+                spelled_words = [tuple(text.split(" "))]
+            else:
+                spelled_words = [
+                    tuple(_lower_words(spelled, split(spelled))) for spelled in (text, text.upper())
+                ]
+            for words in spelled_words:
+                if words and key not in patterns.setdefault(words, []):
+                    patterns[words].append(key)
         return patterns
 
-    def _candidates(self, doc: Any) -> list[_Candidate]:
-        found = []
-        for key, start, end in self._words(doc):
-            index, written = self._keys[key]
-            found.append(_Candidate(index, start, end, written, False))
-        for key, start, end in self._abbreviations(doc):
-            index, _ = self._keys[key]
-            if not self._in_capitals(doc, start, end):
-                found.append(_Candidate(index, start, end, True, True))
+    def phrase_hits(self, text: str, tokens: Sequence[Token]) -> tuple[list[Hit], list[Hit]]:
+        """Every (key, start token, end token) where a word pattern (on lower case) and an
+        abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
+        lower = _lower_words(text, tokens)
+        words = _search(self._words_trie, lower)
+        # Abbreviations are looked up by their lower case too, the exact text checked for the
+        # few tokens found: cheaper than the exact text of every token.
+        abbreviations = [
+            (key, start, end)
+            for key, start, end in _search(self._abbreviations_trie, lower)
+            if all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
+        ]
+        return words, abbreviations
+
+    def candidates(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
+        """The hits that may become matches: abbreviations in a run of capitals are not."""
+        found, abbreviations = self.phrase_hits(text, tokens)
+        found.extend(hit for hit in abbreviations if not self._in_capitals(text, tokens, hit[1], hit[2]))
         return found
 
-    def _in_capitals(self, doc: Any, start: int, end: int) -> bool:
+    def _in_capitals(self, text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the abbreviation sits in a run of capitals ("ALL PATIENTS MUST ...").
 
         Text in capitals uses "ALL" as a word, so an abbreviation there proves nothing.
         """
-        neighbours = [
-            doc[i].text
-            for i in (*range(max(start - 3, 0), start), *range(end, min(end + 3, len(doc))))
-            if doc[i].is_alpha and len(doc[i].text) > 1
+        near = [text[s:e] for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3])]
+        # words of two or more capitals A-Z that are not abbreviations themselves
+        shouting = [
+            w
+            for w in near
+            if len(w) > 1 and w.isupper() and w.isascii() and w.isalpha() and w not in self._abbreviation_set
         ]
-        shouting = [w for w in neighbours if _CAPS_WORD.match(w) and w not in self._abbreviation_set]
         return len(shouting) >= 2
+
+    def has_terms(self, text: str) -> bool:
+        """Whether ``text`` holds a term; remembered, for the few texts asked again and again.
+
+        The replace style asks it of a term's plain word at every use of the term: only
+        glossary texts are asked, so the memo stays as small as the glossary.
+        """
+        known = self._has_terms.get(text)
+        if known is None:
+            known = self._has_terms[text] = bool(self.find(text))
+        return known
 
     def find(self, text: str, protected: SpanSet | None = None) -> tuple[TermMatch, ...]:
         """Every non-overlapping term occurrence in ``text``, in order."""
         if not text:
             return ()
-        doc = self._tokenizer(text)
-        candidates = self._candidates(doc)
+        tokens = self._tokenize(text)
+        candidates = self.candidates(text, tokens)
         if not candidates:
             return ()
         guard = protected if protected is not None else SpanSet(protected_spans(text))
+        crosses = guard.crosses if guard else None
+        # tokens touching a protected span: only a candidate holding one can cross a span
+        touched = _touched(tokens, guard) if crosses is not None else []
         # longest first, then written forms, then the earlier term; then keep what fits
-        candidates.sort(key=lambda c: (-(c.end - c.start), not c.written, c.term_index, c.start))
-        taken = [False] * len(doc)
-        chosen: list[TermMatch] = []
-        for c in candidates:
-            if any(taken[c.start : c.end]):
-                continue
-            start_char = doc[c.start].idx
-            end_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
-            if guard and guard.crosses(start_char, end_char):
-                continue
-            for i in range(c.start, c.end):
-                taken[i] = True
-            chosen.append(
-                TermMatch(
-                    self.terms[c.term_index].term,
-                    start_char,
-                    end_char,
-                    text[start_char:end_char],
-                    c.abbreviation,
-                )
-            )
-        chosen.sort(key=lambda m: m.start)
+        candidates.sort(key=lambda c: (c[1] - c[2], c[0].rank, c[1]))
+        taken = [False] * len(tokens)
+        kept: list[tuple[int, int, PatternKey]] = []
+        for key, start, end in candidates:
+            if end - start == 1:  # most matches are one token: no slices
+                if taken[start]:
+                    continue
+                start_char, end_char = tokens[start]
+                if crosses is not None and touched[start] and crosses(start_char, end_char):
+                    continue
+                taken[start] = True
+            else:
+                if True in taken[start:end]:
+                    continue
+                start_char = tokens[start][0]
+                end_char = tokens[end - 1][1]
+                if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
+                    continue
+                taken[start:end] = [True] * (end - start)
+            kept.append((start_char, end_char, key))
+        kept.sort(key=_first)
+        terms = self.terms
+        chosen = [
+            TermMatch(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)
+            for start, end, key in kept
+        ]
         return tuple(chosen)

@@ -6,6 +6,10 @@ a problem is (``glossaries/oncology.yaml:41:5: [G003] ...``). To get those marks
 YAML node graph ourselves (a SafeLoader subclass; the libyaml one when it is installed, for
 speed) and build plain values from it while recording each node's start mark.
 
+Loading for use does not need the marks, and recording ~15,000 of them was a third of a cold
+load; so values are built from the nodes alone, and the marks are worked out when first asked
+for (an error to report, ``glossary show``, the linter) by composing the pack's text again.
+
 Packs come from three places: the built-in ones shipped as the package ``plainlang.glossaries``
 (read with importlib.resources), files named by path, and installed packages that declare an
 entry point in the group ``plainlang.glossaries`` (a publisher can ship its own pack that way).
@@ -13,11 +17,12 @@ entry point in the group ``plainlang.glossaries`` (a publisher can ship its own 
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -80,16 +85,25 @@ class Term:
     plain: str | None = None
     see_also: tuple[str, ...] = ()
     file: str = ""
-    marks: tuple[tuple[str, Mark], ...] = ()
-    key_marks: tuple[tuple[str, Mark], ...] = ()
+    source: PackMarks | None = field(default=None, compare=False, repr=False)
 
     @property
     def forms(self) -> tuple[str, ...]:
         """The written forms matched case-insensitively: the term and its aliases."""
         return (self.term, *self.aliases)
 
+    @property
+    def marks(self) -> tuple[tuple[str, Mark], ...]:
+        """Where each value of the entry starts, by key ("term", "aliases[1]", ...)."""
+        return tuple(self.source.term_marks(self.index)[0].items()) if self.source else ()
+
+    @property
+    def key_marks(self) -> tuple[tuple[str, Mark], ...]:
+        """Where each key of the entry is written."""
+        return tuple(self.source.term_marks(self.index)[1].items()) if self.source else ()
+
     def mark(self, key: str = "term") -> Mark | None:
-        return dict(self.marks).get(key)
+        return self.source.term_marks(self.index)[0].get(key) if self.source else None
 
     def location(self, key: str = "term") -> Location:
         mark = self.mark(key) or self.mark("term")
@@ -105,14 +119,23 @@ class RawPack:
 
     file: str  # display path used in messages
     data: Any
-    marks: tuple[tuple[str, Mark], ...]  # "terms[3].definition" -> mark of the value
-    key_marks: tuple[tuple[str, Mark], ...]  # "terms[3].defintion" -> mark of the key
+    source: PackMarks = field(compare=False, repr=False)
+
+    @property
+    def marks(self) -> tuple[tuple[str, Mark], ...]:
+        """ "terms[3].definition" -> mark of the value, for every value."""
+        return tuple(self.source.values.items())
+
+    @property
+    def key_marks(self) -> tuple[tuple[str, Mark], ...]:
+        """ "terms[3].defintion" -> mark of the key, for every key."""
+        return tuple(self.source.keys.items())
 
     def mark(self, path: str) -> Mark | None:
-        return dict(self.marks).get(path)
+        return self.source.values.get(path)
 
     def key_mark(self, path: str) -> Mark | None:
-        return dict(self.key_marks).get(path)
+        return self.source.keys.get(path)
 
     def location(self, path: str, *, key: bool = False) -> Location:
         mark = (self.key_mark(path) if key else None) or self.mark(path)
@@ -142,33 +165,103 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(
-    node: yaml.Node,
-    path: str,
-    loader: yaml.SafeLoader,
-    marks: dict[str, Mark],
-    key_marks: dict[str, Mark],
-) -> Any:
-    """Plain Python values from a composed node, recording the mark of every value and key."""
+def _walk_marks(
+    node: yaml.Node, path: str, loader: yaml.SafeLoader, marks: dict[str, Mark], key_marks: dict[str, Mark]
+) -> None:
+    """Record the mark of every value and key under ``node``, by the paths ``_build`` uses."""
     marks[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_text = str(_scalar(key_node, loader))
+            child = f"{path}.{key_text}" if path else key_text
+            key_marks[child] = _mark(key_node)
+            _walk_marks(value_node, child, loader, marks, key_marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk_marks(item, f"{path}[{i}]", loader, marks, key_marks)
+
+
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    """A node's value; strings, nearly every value of a pack, straight from the node."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
+_TERM_PATH = re.compile(r"^terms\[(\d+)\]\.(.+)$")
+
+
+class PackMarks:
+    """The marks of one pack's values and keys, worked out on first use from its text.
+
+    Composing the text again costs a few milliseconds per pack, paid only when a location is
+    asked for; loading for use skips it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @functools.cached_property
+    def _tables(self) -> tuple[dict[str, Mark], dict[str, Mark]]:
+        marks: dict[str, Mark] = {}
+        key_marks: dict[str, Mark] = {}
+        loader = _MarkedLoader(self._text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _walk_marks(node, "", loader, marks, key_marks)
+        except yaml.YAMLError:  # cannot happen for a text that parsed once; no marks then
+            pass
+        finally:
+            loader.dispose()
+        return marks, key_marks
+
+    @property
+    def values(self) -> dict[str, Mark]:
+        return self._tables[0]
+
+    @property
+    def keys(self) -> dict[str, Mark]:
+        return self._tables[1]
+
+    @functools.cached_property
+    def _by_term(self) -> dict[int, tuple[dict[str, Mark], dict[str, Mark]]]:
+        grouped: dict[int, tuple[dict[str, Mark], dict[str, Mark]]] = {}
+        for side, table in enumerate(self._tables):
+            for path, mark in table.items():
+                m = _TERM_PATH.match(path)
+                if m is not None:
+                    grouped.setdefault(int(m.group(1)), ({}, {}))[side][m.group(2)] = mark
+        return grouped
+
+    def term_marks(self, index: int) -> tuple[dict[str, Mark], dict[str, Mark]]:
+        """The value marks and key marks of term ``index``, by key within the term."""
+        return self._by_term.get(index, ({}, {}))
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _build(node: yaml.Node, path: str, loader: yaml.SafeLoader) -> Any:
+    """Plain Python values from a composed node; a key written twice is an error (G002)."""
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, loader)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            key_text = str(key)
-            child = f"{path}.{key_text}" if path else key_text
+            key_text = str(_scalar(key_node, loader))
             if key_text in result:
+                child = f"{path}.{key_text}" if path else key_text
                 raise GlossaryError(
                     f"key {key_text!r} is written twice in the same mapping",
                     Location(None, *_line_col(key_node), child),
                     hint="keep one of them",
                     code="G002",
                 )
-            key_marks[child] = _mark(key_node)
-            result[key_text] = _build(value_node, child, loader, marks, key_marks)
+            result[key_text] = _build(value_node, f"{path}.{key_text}" if path else key_text, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, f"{path}[{i}]", loader, marks, key_marks) for i, item in enumerate(node.value)]
+        return [_build(item, f"{path}[{i}]", loader) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
@@ -177,16 +270,14 @@ def _line_col(node: yaml.Node) -> tuple[int, int]:
 
 
 def parse_pack_text(text: str, file: str) -> RawPack:
-    """Parse one pack's YAML into values and marks; raises G001 on a YAML syntax error."""
+    """Parse one pack's YAML into values (marks on demand); raises G001 on a YAML syntax error."""
     loader = _MarkedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise GlossaryError("the file is empty", Location(file, 1, 1), code="G001")
-        marks: dict[str, Mark] = {}
-        key_marks: dict[str, Mark] = {}
         try:
-            data = _build(node, "", loader, marks, key_marks)
+            data = _build(node, "", loader)
         except GlossaryError as error:
             raise error.with_file(file) from None
     except yaml.MarkedYAMLError as error:
@@ -200,7 +291,7 @@ def parse_pack_text(text: str, file: str) -> RawPack:
         ) from None
     finally:
         loader.dispose()
-    return RawPack(file, data, tuple(marks.items()), tuple(key_marks.items()))
+    return RawPack(file, data, PackMarks(text))
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -211,18 +302,6 @@ def _optional_text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-_TERM_PATH = re.compile(r"^terms\[(\d+)\]\.(.+)$")
-
-
-def _marks_by_term(marks: tuple[tuple[str, Mark], ...]) -> dict[int, list[tuple[str, Mark]]]:
-    grouped: dict[int, list[tuple[str, Mark]]] = {}
-    for path, mark in marks:
-        m = _TERM_PATH.match(path)
-        if m is not None:
-            grouped.setdefault(int(m.group(1)), []).append((m.group(2), mark))
-    return grouped
-
-
 def build_pack(raw: RawPack) -> Pack:
     """Frozen Pack and Terms from a parsed pack, taking what is well-typed and skipping the rest.
 
@@ -231,15 +310,10 @@ def build_pack(raw: RawPack) -> Pack:
     """
     data = raw.data if isinstance(raw.data, dict) else {}
     terms: list[Term] = []
-    # marks grouped by term once: filtering all marks per term is quadratic in the pack size
-    term_marks = _marks_by_term(raw.marks)
-    term_key_marks = _marks_by_term(raw.key_marks)
     entries = data.get("terms")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict) or not isinstance(entry.get("term"), str):
             continue
-        own_marks = tuple(term_marks.get(index, ()))
-        own_key_marks = tuple(term_key_marks.get(index, ()))
         terms.append(
             Term(
                 term=entry["term"],
@@ -253,8 +327,7 @@ def build_pack(raw: RawPack) -> Pack:
                 plain=_optional_text(entry.get("plain")),
                 see_also=_strings(entry.get("see_also")),
                 file=raw.file,
-                marks=own_marks,
-                key_marks=own_key_marks,
+                source=raw.source,
             )
         )
     return Pack(

@@ -135,15 +135,30 @@ def scan(
         skip.append(wtk)
         state.done.update(m.term for m in matches if wtk[0] <= m.start < wtk[1])
     uses: list[Use] = []
-    for i, m in enumerate(matches):
-        if any(s <= m.start < e for s, e in skip) or headings.overlaps(m.start, m.end):
+    # The later uses of each term, for "is it defined further on in its paragraph", and the
+    # skipped spans that may still hold a use: both were rescanned in full for each use,
+    # which made a long text's scan quadratic.
+    by_term: dict[str, list[TermMatch]] = {}
+    for m in matches:
+        by_term.setdefault(m.term, []).append(m)
+    seen: dict[str, int] = {}
+    active = list(skip)
+    overlaps_heading = headings.overlaps if headings else None
+    for m in matches:
+        count = seen[m.term] = seen.get(m.term, 0) + 1
+        if active:
+            active = [span for span in active if span[1] > m.start]
+            if any(s <= m.start for s, _ in active):
+                continue
+        if overlaps_heading is not None and overlaps_heading(m.start, m.end):
             continue
         if m.term in state.done:
             uses.append(Use(m, first=False, explained=False))
             continue
         state.done.add(m.term)
-        spans = _explanation_spans(text, glossary, m, matches[i + 1 :])
+        spans = _explanation_spans(text, glossary, m, by_term[m.term][count:])
         skip.extend(spans)
+        active.extend(spans)
         uses.append(Use(m, first=True, explained=bool(spans)))
     return uses, skip
 

@@ -97,9 +97,15 @@ _ANY_SPELLING = re.compile(
 
 def spellings(word: str) -> set[str]:
     """``word`` (lower case) and its other-side US/UK spellings."""
+    return set(_cached_spellings(word))
+
+
+@functools.lru_cache(maxsize=16384)
+def _cached_spellings(word: str) -> frozenset[str]:
+    """``spellings``, remembered: compiling a glossary asks it of ~8,000 words, most repeated."""
     if _ANY_SPELLING.search(word) is None:  # most words: nothing to respell
-        return {word}
-    return set(_spellings(word))
+        return frozenset((word,))
+    return _spellings(word)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -203,16 +209,22 @@ def verb_forms(word: str) -> set[str]:
 
 def word_forms(word: str, *, inflect: bool) -> set[str]:
     """All forms of one lower-case word: spellings, and inflections of each when ``inflect``."""
+    return set(_word_forms(word, inflect))
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_forms(word: str, inflect: bool) -> frozenset[str]:
+    """``word_forms``, remembered: the words of glossary forms repeat ("cell", "cancer")."""
     result = set()
-    for spelled in spellings(word):
+    for spelled in _cached_spellings(word):
         result.add(spelled)
         if inflect:
             result.update(plurals(spelled))
             result.update(verb_forms(spelled))
     # inflecting may create a form whose other spelling is new (randomised → randomized...)
     for form in list(result):
-        result.update(spellings(form))
-    return result
+        result.update(_cached_spellings(form))
+    return frozenset(result)
 
 
 _TOKEN = re.compile(r"\S+")
@@ -250,7 +262,7 @@ def phrase_variants(phrase: str, limit: int = 64) -> list[str]:
         options: list[list[str]] = []
         for i, word in enumerate(words):
             inflect = i == len(words) - 1 or (i == 0 and len(words) > 2 and words[1] == "of")
-            forms = sorted(word_forms(word, inflect=inflect) - {word})
+            forms = sorted(_word_forms(word, inflect) - {word})
             options.append([word, *forms])
         for combination in _product(options, limit * 2):
             add(_join(combination))
@@ -265,11 +277,19 @@ def _product(options: list[list[str]], limit: int) -> list[list[str]]:
     return result
 
 
-def spelling_variants(phrase: str) -> set[str]:
-    """A phrase's other spellings only (no inflections): "randomised" for "randomized"."""
+def spelling_variants(phrase: str) -> frozenset[str]:
+    """A phrase's other spellings only (no inflections): "randomised" for "randomized".
+
+    Remembered: the replace style asks it of a term's forms at every use of the term.
+    """
+    return _spelling_variants(phrase)
+
+
+@functools.lru_cache(maxsize=8192)
+def _spelling_variants(phrase: str) -> frozenset[str]:
     base = phrase.lower().strip()
     result: set[str] = set()
     for text in {base, base.replace("-", " ")}:
-        options = [sorted(spellings(word)) for word in _TOKEN.findall(text)]
+        options = [sorted(_cached_spellings(word)) for word in _TOKEN.findall(text)]
         result.update(_join(words) for words in _product(options, 64))
-    return result
+    return frozenset(result)

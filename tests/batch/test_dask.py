@@ -42,8 +42,12 @@ def test_cluster_output_is_byte_for_byte_the_local_run(client: Client, shared_da
 
 @pytest.mark.corpus
 @pytest.mark.slow
-@pytest.mark.filterwarnings("ignore:Sending large graph")  # raw_bag ships the corpus's bytes: that is its point
-def test_raw_bag_over_the_whole_shared_corpus_matches_the_local_run(client: Client, shared_data: Path) -> None:
+@pytest.mark.filterwarnings(
+    "ignore:Sending large graph"
+)  # raw_bag ships the corpus's bytes: that is its point
+def test_raw_bag_over_the_whole_shared_corpus_matches_the_local_run(
+    client: Client, shared_data: Path
+) -> None:
     # Every format, including those this build cannot read yet: errors must match too.
     records = shared_data / "records"
     local = list(summarize_many(records, profile=PROFILE))
@@ -58,4 +62,6 @@ def test_json_dicts_in_a_bag_are_summarized(client: Client) -> None:
     bag = db.from_sequence([record(n) for n in range(4)], npartitions=2)
     results = plainlang.dask.summarize_bag(bag, PROFILE, format="text").compute()
     assert [r.record_id for r in results] == [f"NCT0999{n:04d}" for n in range(4)]
-    assert _key(results) == _key(list(summarize_many([record(n) for n in range(4)], profile=PROFILE, format="text")))
+    assert _key(results) == _key(
+        list(summarize_many([record(n) for n in range(4)], profile=PROFILE, format="text"))
+    )

@@ -27,7 +27,9 @@ def _outline(results: Iterator[plainlang.RecordResult]) -> list[tuple[str, str]]
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(kinds=KINDS)
-def test_raw_units_read_back_to_exactly_what_read_records_gives(tmp_path_factory: pytest.TempPathFactory, kinds: list[str]) -> None:
+def test_raw_units_read_back_to_exactly_what_read_records_gives(
+    tmp_path_factory: pytest.TempPathFactory, kinds: list[str]
+) -> None:
     folder = write_corpus(tmp_path_factory.mktemp("corpus"), kinds)
     from_units = [x for raw in raw_records(folder) for x in read_raw(raw)]
     assert _outline(iter(from_units)) == _outline(read_records(folder))

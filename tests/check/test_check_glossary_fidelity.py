@@ -58,7 +58,9 @@ def test_glossary_abbreviation_used_before_its_expansion_is_reported_once_at_fir
 
 def test_pattern_still_judges_abbreviations_the_glossary_does_not_know() -> None:
     assert _findings("Your INSS stage is checked.", "abbreviation.unexpanded")
-    assert not _findings("Your International Neuroblastoma Staging System (INSS) stage is checked.", "abbreviation.unexpanded")
+    assert not _findings(
+        "Your International Neuroblastoma Staging System (INSS) stage is checked.", "abbreviation.unexpanded"
+    )
 
 
 @settings(max_examples=30, deadline=None)
@@ -73,30 +75,55 @@ def _json_page(sentences: list[dict[str, object]]) -> str:
         {
             "schema": "plainlang.summary/1",
             "title": "A study",
-            "sections": [{"id": "where", "title": "Where", "blocks": [{"kind": "paragraph", "sentences": sentences}]}],
+            "sections": [
+                {"id": "where", "title": "Where", "blocks": [{"kind": "paragraph", "sentences": sentences}]}
+            ],
             "references": [],
         },
         indent=2,
     )
 
 
-RECORD = facts_of({"protocolSection": {"contactsLocationsModule": {"locations": [{"country": "France"}, {"country": "Peru"}, {"country": "Peru"}]}}}, "<r>")
+RECORD = facts_of(
+    {
+        "protocolSection": {
+            "contactsLocationsModule": {
+                "locations": [{"country": "France"}, {"country": "Peru"}, {"country": "Peru"}]
+            }
+        }
+    },
+    "<r>",
+)
 
 
 def _source(derivation: str | None) -> dict[str, object]:
-    return {"record_id": "NCT00000001", "path": "protocolSection.contactsLocationsModule.locations", "derivation": derivation}
+    return {
+        "record_id": "NCT00000001",
+        "path": "protocolSection.contactsLocationsModule.locations",
+        "derivation": derivation,
+    }
 
 
 def test_json_page_number_from_a_derivation_is_supported_by_it() -> None:
-    page = _json_page([{"text": "The study runs in 2 countries.", "citations": [], "sources": [_source("count(distinct locations.country)")]}])
+    page = _json_page(
+        [
+            {
+                "text": "The study runs in 2 countries.",
+                "citations": [],
+                "sources": [_source("count(distinct locations.country)")],
+            }
+        ]
+    )
     assert _findings(page, "fidelity.number", format="json", against=RECORD) == []
 
 
 def test_json_page_number_without_a_derivation_must_be_in_the_record() -> None:
-    page = _json_page([
-        {"text": "The study runs in 2 countries.", "citations": [], "sources": [_source(None)]},
-        {"text": "It runs at 3 places.", "citations": [], "sources": [_source(None)]},
-    ])
+    page = _json_page(
+        [
+            {"text": "The study runs in 2 countries.", "citations": [], "sources": [_source(None)]},
+            {"text": "It runs at 3 places.", "citations": [], "sources": [_source(None)]},
+        ]
+    )
     found = _findings(page, "fidelity.number", format="json", against=RECORD)
     assert [message for _, _, message in found] == ["the number '2' is not in the record"]
 

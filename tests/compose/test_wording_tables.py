@@ -41,6 +41,17 @@ V2_ENUMS: dict[str, tuple[str, ...]] = {
         "WITHDRAWN",
         "AVAILABLE",
     ),
+    "site_status_clause": (
+        "ACTIVE_NOT_RECRUITING",
+        "COMPLETED",
+        "ENROLLING_BY_INVITATION",
+        "NOT_YET_RECRUITING",
+        "RECRUITING",
+        "SUSPENDED",
+        "TERMINATED",
+        "WITHDRAWN",
+        "AVAILABLE",
+    ),
     "study_type": ("EXPANDED_ACCESS", "INTERVENTIONAL", "OBSERVATIONAL"),
     "phase": ("NA", "EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4"),
     "sex": ("FEMALE", "MALE", "ALL"),
@@ -97,6 +108,20 @@ V2_ENUMS: dict[str, tuple[str, ...]] = {
         "OTHER",
     ),
     "healthy_volunteers": ("true", "false"),
+    # how the page counts treatments whose names are not plain ("2 more medicines")
+    "intervention_kind": (
+        "BEHAVIORAL",
+        "BIOLOGICAL",
+        "COMBINATION_PRODUCT",
+        "DEVICE",
+        "DIAGNOSTIC_TEST",
+        "DIETARY_SUPPLEMENT",
+        "DRUG",
+        "GENETIC",
+        "PROCEDURE",
+        "RADIATION",
+        "OTHER",
+    ),
 }
 
 # Values whose honest wording is empty: "not applicable" phases and catch-all OTHER models

@@ -215,7 +215,9 @@ def test_a_first_use_inside_parentheses_gets_a_sentence_not_a_nested_parenthesis
 
 def test_inside_parentheses_a_term_without_explanation_gets_a_means_sentence(mini: Glossary) -> None:
     result = explain("We counted (by looking at survival) the results", mini, "parenthetical")
-    assert result.text == "We counted (by looking at survival) the results. Survival means how long people live."
+    assert (
+        result.text == "We counted (by looking at survival) the results. Survival means how long people live."
+    )
     assert "((" not in result.text and unexplained_terms(result.text, mini) == ()
 
 

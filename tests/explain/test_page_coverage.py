@@ -75,7 +75,9 @@ def test_kept_phrases_are_names_and_do_not_count(mini: Glossary) -> None:
 
 
 def test_an_explained_term_covers_its_words_everywhere_on_the_page(mini: Glossary) -> None:
-    explained = (ExplainedTerm("refractory", "did not get better with treatment", "summary", 0, "refractory"),)
+    explained = (
+        ExplainedTerm("refractory", "did not get better with treatment", "summary", 0, "refractory"),
+    )
     page = _page(
         Sentence("The illness was refractory (did not get better with treatment)."),
         Sentence("Refractory illness is hard to treat with chemotherapy."),
@@ -100,7 +102,11 @@ def test_replaced_words_count_as_hard_and_covered() -> None:
     assert total.share == 0.5 and total.share_on_page == 0.0
 
 
-@given(st.lists(st.sampled_from(["refractory", "12", "3.5", "NCT01234567", "mg", "the", "AML", ","]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["refractory", "12", "3.5", "NCT01234567", "mg", "the", "AML", ","]), max_size=30
+    )
+)
 def test_hard_words_are_never_numbers_or_ids(words: list[str]) -> None:
     text = " ".join(words)
     for start, end, word in hard_words(text, easy_words()):

@@ -1,0 +1,265 @@
+"""Abbreviations a record spells out itself, and spelling each one out at its first use on a page.
+
+Registry text often defines an abbreviation once ("Laboratory plus Clinical Monitoring (LCM)")
+and uses it bare elsewhere; a page that quotes the bare use first leaves the reader with letters
+they cannot look up. ``record_abbreviations`` collects the definitions the record writes, in both
+orders ("Full Words (ABBR)" and "ABBR (Full Words)"), matching the letters of the abbreviation to
+the words in order, as Schwartz and Hearst's algorithm does (Pac Symp Biocomput 2003), so
+"NNRTI (nevirapine or efavirenz)" is not taken for a definition. ``spell_out`` then makes the
+first use of each on the page read "ABBR (full words)", unless the page already pairs them there.
+
+Names (a site, a drug, a condition as entered: the sentence's ``keep`` phrases) are never changed;
+a use inside a name does not count as spelled out, so the next use in running text is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+
+from plainlang.explain import Glossary
+from plainlang.model import Block, Document, Passage, Sentence, Trial
+
+# A short form: a letter, then letters, digits or dashes, with at least two capitals (LCM, CDM,
+# mRNA, COVID-19); 2 to 10 characters.
+_SHORT = r"[A-Za-z][A-Za-z0-9-]{1,9}"
+_FULL_THEN_SHORT = re.compile(r"\(\s*(" + _SHORT + r")\s*[),;]")
+_SHORT_THEN_FULL = re.compile(r"(?<![\w-])(" + _SHORT + r")\s*\(\s*([A-Za-z][^()]{3,120}?)\s*\)")
+_BREAK = re.compile(r"[.;:()\[\]]")
+
+
+def _is_short_form(text: str) -> bool:
+    capitals = sum(c.isupper() for c in text)
+    return capitals >= 2 and capitals * 2 >= sum(c.isalpha() for c in text) and not text.isdigit()
+
+
+def long_form_for(short: str, before: str) -> str | None:
+    """The words at the end of ``before`` that ``short`` abbreviates, or None.
+
+    Every letter and digit of the short form must appear in the long form in order, from its
+    end, and the short form's first character must start a word of the long form.
+    """
+    words = before.split()
+    limit = min(len(short) + 5, 2 * len(short))
+    candidate = " ".join(words[-limit:])
+    s, i = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    # the long form starts where the short form's first letter matched (a word start)
+    found = candidate[i + 1 :].strip(" ,")
+    if not found or found.lower() == short.lower() or len(found) <= len(short):
+        return None
+    if len(found.split()) < 2 and "-" not in found:
+        return None  # "LCM" for "Lcm..." in one word is a name, not a definition
+    return found
+
+
+def definitions_in(text: str) -> Iterator[tuple[str, str]]:
+    """(short form, long form) for each definition written in ``text``, in either order."""
+    for match in _FULL_THEN_SHORT.finditer(text):
+        short = match[1]
+        if not _is_short_form(short):
+            continue
+        before = text[: match.start()]
+        cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
+        long = long_form_for(short, before[cut:])
+        if long is not None:
+            yield short, long
+    for match in _SHORT_THEN_FULL.finditer(text):
+        short, inner = match[1], match[2]
+        if not _is_short_form(short):
+            continue
+        long = long_form_for(short, inner)
+        # the whole parenthesis must be the long form, not its last words
+        if long is not None and long == inner.strip(" ,"):
+            yield short, long
+
+
+def _record_texts(trial: Trial) -> Iterator[str]:
+    ident = trial.identification
+    for field in (ident.brief_title, ident.official_title, ident.acronym):
+        if field is not None:
+            yield field.value
+    yield from (c.value for c in trial.conditions)
+    yield from (k.value for k in trial.keywords)
+    yield from _passage(trial.brief_summary)
+    yield from _passage(trial.detailed_description)
+    for intervention in trial.interventions:
+        yield intervention.name.value
+        yield from (o.value for o in intervention.other_names)
+        yield from _passage(intervention.description)
+    for arm in trial.arms:
+        yield arm.label.value
+        yield from _passage(arm.description)
+    for outcome in (*trial.primary_outcomes, *trial.secondary_outcomes):
+        yield outcome.measure.value
+        if outcome.time_frame is not None:
+            yield outcome.time_frame.value
+        yield from _passage(outcome.description)
+    yield from _passage(trial.eligibility.criteria)
+
+
+def _passage(passage: Passage | None) -> Iterable[str]:
+    return (block.text for block in passage.blocks) if passage is not None else ()
+
+
+def record_abbreviations(trial: Trial) -> dict[str, str]:
+    """Each abbreviation the record spells out, with its first spelled-out form."""
+    found: dict[str, str] = {}
+    for text in _record_texts(trial):
+        if "(" not in text:
+            continue
+        for short, long in definitions_in(text):
+            found.setdefault(short, long)
+    return found
+
+
+_CANDIDATE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9-]{1,9}(?![\w-])")
+
+
+def glossary_forms(known: Iterable[str], glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each abbreviation the glossary knows, the written forms of its term."""
+    out: dict[str, tuple[str, ...]] = {}
+    for short in known:
+        entry = glossary.get(short)
+        if entry is not None and short in entry.abbreviations:
+            out[short] = entry.forms
+    return out
+
+
+def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Glossary) -> dict[str, str]:
+    """The abbreviations a page may spell out: each record's own (first record first), then the
+    glossary's, for the abbreviations the page's text actually uses."""
+    known: dict[str, str] = {}
+    for trial in trials:
+        for short, long in record_abbreviations(trial).items():
+            known.setdefault(short, long)
+    texts = [document.title, *(s.text for section in document.sections for s in section.sentences())]
+    used = {m[0] for text in texts for m in _CANDIDATE.finditer(text) if _is_short_form(m[0])}
+    for short in sorted(used - set(known)):
+        entry = glossary.get(short)
+        # "CD4 (CD4 cell)" says nothing: such terms are the explain stage's to define
+        if entry is not None and short in entry.abbreviations and short not in entry.term:
+            known[short] = entry.term
+    return {short: long for short, long in known.items() if short in used}
+
+
+def _use_pattern(known: Iterable[str]) -> re.Pattern[str] | None:
+    forms = sorted(set(known), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _kept_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in sentence.keep:
+        at = sentence.text.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = sentence.text.find(phrase, at + 1)
+    return spans
+
+
+def _paired(text: str, start: int, end: int) -> bool:
+    """Already "full words (ABBR)" or "ABBR (...)" here: the page pairs them without our help."""
+    after = text[end:].lstrip(" ")
+    return after.startswith("(") or (text[:start].rstrip(" ").endswith("(") and after.startswith(")"))
+
+
+def spell_out(
+    document: Document, known: Mapping[str, str], glossary_forms: Mapping[str, tuple[str, ...]] = {}
+) -> Document:
+    """The document with the first use of each ``known`` abbreviation written "ABBR (full words)".
+
+    Block labels are names (an arm's label): they are left as written, and a use there does not
+    count. A use inside a kept phrase of a sentence (a name) does not count either.
+
+    ``glossary_forms`` gives, for abbreviations the glossary knows, the written forms of its
+    term. The explain stage spells such an abbreviation out itself at its first use ("intravenous
+    (IV, given into a vein)") unless one of those forms came earlier on the page, so the
+    abbreviation is left to it then: writing both would say it twice.
+    """
+    pattern = _use_pattern(known)
+    if pattern is None:
+        return document
+    done: set[str] = set()
+    earlier: list[str] = []
+
+    def explain_will(short: str, before: str) -> bool:
+        forms = glossary_forms.get(short)
+        if not forms:
+            return False
+        seen = " ".join([*earlier, before])
+        return not any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", seen, re.IGNORECASE) for f in forms)
+
+    def fix(sentence: Sentence) -> Sentence:
+        if not any(form not in done for form in pattern.findall(sentence.text)):
+            return sentence
+        kept = _kept_spans(sentence)
+        pieces: list[str] = []
+        last = 0
+        text = sentence.text
+        for match in pattern.finditer(text):
+            short = match[1]
+            if short in done or _inside(kept, match.start(), match.end()):
+                continue
+            done.add(short)
+            if _paired(text, match.start(), match.end()) or explain_will(short, text[: match.start()]):
+                continue
+            pieces.append(text[last : match.end()])
+            pieces.append(f" ({known[short]})")
+            last = match.end()
+        if not pieces:
+            return sentence
+        pieces.append(text[last:])
+        return replace(sentence, text="".join(pieces))
+
+    def fix_and_remember(sentence: Sentence) -> Sentence:
+        fixed = fix(sentence)
+        earlier.append(fixed.text)
+        return fixed
+
+    def fix_block(block: Block) -> Block:
+        # a label that pairs an abbreviation with its words ("Clinically Driven Monitoring
+        # (CDM)") spells it out for the reader, who reads the label first
+        for match in pattern.finditer(block.label):
+            if _paired(block.label, match.start(), match.end()):
+                done.add(match[1])
+        earlier.append(block.label)
+        return replace(block, sentences=tuple(fix_and_remember(s) for s in block.sentences))
+
+    sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)
+    return replace(document, sections=sections)
+
+
+def expand_in_title(title: str, known: Mapping[str, str]) -> str:
+    """A headline with abbreviations replaced by their full words (a headline has no room for
+    "ABBR (...)"; the page spells them out again at their first use)."""
+    pattern = _use_pattern(known)
+    return pattern.sub(lambda m: known[m[1]], title) if pattern is not None else title
+
+
+__all__ = [
+    "definitions_in",
+    "expand_in_title",
+    "glossary_forms",
+    "long_form_for",
+    "page_abbreviations",
+    "record_abbreviations",
+    "spell_out",
+]

@@ -1,0 +1,261 @@
+"""The page's frame: its headline, "In short" and "What this could mean".
+
+These are the parts a reader sees first, so they are written in our own words from the record's
+facts, never copied from its free text: treatments are named only when the name is plain (see
+``naming``), the main measure is quoted only when it is short, and every number is either in the
+record or counted with the count recorded in the sentence's provenance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
+from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
+from plainlang.compose.naming import describe, tested
+from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
+from plainlang.compose.wording import Wording
+from plainlang.explain import Glossary
+from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
+from plainlang.policy import Policy
+
+SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
+MAX_MEASURE_WORDS = 12
+# longer main measures are counted here and given in full further down
+MAX_CONDITION_WORDS = 6  # a longer "condition" is a sentence someone typed there, not a name
+_NOT_A_NAME = re.compile(r"[()%:;™®]")
+_INTERVENTIONS = "protocolSection.armsInterventionsModule.interventions"
+# Harms a record may name; the page lists those it finds, in the record's own words.
+_HARMS = re.compile(
+    r"\b(graft[- ]versus[- ]host disease|cytokine release syndrome|infections?|bleeding|"
+    r"neutropenia|thrombocytopenia|anemia|nausea|vomiting|diarrh(?:o)?ea|fatigue|rash|"
+    r"liver (?:damage|injury|toxicity)|kidney (?:damage|injury)|differentiation syndrome|"
+    r"QT(?:c)? prolongation|tumou?r lysis syndrome|allergic reactions?|neurotoxicity|hair loss)\b",
+    re.IGNORECASE,
+)
+
+
+def headline(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy) -> str:
+    """A plain headline built from facts, not the registry title (which is full of codes).
+
+    "Testing venetoclax and azacitidine in adults with acute myeloid leukemia"; treatments whose
+    names are not plain are named by kind ("Testing medicines and kinds of care in children with
+    ..."); observational studies: "Looking at ... in ...". It carries no citation, so it holds
+    no counts. Without treatments or conditions: "A study in <people>".
+    """
+    names, unnamed = tested(trial, wording, glossary, policy, limit=2)
+    plain = [n.value for n in names if "placebo" not in n.value.lower()]
+    condition = _conditions(trial, limit=1)
+    whom = who(trial)
+    target = f"{whom} with {condition}" if condition else whom
+    if study_type(trial) == "OBSERVATIONAL":
+        return sentence_case(
+            f"Looking at {condition} in {whom}" if condition else f"A study that follows {whom}"
+        )
+    what = describe(plain, unnamed, wording, counted=False)
+    if what:
+        return sentence_case(f"Testing {what} in {target}")
+    return sentence_case(f"A study in {target}")
+
+
+def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer) -> Section:
+    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured."""
+    design = trial.design
+    phase = phase_name(trial, wording)
+    # "This study is in phase 2." lets the explain stage define the phase right after the term,
+    # rather than in the middle of "a phase 2 (...) study".
+    in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
+    subject = "It" if phase else "This study"
+    if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
+        what = _what_is_tested(trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.")
+    else:
+        what = cite.say(f"{subject} watches and records what happens to the people in it.", design.study_type)
+    return Section(
+        "summary",
+        "In short",
+        blocks(
+            paragraph(
+                (
+                    in_phase,
+                    what,
+                    _for_whom(trial, wording, cite),
+                    _duration(trial, wording, cite),
+                    _main_measure(trial, cite),
+                )
+            )
+        ),
+    )
+
+
+def _what_is_tested(
+    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, template: str
+) -> Sentence:
+    names, unnamed = tested(trial, wording, glossary, policy)
+    text = template.format(what=describe([n.value for n in names], unnamed, wording))
+    fields: list[HasPath | None] = list(names)
+    sources = [SourceRef(trial.id, f.path) for f in fields if f is not None]
+    if unnamed:
+        # the counts are ours: the provenance says how they were made
+        sources.append(SourceRef(trial.id, _INTERVENTIONS, "count(interventions by type, not named)"))
+    return Sentence(text, tuple(sources), keep=tuple(n.value for n in names if n.value in text))
+
+
+def _named_conditions(trial: Trial) -> list[Field[str]]:
+    """The conditions that read as names; "questionnaire on changes in care during the
+    pandemic" is listed further down as entered, not put into our sentences."""
+    return [
+        c
+        for c in trial.conditions
+        if len(c.value.split()) <= MAX_CONDITION_WORDS and not _NOT_A_NAME.search(c.value)
+    ]
+
+
+def _conditions(trial: Trial, limit: int) -> str:
+    """``acute myeloid leukemia or relapsed AML and more``: the first ``limit`` named conditions."""
+    named = _named_conditions(trial)
+    phrase = say_list([plain_case(c.value) for c in named[:limit]], "or")
+    return phrase + " and more" if phrase and len(trial.conditions) > limit else phrase
+
+
+def _condition_names(trial: Trial) -> list[str]:
+    return [plain_case(c.value) for c in trial.conditions]
+
+
+def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
+    """Who takes part and how many, in one sentence: "About 45 adults with acute myeloid
+    leukemia are planned to take part." (a second short sentence beats a long first one)."""
+    condition = _conditions(trial, limit=2)
+    whom = who(trial)
+    fields: list[HasPath | None] = [*_named_conditions(trial)[:2], trial.eligibility.std_ages]
+    keep = _condition_names(trial)
+    enrollment = trial.design.enrollment
+    if enrollment is None:
+        text = f"It is for {whom} with {condition}." if condition else f"It is for {whom}."
+        return cite.say(text, *fields, keep=keep)
+    count = enrollment.count.value
+    kind = enrollment.kind.value if enrollment.kind else "ESTIMATED"
+    verb = wording.phrase("enrollment_kind", kind, default="are planned to take part")
+    if count == 1:
+        whom, verb = "person", verb.replace("are ", "is ", 1)
+    group = f"{whom} with {condition}" if condition else whom
+    about = "" if kind == "ACTUAL" else "About "
+    text = sentence_case(f"{about}{say_count(count)} {group} {verb}.")
+    return cite.say(text, enrollment.count, enrollment.kind, *fields, keep=keep)
+
+
+def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
+    status = trial.status
+    start, end = status.start, status.completion or status.primary_completion
+    if start is None or end is None:
+        return None
+    if start.kind == "ESTIMATED":
+        key = "planned"
+    elif end.kind == "ESTIMATED":
+        key = "ongoing"
+    else:
+        key = "past"
+    template = wording.phrase("duration", key)
+    # month precision reads best for a span ("from June 2024 to December 2028")
+    return cite.say(template.format(start=say_date(start.iso[:7]), end=say_date(end.iso[:7])), start, end)
+
+
+def _main_measure(trial: Trial, cite: Citer) -> Sentence | None:
+    """The main measure when it is short enough to read in passing; otherwise how many there are
+    (the section "What the study measures" lists them all)."""
+    if not trial.primary_outcomes:
+        return None
+    outcome = trial.primary_outcomes[0]
+    measure = " ".join(plain_sentences(run_in(outcome.measure.value)))
+    if len(trial.primary_outcomes) == 1 and len(measure.split()) <= MAX_MEASURE_WORDS and ":" not in measure:
+        return cite.say(
+            f"The main thing the study team measures is {_lower_start(end_sentence(measure))}",
+            outcome.measure,
+        )
+    count = len(trial.primary_outcomes)
+    if count == 1:
+        return cite.say("The main thing the study team measures is listed below.", outcome.measure)
+    return cite.derived(
+        f"The study team measures {say_count(count)} main things. They are listed below.",
+        "protocolSection.outcomesModule.primaryOutcomes",
+        "count(primaryOutcomes)",
+    )
+
+
+def _lower_start(text: str) -> str:
+    """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:2].islower() else text
+
+
+def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
+    """What success could lead to and what could go wrong, from facts in the record only."""
+    design = trial.design
+    phases = design.phases.value if design.phases else ()
+    kind = study_type(trial)
+    leads = wording.tables.get("meaning", {}).get("lead", {})
+    # the latest phase decides what could come next; observational studies have their own lead
+    key = (
+        "OBSERVATIONAL"
+        if kind == "OBSERVATIONAL"
+        else next((p for p in reversed(phases) if p in leads), "OTHER")
+    )
+    lead = leads.get(key, "")
+    could_lead: list[Sentence | None] = [cite.say(lead, design.phases or design.study_type)]
+    risks_table = wording.tables.get("meaning", {}).get("risks", {})
+    risks: list[Sentence | None] = []
+    if kind != "OBSERVATIONAL":
+        could_lead.append(cite.say(wording.tables["meaning"]["not_proven"], design.study_type))
+        risks.append(cite.say(risks_table["side_effects"], design.study_type))
+        if any(p in ("EARLY_PHASE1", "PHASE1") for p in phases):
+            risks.append(cite.say(risks_table["early_phase"], design.phases))
+    enrollment = design.enrollment
+    if enrollment is not None and enrollment.count.value < SMALL_STUDY:
+        risks.append(
+            cite.say(
+                f"This is a small study with {say_count(enrollment.count.value)} "
+                f"{'person' if enrollment.count.value == 1 else 'people'}. What it finds may not hold true for everyone.",
+                enrollment.count,
+            )
+        )
+    model = design.intervention_model.value if design.intervention_model else None
+    allocation = design.allocation.value if design.allocation else None
+    if model == "SINGLE_GROUP":
+        risks.append(cite.say(risks_table["single_group"], design.intervention_model))
+    if allocation == "RANDOMIZED":
+        risks.append(cite.say(risks_table["randomized"], design.allocation))
+    placebo = [a for a in trial.arms if a.type is not None and a.type.value == "PLACEBO_COMPARATOR"]
+    if placebo:
+        risks.append(cite.say(risks_table["placebo"], placebo[0].type))
+    harms = _named_harms(trial)
+    parts: list[Block | tuple[Block, ...] | None] = [
+        note("What this could lead to:"),
+        paragraph(could_lead),
+        note("What could go wrong:"),
+        paragraph(risks),
+    ]
+    if harms:
+        parts.append(note(wording.tables["meaning"]["named_harms_intro"]))
+        parts.append(
+            items(
+                cite.say(end_sentence(sentence_case(name)), field, keep=(sentence_case(name),))
+                for name, field in harms
+            )
+        )
+    return Section("meaning", "What this could mean", blocks(*parts))
+
+
+def _named_harms(trial: Trial) -> list[tuple[str, HasPath]]:
+    """Harms named in the record's outcomes or summary, first mention of each, in the record's words."""
+    found: dict[str, tuple[str, HasPath]] = {}
+    fields: list[tuple[str, HasPath]] = [
+        (o.measure.value, o.measure) for o in (*trial.primary_outcomes, *trial.secondary_outcomes)
+    ]
+    if trial.brief_summary is not None:
+        fields.append((trial.brief_summary.text, trial.brief_summary))
+    for text, field in fields:
+        for match in _HARMS.finditer(text):
+            found.setdefault(match[0].lower(), (match[0].lower(), field))
+    return list(found.values())[:6]
+
+
+__all__ = ["headline", "meaning", "summary"]
