@@ -160,3 +160,15 @@ def test_text_without_block_syntax_segments_the_same_with_or_without_the_markdow
         return
     parsed = list(module._sentences(text, module._markdown_regions(text), markdown=True))
     assert tuple(parsed) == segment(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(any_text | st.lists(st.sampled_from(FRAGMENTS[-40:]) | st.text(max_size=8), max_size=20).map("".join))
+def test_plain_text_taken_whole_by_the_fast_path_segments_as_the_full_segmenter_does(text: str) -> None:
+    # The composer's sentences skip cleaning and splitting when _one_sentence says nothing would
+    # change; the full path (line regions, cleaning, splitting) must then give that same segment.
+    module = importlib.import_module("plainlang.readability.segment")
+    full = tuple(module._sentences(text, module._line_regions(text, 0, None, "sentence"), markdown=False))
+    if not module._HAS_WORD.search(text):
+        full = ()
+    assert segment(text, markdown=False) == full
