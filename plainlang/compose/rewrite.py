@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
-import yaml
-
+from plainlang._yaml import safe_load
 from plainlang.errors import ConfigError, Location
 
 LONG_SENTENCE_WORDS = 25
@@ -35,7 +34,7 @@ class PlainWords:
 def load_plain_words(language: str = "en") -> PlainWords:
     name = f"plain-words.{language}.yaml"
     source = f"plainlang/compose/data/{name}"
-    data = yaml.safe_load(files("plainlang.compose").joinpath("data", name).read_text("utf-8"))
+    data = safe_load(files("plainlang.compose").joinpath("data", name).read_text("utf-8"))
     boilerplate = tuple(
         (re.compile(entry["pattern"], re.IGNORECASE), entry["replace"])
         for entry in data.get("boilerplate", [])

@@ -41,8 +41,15 @@ class Scores:
     def of(cls, counts: Counts) -> Scores:
         # Positional, in field order (FORMULAS lists the scores in this class's order): one
         # Scores per sentence scored, so no dict of keyword arguments is built each time.
+        smog, fkgl, fre, dale_chall, coleman_liau, ari, fog = [formula(counts) for formula in _FORMULAS]
         return cls(
-            *[formula(counts) for formula in _FORMULAS],
+            smog,
+            fkgl,
+            fre,
+            dale_chall,
+            coleman_liau,
+            ari,
+            fog,
             counts.words,
             counts.sentences,
             counts.syllables,
