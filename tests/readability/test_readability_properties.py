@@ -172,3 +172,27 @@ def test_plain_text_taken_whole_by_the_fast_path_segments_as_the_full_segmenter_
     if not module._HAS_WORD.search(text):
         full = ()
     assert segment(text, markdown=False) == full
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdownish, st.integers(min_value=-1, max_value=8))
+def test_hardest_are_the_sentences_with_a_reason_highest_grade_first(text: str, limit: int) -> None:
+    # The definition, written out: every non-heading sentence with a reason, by grade then order.
+    from plainlang.config import DEFAULT_PROFILE
+    from plainlang.readability import diagnostics
+
+    result = score(text, hardest=limit)
+    expected = []
+    for index, sentence in enumerate(result.sentences):
+        why = diagnostics.reasons(
+            sentence.scores,
+            sentence.hard_words,
+            DEFAULT_PROFILE.long_sentence_words,
+            sentence.passive,
+            sentence.unexplained_terms,
+            DEFAULT_PROFILE.target_fkgl,
+        )
+        if why and sentence.kind != "heading":
+            expected.append((-sentence.scores.flesch_kincaid_grade, index, why))
+    expected.sort(key=lambda item: (item[0], item[1]))
+    assert [(h.index, h.reasons) for h in result.hardest] == [(i, w) for _, i, w in expected[: max(limit, 0)]]
