@@ -100,12 +100,35 @@ def _one_sentence(text: str) -> bool:
     )
 
 
+# What cleaning would remove or change in one line of plain text (a bullet at its start and a
+# bare domain name are tested apart).
+_MAYBE_CLEANED = re.compile(r"[\[@]|\d{5}|://|www\.")
+
+
+def _plain_line(text: str) -> tuple[Segment, ...] | None:
+    """The segments of plain ``text`` that is one line cleaning leaves as it is; else None.
+
+    Then the cleaned text is the line itself, trimmed, and only the splitting is left to do.
+    """
+    if "\n" in text or "\r" in text:
+        return None
+    start, end = _stripped(text, 0, len(text))
+    line = text[start:end]
+    if _MAYBE_CLEANED.search(line) or _BULLET.match(line) or _DOMAIN.search(line):
+        return None
+    return tuple(Segment(start + a, start + b, line[a:b], "sentence") for a, b in split(line))
+
+
 def segment(text: str, *, markdown: bool = True) -> tuple[Segment, ...]:
     """The sentences of ``text``, in order; none for text without a word in it."""
     if not _HAS_WORD.search(text):
         return ()
-    if not markdown and _one_sentence(text):
-        return (Segment(0, len(text), text, "sentence"),)
+    if not markdown:
+        if _one_sentence(text):
+            return (Segment(0, len(text), text, "sentence"),)
+        plain = _plain_line(text)
+        if plain is not None:
+            return plain
     if markdown and _BLOCK_SYNTAX.search(text):
         regions = _markdown_regions(text)
     else:
