@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -50,11 +51,25 @@ def load_plain_words(language: str = "en") -> PlainWords:
                 )
             if phrase != plain.lower():
                 replacements[phrase] = plain
-    ordered = sorted(replacements, key=len, reverse=True)
-    matcher = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE
+    return PlainWords(boilerplate, replacements, phrase_matcher(replacements))
+
+
+def phrase_matcher(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the (lower-case) ``phrases`` as whole words, longest first, case ignored.
+
+    The alternatives are grouped by their first character, longest first within each group:
+    Python's ``re`` tries the alternatives of ``a|b|c`` one by one at every word start, so with
+    a hundred phrases a flat alternation took a sixth of composing a page. Only phrases that
+    start with the same character can match at one place, so the grouping finds the same match.
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(phrase[:1], []).append(phrase)
+    body = "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(p[1:]) for p in group) + ")"
+        for first, group in groups.items()
     )
-    return PlainWords(boilerplate, replacements, matcher)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
 def _meaning_marks(text: str) -> tuple[int, tuple[str, ...]]:
