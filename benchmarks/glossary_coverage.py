@@ -4,8 +4,9 @@
 
 Every ClinicalTrials.gov record in ../shared/data/records (ctgov-v2, ctgov-classic, ctgov-xml)
 goes through ``plainlang.summarize`` with the default profile. On each page, a *hard word* is a
-word occurrence whose base form (after a simple inflection strip, so "years" counts as "year")
-is not on the Dale–Chall easy-word list, and that is not a name (``Sentence.keep``, or
+word occurrence that is neither on the Dale–Chall easy-word list nor a regular inflection of a
+listed word (plural, possessive, past, -ing, comparative: "years", "planned"; not "weekly",
+"treatment"), and that is not a name (``Sentence.keep``, or
 capitalized mid-sentence), a number, an identifier or a unit. It is *covered* when it lies inside
 a glossary term the page explains, or when the composer replaced it with a plain word (those
 are counted as the composer rewrites each registry sentence: they are no longer on the page).

@@ -34,6 +34,10 @@ class Profile:
     # section. Off by default: even rewritten, registry prose reads far above grade 8.
     include_registry_summary: bool = False
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    # plainlang check, readability.grade per section: a section is graded only when its prose
+    # (paragraph sentences; lists and tables are not prose) has at least this many words.
+    # Readability formulas were normed on samples of 100 words or more (see check/measures.py).
+    section_grade_words: int = 100
 
 
 DEFAULT_PROFILE = Profile()

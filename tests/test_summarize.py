@@ -261,3 +261,12 @@ def test_a_contact_instruction_in_the_facility_field_is_left_out_and_names_stay_
     lyon = next(b for b in where.blocks if b.label == "Lyon")
     assert [s.text for s in lyon.sentences] == ["One place here has not opened yet."]
     assert not any("CTLILLY" in t or "•••" in t or "GMT" in t for t in texts)
+
+
+def test_unscored_summary_is_the_scored_page_without_readability(summary: plainlang.Summary) -> None:
+    unscored = plainlang.summarize(FIXTURE, PROFILE, scored=False)
+    assert unscored.readability is None
+    assert summary.readability is not None
+    assert unscored == summary  # same document and explained terms (readability is not compared)
+    assert plainlang.render(unscored) == plainlang.render(summary)
+    assert plainlang.render(unscored, "json") == plainlang.render(summary, "json")

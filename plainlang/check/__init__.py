@@ -101,10 +101,16 @@ class CheckRun:
     exclude: tuple[str, ...] = ()  # added to the config's exclude globs (command line)
     policy: str | None = None  # replaces the config's policy (command line)
     _configs: dict[Path, CheckConfig] = field(default_factory=dict)
+    _by_folder: dict[Path, CheckConfig] = field(default_factory=dict)
     _adjusted: dict[int, CheckConfig] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> CheckConfig:
-        config = self.config if self.config is not None else find_config(path.parent, self._configs)
+        if self.config is not None:
+            config = self.config
+        else:
+            # Per folder as named, before find_config resolves it (a system call per file).
+            config = self._by_folder.get(path.parent) or find_config(path.parent, self._configs)
+            self._by_folder[path.parent] = config
         if not (self.include or self.exclude or self.policy):
             return config
         key = id(config)

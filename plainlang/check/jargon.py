@@ -5,6 +5,7 @@ one definition of "explained": a page that ``plainlang.explain`` wrote has nothi
 engine reads the page's running text as one string (``Page.joined``: blocks split by blank
 lines, headings marked ``#``), because a term explained at its first use is explained for every
 later sentence of the page; scanning sentence by sentence would flag every later use again.
+Terms and abbreviations inside proper names are not uses (``names``).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from plainlang.check.names import Name, in_name, names
 from plainlang.check.page import Page
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
 from plainlang.explain.usage import Use, parenthesis_after, says_something, scan
 
 _MEMO = "explain-scan"
+_NAMES = "names"
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,25 @@ def term_scan(page: Page) -> TermScan:
     if isinstance(memo, TermScan):
         return memo
     text, _ = page.joined
-    uses, _ = scan(text, page.glossary)
+    # A term inside a proper name ("Joint Clinical Research Centre") is no use of the term: the
+    # scan does not see it, so the first use outside names is the one judged.
+    found = page_names(page)
+    matches = tuple(m for m in page.glossary.find(text) if not in_name(found, m.start, m.end))
+    uses, _ = scan(text, page.glossary, matches=matches)
     result = TermScan(tuple(uses))
     page.memo[_MEMO] = result
     return result
+
+
+def page_names(page: Page) -> tuple[Name, ...]:
+    """The proper names in the page's running text (``Page.joined``), found once per page."""
+    memo = page.memo.get(_NAMES)
+    if isinstance(memo, tuple):
+        return memo
+    text, _ = page.joined
+    found = names(text)
+    page.memo[_NAMES] = found
+    return found
 
 
 def _hit(page: Page, match: TermMatch, **values: str) -> Hit | None:
@@ -69,7 +87,8 @@ def unexpanded_abbreviations(page: Page) -> Iterator[Hit]:
     """The first use of each abbreviation the glossary knows, when it is not spelled out.
 
     It is spelled out when, at or before that first use, a form of its full term stands next to
-    it in parentheses ("acute myeloid leukemia (AML)"), or when the explain engine counts its
+    it in parentheses ("acute myeloid leukemia (AML)", "acute myeloid leukemia (AML, a blood
+    cancer)" as the explain stage writes it), or when the explain engine counts its
     first use as explained ("AML (acute myeloid leukemia)", "AML is a blood cancer ...").
     """
     text, _ = page.joined
@@ -96,5 +115,7 @@ def _spelled_out(text: str, use: Use, full: list[TermMatch] | tuple[TermMatch, .
     paren = parenthesis_after(text, match.end)
     if paren is not None and says_something(paren.group(1)):
         return True
-    inner = re.compile(r"[ \t]*\(\s*" + re.escape(match.surface) + r"s?\s*\)")
+    # "acute myeloid leukemia (AML)", and the explain stage's "acute myeloid leukemia (AML, a
+    # fast-growing cancer ...)": the abbreviation first in the parenthesis after the full term.
+    inner = re.compile(r"[ \t]*\(\s*" + re.escape(match.surface) + r"s?\s*[),;]")
     return any(inner.match(text, m.end) is not None for m in full if m.end <= match.start)

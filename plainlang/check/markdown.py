@@ -17,7 +17,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from plainlang.check.html import extract_html_into
-from plainlang.check.prose import REFERENCE_TITLES, Block, BlockBuilder, BlockKind, Prose, Section
+from plainlang.check.prose import (
+    REFERENCE_TITLES,
+    Block,
+    BlockBuilder,
+    BlockKind,
+    Prose,
+    Section,
+    line_starts,
+)
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|\w{1,32});")
@@ -111,9 +119,9 @@ class _Cursor:
         self.skip(token.markup)
 
 
-def _inline(token: Token, source: str, line_starts: list[int], out: BlockBuilder) -> None:
+def _inline(token: Token, source: str, starts: list[int], out: BlockBuilder) -> None:
     assert token.map is not None
-    cursor = _Cursor(source, line_starts[token.map[0]])
+    cursor = _Cursor(source, starts[token.map[0]])
     skipping = 0  # inside an autolink's or an image's text, which is not prose
     for child in token.children or []:
         kind = child.type
@@ -147,8 +155,7 @@ def _inline(token: Token, source: str, line_starts: list[int], out: BlockBuilder
 def extract_markdown(source: str) -> Prose:
     blanked = blank_front_matter(source)
     tokens = _parser().parse(blanked)
-    line_starts = [0] + [i + 1 for i, c in enumerate(blanked) if c == "\n"]
-    line_starts.append(len(blanked))
+    starts = [*line_starts(blanked), len(blanked)]
     blocks: list[Block] = []
     sections = [Section("", 0)]
     kinds: list[str] = []  # the open containers: bullet_list, ordered_list, list_item, table
@@ -169,7 +176,7 @@ def extract_markdown(source: str) -> Prose:
             heading_level = int(token.tag[1:])
         elif kind == "inline":
             out = BlockBuilder()
-            _inline(token, blanked, line_starts, out)
+            _inline(token, blanked, starts, out)
             if out.empty():
                 continue
             if heading_level:
@@ -188,7 +195,7 @@ def extract_markdown(source: str) -> Prose:
                     block_kind, number = "reference", numbers[-1] if numbers else None
             blocks.append(out.build(block_kind, len(sections) - 1, number))
         elif kind == "html_block" and token.map is not None:
-            start = line_starts[token.map[0]]
-            end = line_starts[token.map[1]]
+            start = starts[token.map[0]]
+            end = starts[token.map[1]]
             extract_html_into(blanked[start:end], start, blocks, sections)
     return Prose(source, "markdown", tuple(blocks), tuple(sections))

@@ -8,10 +8,25 @@ Headings and list items are sentences of their own (registry text breaks scoring
 each sentence span is scored as a sentence even when it has no full stop. A page or section with
 fewer than three sentences gets no grade: SMOG is undefined there and a grade from a line or two
 says nothing a publisher could act on.
+
+A section is graded on its prose only, and only when there is enough of it. Readability
+formulas score running prose and were normed on samples far larger than a page section: SMOG
+on 30-sentence samples (McLaughlin 1969), Flesch and Fry on passages of 100 words. Vale's
+readability rules, the linter publishers already run, score the whole document only. A list of
+site names or of conditions "as listed by the registrant" is not prose: graded, its names and
+medical terms make a "grade 14" no rewrite of the page could fix, while the page grade (which
+scores every sentence, lists too), the long-sentence rule and the jargon rule still judge the
+same words. So a section's grade counts the sentences of its paragraphs, not its list items,
+table cells or headings, and needs at least ``Profile.section_grade_words`` words of them
+(default 100, the smallest sample the formulas' authors used; set it in ``[tool.plainlang]``).
+On the 307 pages plainlang writes from ../shared/data this drops the section findings on the
+site, condition and criteria lists and keeps those on the prose of "In short" and "What the
+study tests" when they run long.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from dataclasses import fields
 
@@ -20,6 +35,8 @@ from plainlang.readability.counts import Counts, count
 from plainlang.readability.formulas import FORMULAS
 
 MIN_SENTENCES = 3
+# Blocks whose sentences are a section's prose (list items, table cells and headings are not).
+PROSE_KINDS = frozenset({"paragraph"})
 
 
 def _units(page: Page, scope: str) -> Iterator[tuple[Span | None, str, tuple[Span, ...]]]:
@@ -34,9 +51,9 @@ def _units(page: Page, scope: str) -> Iterator[tuple[Span | None, str, tuple[Spa
     headings = {b.section: b for b in reversed(page.blocks) if b.kind == "heading"}
     body = sum(len(group) for group in by_section.values())
     for index, section in enumerate(page.prose.sections):
-        sentences = tuple(by_section.get(index, ()))
-        if len(sentences) == body:
+        if len(by_section.get(index, ())) == body:
             continue  # the only section with text: its grade is the page's, reported once
+        sentences = tuple(s for s in by_section.get(index, ()) if s.block.kind in PROSE_KINDS)
         heading = headings.get(index)
         where = Span(heading, 0, len(heading.text)) if heading else (sentences[0] if sentences else None)
         yield where, f"section '{section.title}'" if section.title else "the opening section", sentences
@@ -46,10 +63,11 @@ def sentence_counts(sentence: Span) -> tuple[int, ...]:
     """The readability engine's counts of one sentence (its scored text: no markers, no URLs),
     as a row of Counts' fields."""
     counted = count(sentence.scored if sentence.scored is not None else sentence.text).counts
-    return tuple(getattr(counted, name) for name in _FIELDS)
+    return _ROW(counted)
 
 
 _FIELDS = tuple(f.name for f in fields(Counts))
+_ROW = operator.attrgetter(*_FIELDS)  # every field in one C call, not a getattr each
 _WORDS = _FIELDS.index("words")
 
 
@@ -63,18 +81,21 @@ def _counts(page: Page) -> dict[int, tuple[int, ...]]:
 
 
 def _totals(page: Page, scope: str) -> list[tuple[Span | None, str, Counts]]:
-    """Each unit of ``scope`` with three sentences or more and its summed counts; computed once
-    per page and scope, for every formula."""
+    """Each unit of ``scope`` with three sentences or more (a section: and enough words of
+    prose) and its summed counts; computed once per page and scope, for every formula."""
     key = f"totals-{scope}"
     memo = page.memo.get(key)
     if isinstance(memo, list):
         return memo
     counts = _counts(page)
     totals: list[tuple[Span | None, str, Counts]] = []
+    least = page.profile.section_grade_words if scope == "section" else 0
     for where, name, sentences in _units(page, scope):
         if len(sentences) >= MIN_SENTENCES:
             rows = [counts[id(s)] for s in sentences]
-            totals.append((where, name, Counts(*(sum(column) for column in zip(*rows, strict=True)))))
+            total = Counts(*(sum(column) for column in zip(*rows, strict=True)))
+            if total.words >= least:
+                totals.append((where, name, total))
     page.memo[key] = totals
     return totals
 

@@ -75,7 +75,7 @@ class Prose:
 
 
 @functools.lru_cache(maxsize=64)
-def _line_starts(source: str) -> tuple[int, ...]:
+def line_starts(source: str) -> tuple[int, ...]:
     starts = [0]
     index = source.find("\n")
     while index != -1:
@@ -85,7 +85,7 @@ def _line_starts(source: str) -> tuple[int, ...]:
 
 
 def position(source: str, offset: int) -> tuple[int, int]:
-    starts = _line_starts(source)
+    starts = line_starts(source)
     offset = max(0, min(offset, len(source)))
     line = bisect.bisect_right(starts, offset) - 1
     return line + 1, offset - starts[line] + 1
@@ -93,7 +93,7 @@ def position(source: str, offset: int) -> tuple[int, int]:
 
 def line_offset(source: str, line: int, column: int) -> int:
     """Offset of a 1-based line and 0-based column (what html.parser reports)."""
-    starts = _line_starts(source)
+    starts = line_starts(source)
     return starts[min(line, len(starts)) - 1] + column
 
 
@@ -129,6 +129,8 @@ class BlockBuilder:
 
 def mask_urls(text: str) -> str:
     """``text`` with every web address replaced by spaces of the same length."""
+    if "://" not in text and "www." not in text.lower():
+        return text  # no address can match: skip the pattern (most blocks have none)
 
     def blank(match: re.Match[str]) -> str:
         url = match[0].rstrip(_URL_TAIL)

@@ -41,12 +41,17 @@ class _Pairs(list[tuple[Located, Any]]):
 def decode_literal(source: str, start: int, end: int, out: BlockBuilder) -> None:
     """Add the characters of the literal ``source[start:end]`` (quotes included) to ``out``."""
     index = start + 1
-    while index < end - 1:
-        char = source[index]
-        if char != "\\":
-            out.add_char(char, index)
-            index += 1
-            continue
+    stop = end - 1
+    while index < stop:
+        # Runs without an escape go in whole (most literals have none): one slice, not a call
+        # per character (the JSON reader took twice the Markdown reader's time that way).
+        slash = source.find("\\", index, stop)
+        if slash < 0:
+            out.add(source[index:stop], index)
+            return
+        if slash > index:
+            out.add(source[index:slash], index)
+        index = slash
         code = source[index + 1]
         if code == "u":
             value = int(source[index + 2 : index + 6], 16)

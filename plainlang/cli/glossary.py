@@ -29,6 +29,7 @@ LINT_CODES = """finding codes (severity):
   G009 error    see_also names a term no loaded pack defines
   G010 error    the pack's name is not its file name
   G011 error    a definition ends with a full stop
+  G012 error    an explanation does not name its term, an alias or an abbreviation
 
 exit codes: 0 no errors (warnings allowed unless --strict), 1 errors, 2 usage or input error
 """

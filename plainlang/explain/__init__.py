@@ -4,9 +4,9 @@
     >>> explain("The leukemia was refractory.", Glossary.load()).text
 
 Modules: ``packs`` (reading YAML packs with file:line:col marks), ``lint`` (checks, codes
-G001–G011), ``variants`` (inflected and US/UK forms), ``tokens`` (spaCy's English tokenizer
-rules in pure Python), ``matcher`` (phrase tables over those tokens), ``spans`` (what is
-protected), ``usage`` (what is already explained), ``apply`` (the styles) and ``engine``
+G001–G012; ``lint_names`` has G012), ``variants`` (inflected and US/UK forms), ``tokens`` (spaCy's
+English tokenizer rules in pure Python), ``matcher`` (phrase tables over those tokens), ``spans``
+(what is protected), ``usage`` (what is already explained), ``apply`` (the styles) and ``engine``
 (``explain`` over texts and Documents).
 """
 

@@ -27,48 +27,93 @@ from plainlang.explain.spans import SpanSet, protected_spans
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
-def base_forms(word: str) -> Iterator[str]:
-    """The word and what a simple inflection strip leaves: years → year, studied → study.
+# Words ending in -er or -est that are not comparatives of a listed word ("meter" is not
+# "more met"): the Dale–Chall rules count -er/-est as familiar only on comparatives, and a
+# suffix strip cannot tell, so the non-comparatives met on the pages are named here.
+NOT_COMPARATIVES = frozenset(
+    {
+        "carer",
+        "digest",
+        "fiber",
+        "hinder",
+        "killer",
+        "layer",
+        "liter",
+        "marker",
+        "mater",
+        "meter",
+        "payer",
+        "tracer",
+        "user",
+    }
+)
 
-    The endings are the ones the Dale–Chall rules count as familiar on an easy word: plurals
-    and possessives, -ed, -ing, -er, -est, -ly; a doubled last consonant goes with them
-    (planned → plan, bigger → big).
+# Plural -es follows these endings (boxes, dishes, tomatoes); elsewhere the plural is -s.
+_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def base_forms(word: str) -> Iterator[str]:
+    """The word and the listed words it may be a regular inflection of.
+
+    Chall and Dale (1995) count as familiar the regular inflections of a listed word, and
+    nothing else: plurals and third-person -s (-s, -es, -ies), the possessive -'s, the past
+    -ed/-d/-ied, the progressive -ing, and comparatives -er/-est (-ier/-iest). Spelling changes
+    that go with them are followed: a dropped final e (larger → large, using → use), a doubled
+    last consonant (planned → plan, bigger → big). Derivations (-ly, -ment, -ness, -tion) are
+    not inflections: "treatment" is hard though "treat" is easy.
     """
     w = word.lower().strip("'’-")
     yield w
+    if w.endswith(("'s", "’s")) and len(w) > 3:
+        yield w[:-2]
+    comparative = w not in NOT_COMPARATIVES
     for suffix in ("ed", "ing", "er", "est"):
         stem = w[: -len(suffix)]
+        if suffix in ("er", "est") and not comparative:
+            continue
         if w.endswith(suffix) and len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
             yield stem[:-1]
     for suffix, repl in (
-        ("'s", ""),
-        ("’s", ""),
         ("ies", "y"),
         ("ied", "y"),
         ("ier", "y"),  # earlier → early
         ("iest", "y"),
-        ("es", ""),
         ("s", ""),
         ("ed", ""),
-        ("ed", "e"),
+        ("ed", "e"),  # -d on a word ending in e: agreed → agree, caused → cause
         ("ing", ""),
         ("ing", "e"),
         ("er", ""),
         ("er", "e"),  # larger → large
         ("est", ""),
         ("est", "e"),
-        ("ly", ""),
-        ("d", ""),
     ):
+        if suffix in ("ier", "iest", "er", "est") and not comparative:
+            continue
         if w.endswith(suffix) and len(w) - len(suffix) >= 2:
             yield w[: -len(suffix)] + repl
+    if w.endswith("es") and w[:-2].endswith(_ES_STEMS) and len(w) > 4:
+        yield w[:-2]
 
 
 def is_easy(word: str, easy: frozenset[str]) -> bool:
-    if "-" in word:  # "long-term": easy when every part is
+    """On the Dale–Chall list, or a regular inflection of a listed word (see ``base_forms``).
+
+    A hyphenated compound is read as its parts ("long-term": easy when each part is). A word
+    in capitals is an abbreviation or shouting: only its exact letters are looked up, as an
+    abbreviation is not inflected ("AIDS" is not the plural of "aid", "HAMD" not "ham" + d).
+    """
+    if "-" in word:
         parts = [p for p in word.split("-") if p]
         return all(is_easy(p, easy) for p in parts)
+    if len(word) > 1 and word.isupper():
+        return word.lower() in easy
     return any(form in easy for form in base_forms(word))
+
+
+def glossary_abbreviations(glossary: Glossary) -> frozenset[str]:
+    """Every abbreviation the glossary's packs define, as written ("AML", "ALL")."""
+    return frozenset(a for pack in glossary.packs for term in pack.terms for a in term.abbreviations)
 
 
 def _is_name_or_code(word: str, at_sentence_start: bool) -> bool:
@@ -109,6 +154,7 @@ def measure(texts: Iterable[str], glossary: Glossary, easy: frozenset[str]) -> C
     hard: Counter[str] = Counter()
     covered: Counter[str] = Counter()
     count = 0
+    abbreviations = glossary_abbreviations(glossary)
     for text in texts:
         count += 1
         guard = SpanSet(protected_spans(text))
@@ -121,7 +167,9 @@ def measure(texts: Iterable[str], glossary: Glossary, easy: frozenset[str]) -> C
             before = text[: m.start()].rstrip()
             start = not before or before[-1] in '.!?:;\n•*-("' or before.endswith("\\")
             # single letters are initials or pieces of "e.g.", not words a reader must learn
-            if len(word) < 2 or _is_name_or_code(word, start) or is_easy(word, easy):
+            if len(word) < 2 or _is_name_or_code(word, start):
+                continue
+            if word not in abbreviations and is_easy(word, easy):
                 continue
             key = word if word.isupper() and len(word) > 1 else word.lower()
             hard[key] += 1

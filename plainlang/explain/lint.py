@@ -13,6 +13,8 @@ Codes:
     G009  see_also names a term no loaded pack defines
     G010  the pack's name is not its file name
     G011  a definition ends with a full stop (it is read inside parentheses)
+    G012  an explanation does not name its term, an alias or an abbreviation (read as a
+          sentence of its own, it must say which word it explains)
 
 G001–G005 make a pack unusable, and ``Glossary.load`` raises on them; the others are quality
 findings that only the linter reports.
@@ -33,6 +35,7 @@ from importlib.resources import files
 from typing import Any
 
 from plainlang.errors import GlossaryError, Location
+from plainlang.explain.lint_names import check_explanations_name_terms
 from plainlang.explain.matcher import CompiledMatcher
 from plainlang.explain.packs import (
     PACK_KEYS,
@@ -464,6 +467,7 @@ def lint(
     matcher = CompiledMatcher([t for p in everything for t in p.terms])
     findings.extend(check_uses_of_terms(everything, matcher, shown))
     findings.extend(check_see_also(everything, shown))
+    findings.extend(check_explanations_name_terms(everything, shown))
     return sorted(findings, key=_order)
 
 

@@ -2,8 +2,9 @@
 
 The measure the glossary is held to (issue 3): over the pages ``plainlang.summarize`` writes, of
 all hard word occurrences, what share a reader gets help with. A *hard word* is a word not on
-the Dale–Chall easy list (after a simple inflection strip, so "years" counts as "year"), and not
-a name, a number, an identifier or a unit. It is *covered* when
+the Dale–Chall easy list nor a regular inflection of a listed word (the Chall and Dale rules:
+-s/-es/-ies, -'s, -ed/-d/-ied, -ing, -er/-est; see ``coverage.base_forms``), and not a name, a
+number (Roman numerals too), an identifier or a unit. It is *covered* when
 
 - it lies inside a glossary term that the page explains (its first use, or a later use of a
   term explained earlier on the page), or
@@ -23,12 +24,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from plainlang.explain.coverage import is_easy
+from plainlang.explain.coverage import glossary_abbreviations, is_easy
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.spans import SpanSet, protected_spans
 from plainlang.model import Sentence, Summary
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Roman numerals ("stage III", "phase II") are numbers, not words a reader must learn.
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _BODY_KINDS = frozenset({"paragraph", "item", "note", "definition"})
 
 # Units and their symbols: measurement, not vocabulary (the number beside them is the fact).
@@ -81,6 +84,13 @@ UNITS = frozenset(
         "gy",
         "Gy",
         "cGy",
+        "gm",
+        "lb",
+        "lbs",
+        "Hz",
+        "hz",
+        "uL",
+        "µL",
     ]
 )
 
@@ -131,13 +141,19 @@ def word_key(word: str) -> str:
 
 
 def hard_words(
-    text: str, easy: frozenset[str], skip: Iterable[tuple[int, int]] = ()
+    text: str,
+    easy: frozenset[str],
+    skip: Iterable[tuple[int, int]] = (),
+    abbreviations: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, word)`` of each hard word in one sentence, outside ``skip`` spans.
 
-    Skipped: protected text (numbers, ids, URLs), words touching a digit (codes like CD20),
+    Skipped: protected text (numbers, ids, URLs), words touching a digit (codes like CD20), Roman
+    numerals (numbers: "stage III"; unless the glossary knows one as an abbreviation, "IV"),
     single letters, units, capitalized words after the sentence's first word (names), and easy
-    words. Abbreviations in capitals are hard: a reader must be told what AML is.
+    words. Abbreviations in capitals are hard: a reader must be told what AML is, and one in
+    ``abbreviations`` (the glossary's) is hard even when its letters spell an easy word ("ALL",
+    "ART", "WHO").
     """
     guard = SpanSet([*protected_spans(text), *skip])
     first = True
@@ -148,9 +164,11 @@ def hard_words(
             continue
         if len(word) < 2 or word in UNITS:
             continue
+        if _ROMAN.fullmatch(word) and word not in abbreviations:
+            continue
         if not word.isupper() and word[:1].isupper() and not at_start and not _after_stop(text, start):
             continue
-        if is_easy(word, easy):
+        if word not in abbreviations and is_easy(word, easy):
             continue
         yield start, end, word
 
@@ -200,6 +218,7 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
             inserted.append(entry.definition.strip())
             inserted.extend(entry.explanation.strip() for _ in (0,) if entry.explanation)
             inserted.append(f"means {entry.definition.strip()}")
+    abbreviations = glossary_abbreviations(glossary)
     hard: Counter[str] = Counter()
     covered: Counter[str] = Counter()
     for section in summary.document.sections:
@@ -210,7 +229,7 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
                 text = sentence.text
                 kept = _kept(sentence) + _glossary_text(text, inserted)
                 inside = SpanSet((m.start, m.end) for m in glossary.matcher.find(text) if m.term in explained)
-                for start, end, word in hard_words(text, easy, kept):
+                for start, end, word in hard_words(text, easy, kept, abbreviations):
                     key = word_key(word)
                     hard[key] += 1
                     if inside.overlaps(start, end):

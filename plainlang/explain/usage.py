@@ -39,7 +39,8 @@ _DEFINING_VERB = re.compile(
     r"|(?:is|are)[ \t]+(?:a|an|the|when|how|what|where|one|some|any|cells?|medicines?)\b)\b",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"^(?:(?:a|an|the|in this summary,?|here,?)\s+)?[\"“‘']?$", re.IGNORECASE)
+# the lead-in is matched stripped, so "A placebo is ..." arrives as "A": the article may end it
+_LEAD_IN = re.compile(r"^(?:(?:a|an|the|in this summary,?|here,?)(?:\s+|$))?[\"“‘']?$", re.IGNORECASE)
 _WORDS_TO_KNOW = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?Words to know(?:\*\*|__)?:?[ \t]*(?:\*\*|__)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

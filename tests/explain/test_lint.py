@@ -192,3 +192,19 @@ def test_quick_schema_check_agrees_with_jsonschema(text: str) -> None:
         if f.code == "G004"
     }
     assert quick == full
+
+
+def test_explanation_that_does_not_name_its_term_is_reported_at_the_explanation() -> None:
+    """G012: read as a sentence of its own, an explanation must say which word it explains.
+
+    The pack's other explanations name their term by an abbreviation, a plural, a space for a
+    hyphen, or an alias, and pass.
+    """
+    findings = _lint("unnamed-explanation.yaml")
+    assert [_where(f) for f in findings] == [("G012", 7, 18)]
+    assert "'donor cell infusion'" in findings[0].message
+    assert str(findings[0]).startswith(f"{BAD / 'unnamed-explanation.yaml'}:7:18 (terms[0].explanation): [G012]")
+
+
+def test_every_shipped_explanation_names_its_term() -> None:
+    assert [str(f) for f in lint(builtin_sources()) if f.code == "G012"] == []

@@ -28,14 +28,44 @@ def _page(*sentences: Sentence, explained: tuple[ExplainedTerm, ...] = ()) -> Su
 
 def test_inflections_of_easy_words_are_easy() -> None:
     easy = easy_words()
-    assert all(is_easy(w, easy) for w in ("years", "planned", "earlier", "larger", "stopped"))
+    words = ("years", "planned", "earlier", "larger", "stopped", "cities", "studied", "agreed", "using", "person's")
+    assert all(is_easy(w, easy) for w in words)
     assert not is_easy("refractory", easy)
+
+
+def test_derivations_and_non_inflections_of_easy_words_are_hard() -> None:
+    """Only regular inflections count (Chall and Dale 1995): not -ly, -ment, or a stray -d/-es/-er."""
+    easy = easy_words()
+    assert is_easy("week", easy) and not is_easy("weekly", easy)
+    assert is_easy("treat", easy) and not is_easy("treatment", easy)
+    assert is_easy("moo", easy) and not is_easy("mood", easy)  # -d only after e: agree → agreed
+    assert not is_easy("angeles", easy)  # -es only after s, x, z, ch, sh, o
+    assert is_easy("met", easy) and not is_easy("meter", easy)  # -er only on comparatives
+
+
+def test_words_in_capitals_are_looked_up_as_written_not_inflected() -> None:
+    easy = easy_words()
+    assert is_easy("aid", easy) and not is_easy("AIDS", easy)
+    assert not is_easy("HAMD", easy)
+
+
+def test_a_glossary_abbreviation_is_hard_even_when_its_letters_spell_an_easy_word() -> None:
+    text = "ALL of the children with ALL got better."
+    assert [w for _, _, w in hard_words(text, easy_words(), abbreviations=frozenset({"ALL"}))] == ["ALL", "ALL"]
+    assert [w for _, _, w in hard_words(text, easy_words())] == []
 
 
 def test_names_numbers_units_and_codes_are_not_hard_words() -> None:
     text = "People took 20 mg of Venetoclax and ABT199 for refractory AML."
     words = [w for _, _, w in hard_words(text, easy_words())]
     assert words == ["refractory", "AML"]
+
+
+def test_roman_numerals_are_numbers_unless_the_glossary_knows_them_as_abbreviations() -> None:
+    text = "People at stage III or IV got a pill or IV drip at step II."
+    found = [w for _, _, w in hard_words(text, easy_words(), abbreviations=frozenset({"IV"}))]
+    assert found == ["IV", "IV"]
+    assert [w for _, _, w in hard_words(text, easy_words())] == []
 
 
 def test_kept_phrases_are_names_and_do_not_count(mini: Glossary) -> None:
@@ -93,3 +123,15 @@ def test_a_real_generated_page_has_hard_words_and_some_are_explained() -> None:
     coverage = measure_page(summary, glossary, easy_words())
     assert coverage.pages == 1 and coverage.hard_total > 0
     assert 0 < coverage.covered_total <= coverage.hard_total
+
+
+def test_an_abbreviation_explained_once_is_covered_at_every_later_use(mini: Glossary) -> None:
+    explained = (ExplainedTerm("acute myeloid leukemia", "a fast blood cancer", "summary", 0, "AML"),)
+    page = _page(
+        Sentence("The study is for AML (acute myeloid leukemia)."),
+        Sentence("People with AML get the drug."),
+        Sentence("AML can come back."),
+        explained=explained,
+    )
+    coverage = measure_page(page, mini, easy_words())
+    assert coverage.hard["AML"] == 3 and coverage.covered["AML"] == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -186,3 +187,9 @@ def test_two_explanations_after_one_open_sentence_share_one_full_stop(mini: Glos
 def test_a_sentence_ending_in_a_number_is_closed_before_its_explanation(mini: Glossary) -> None:
     out = explain("( COVID-19", mini, "sentence").text
     assert out == "( COVID-19. COVID-19 means an illness caused by a virus that can harm the lungs."
+
+
+@pytest.mark.parametrize("lead", ["A", "The"])
+def test_a_defining_sentence_that_starts_with_an_article_explains_its_term(mini: Glossary, lead: str) -> None:
+    text = f"{lead} placebo is a dummy pill with no drug in it. Later a placebo was given."
+    assert explain(text, mini, "parenthetical").text == text

@@ -89,5 +89,100 @@ def compile_pattern(pattern: str, where: Location, name: str, flags: int = re.IG
         raise CheckError(f"invalid pattern in {name!r}: {error}", _at(where, name), code="K011") from None
 
 
+def alternatives(pattern: str) -> tuple[str, ...]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups,
+    classes and escapes), so a rule type can tell what every alternative starts with."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a "]" right after the opening is a literal
+            if pattern.startswith("^", index + 1):
+                index += 1
+            if pattern.startswith("]", index + 1):
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return tuple(parts)
+
+
+def first_letters(pattern: str) -> set[str] | None:
+    """The letters a match of ``pattern`` can start with, when each of its alternatives starts
+    (after an optional ``\\b``) with an ASCII letter or with a group whose alternatives do;
+    None when that cannot be told simply (a class, an escape, an optional first part)."""
+    found: set[str] = set()
+    for alternative in alternatives(pattern):
+        rest = alternative.removeprefix(r"\b")
+        if rest[:1].isascii() and rest[:1].isalpha():
+            if rest[1:2] in ("?", "*", "{"):
+                return None
+            found.add(rest[0])
+        elif rest.startswith("(?:"):
+            end = _group_end(rest)
+            if end is None or rest[end + 1 : end + 2] in ("?", "*", "{"):
+                return None
+            inner = first_letters(rest[3:end])
+            if inner is None:
+                return None
+            found |= inner
+        else:
+            return None
+    return found
+
+
+def _group_end(text: str) -> int | None:
+    """Index of the ``)`` that closes the group opening ``text`` (escapes and classes skipped)."""
+    depth, index, in_class = 0, 0, False
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def word_start(patterns: tuple[str, ...]) -> str:
+    """What to put before the alternation of ``patterns`` (one set of flags) so the regex engine
+    tries them only where they can start: ``\\b`` when every alternative starts at a word
+    boundary, and a class of the first letters after it when those are plain letters. Python's
+    regex engine skips to a class in C; a boundary per alternative it tests at every character
+    (measured on generated pages: a quarter of the time for the policy's phrases)."""
+    if not all(a.startswith(r"\b") for text in patterns for a in alternatives(text)):
+        return ""
+    letters: set[str] = set()
+    for text in patterns:
+        first = first_letters(text)
+        if first is None:
+            return r"\b"
+        letters |= first
+    both = sorted(letters | {c.upper() for c in letters} | {c.lower() for c in letters})
+    return rf"\b(?=[{''.join(both)}])"
+
+
 def _at(where: Location, name: str) -> Location:
     return Location(where.file, where.line, where.column, f"{where.field}.params.{name}")

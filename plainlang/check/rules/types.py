@@ -8,14 +8,17 @@ built-in sources in ``sources.py``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from plainlang.check import jargon
+from plainlang.check.names import in_name
 from plainlang.check.page import Page, Span
 from plainlang.check.rules import sources
-from plainlang.check.rules.base import Hit, Rule, compile_pattern, param
+from plainlang.check.rules.base import Hit, Rule, alternatives, compile_pattern, param, word_start
 from plainlang.errors import CheckError, Location
 
 
@@ -52,7 +55,14 @@ class Existence(Rule):
             )
         patterns = param(params, "patterns", list, where)
         joined = "|".join(f"(?:{p})" for p in patterns)
-        return cls(**common, pattern=compile_pattern(joined, where, "patterns"), kinds=_kinds(params, where))
+        for pattern in patterns:  # each alone first, so an error names the bad entry
+            compile_pattern(pattern, where, "patterns")
+        start = word_start(tuple(map(str, patterns)))  # where a match can start, for speed
+        return cls(
+            **common,
+            pattern=compile_pattern(f"{start}(?:{joined})", where, "patterns"),
+            kinds=_kinds(params, where),
+        )
 
     def hits(self, page: Page) -> Iterator[Hit]:
         if self.source is not None:
@@ -72,25 +82,35 @@ class Substitution(Rule):
     type_name = "substitution"
     pattern: re.Pattern[str] | None = None  # every swap in one pattern, a group for each
     replacements: tuple[str, ...] = ()
+    # The group of each swap: a swap's own groups shift the numbers of those after it.
+    groups: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
         table = param(params, "swap", dict, where)
+        groups: list[int] = []
+        number = 1
         for bad in table:  # each alone first, so an error names the bad entry
-            compile_pattern(bad, where, "swap")
-        joined = "|".join(rf"(\b(?:{bad})\b)" for bad in table)
-        # One scan of a block finds every swap; the group that matched says which it was.
+            groups.append(number)
+            number += 1 + compile_pattern(bad, where, "swap").groups
+        # One scan of a block finds every swap; the group that matched says which it was. The
+        # word boundary stands outside the alternation, so the regex engine tries the swaps only
+        # where a word starts (a third of the time of one boundary per swap, measured).
+        start = word_start(tuple(rf"\b(?:{bad})" for bad in table))
+        joined = start + "(?:" + "|".join(f"((?:{bad}))" for bad in table) + r")\b"
         return cls(
             **common,
             pattern=compile_pattern(joined, where, "swap"),
             replacements=tuple(map(str, table.values())),
+            groups=tuple(groups),
         )
 
     def hits(self, page: Page) -> Iterator[Hit]:
         assert self.pattern is not None
         for block in page.blocks:
             for match in self.pattern.finditer(block.text):
-                good = self.replacements[(match.lastindex or 1) - 1]
+                index = next(i for i, group in enumerate(self.groups) if match.start(group) >= 0)
+                good = self.replacements[index]
                 yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "replacement": good})
 
 
@@ -115,6 +135,13 @@ class Conditional(Rule):
     # glossary and the explain engine, the pattern judges only what the glossary does not know.
     glossary: bool = False
     shouting: bool = True  # False: a match in a run of words in capitals is not judged
+    in_names: bool = True  # False: a match inside a proper name (``check.names``) is not judged
+    # ``second`` compiled once when it does not name the match ({0}): then one search of a
+    # sentence or block answers for every match in it.
+    fixed: re.Pattern[str] | None = None
+    # Every alternative of ``second`` holds the match itself ({0}): a satisfying text starts at
+    # most _LONGEST_EXPLANATION characters before some use, so a search may begin there.
+    anchored: bool = False
 
     @classmethod
     def build(cls, common: dict[str, Any], params: Mapping[str, Any], where: Location) -> Rule:
@@ -131,6 +158,8 @@ class Conditional(Rule):
             )
         second = param(params, "second", str, where)
         compile_pattern(second.replace("{0}", "x"), where, "second", flags)
+        fixed = None if "{0}" in second else compile_pattern(second, where, "second", flags)
+        anchored = all("{0}" in alternative for alternative in alternatives(second))
         return cls(
             **common,
             first=compile_pattern(param(params, "first", str, where), where, "first", flags),
@@ -141,12 +170,15 @@ class Conditional(Rule):
             ignorecase=ignorecase,
             glossary=_glossary(params, where),
             shouting=bool(param(params, "in_capitals", bool, where, True)),
+            in_names=bool(param(params, "in_names", bool, where, True)),
+            fixed=fixed,
+            anchored=anchored,
         )
 
     def _second(self, first: str) -> re.Pattern[str]:
-        return re.compile(
-            self.second.replace("{0}", re.escape(first)), re.IGNORECASE if self.ignorecase else 0
-        )
+        if self.fixed is not None:
+            return self.fixed
+        return _compiled(self.second.replace("{0}", re.escape(first)), self.ignorecase)
 
     def hits(self, page: Page) -> Iterator[Hit]:
         if self.source is not None:
@@ -163,9 +195,12 @@ class Conditional(Rule):
         text, _ = page.joined
         references = " ".join(b.text for b in page.prose.references())
         seen: set[str] = set()
+        local = self.scope in ("sentence", "block")
         for unit in units:
             if unit.block.kind not in self.kinds:
                 continue
+            if local and self.fixed is not None and self.fixed.search(unit.text) is not None:
+                continue  # satisfied for every match in it
             for match in self.first.finditer(unit.text):
                 found = match[0]
                 key = found.lower() if self.ignorecase else found
@@ -174,6 +209,12 @@ class Conditional(Rule):
                 if self.glossary and known(page, found):
                     continue
                 if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
+                    continue
+                if not self.in_names and in_name(
+                    jargon.page_names(page),
+                    page.joined_offset(unit, match.start()),
+                    page.joined_offset(unit, match.end()),
+                ):
                     continue
                 seen.add(key)
                 second = self._second(found)
@@ -185,12 +226,35 @@ class Conditional(Rule):
                     offset = page.joined_offset(unit, match.end())
                     # An explanation must start at or before the first use; it is never longer
                     # than _LONGEST_EXPLANATION characters, so the scan can stop there.
-                    earliest = second.search(text, 0, offset + _LONGEST_EXPLANATION)
+                    earliest = second.search(
+                        text, self._search_from(text, found), offset + _LONGEST_EXPLANATION
+                    )
                     satisfied = earliest is not None and earliest.start() <= offset
                 if not satisfied:
                     yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                     if self.scope == "block":
                         break  # one finding per paragraph: the paragraph needs one marker
+
+    def _search_from(self, text: str, found: str) -> int:
+        """Where a search for an explanation of ``found`` may begin: every match of an anchored
+        ``second`` holds a use of ``found`` and starts at most _LONGEST_EXPLANATION characters
+        before it, so nothing starts before the first use less that. (Searching from the top of
+        the page for every abbreviation was a fifth of the checker's rule time.)"""
+        if not self.anchored:
+            return 0
+        if self.ignorecase:
+            first_use = _compiled(re.escape(found), True).search(text)
+            at = -1 if first_use is None else first_use.start()
+        else:
+            at = text.find(found)
+        return 0 if at < 0 else max(0, at - _LONGEST_EXPLANATION)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str, ignorecase: bool) -> re.Pattern[str]:
+    """A pattern made from a match (``second`` with ``{0}`` filled in), compiled once per run:
+    the ``re`` module's own cache holds 512 and a page brings dozens of abbreviations."""
+    return re.compile(pattern, re.IGNORECASE if ignorecase else 0)
 
 
 _CAPITALS_WORD = re.compile(r"[A-Z][A-Z'-]+")
@@ -284,8 +348,15 @@ class Required(Rule):
 
     def hits(self, page: Page) -> Iterator[Hit]:
         wanted = self.source(page) if self.source is not None else tuple(("text", t) for t in self.texts)
-        present = sources.normalise(" ".join(b.text for b in page.blocks))
+        page_text = " ".join(b.text for b in page.blocks)
+        present: str | None = None
         for name, text in wanted:
+            # Written exactly as required (a generated page): present, whatever normalising does
+            # (it maps a part of the page to a part of the normalised page).
+            if text in page_text:
+                continue
+            if present is None:
+                present = sources.normalise(page_text)
             if sources.normalise(text) not in present:
                 yield Hit(None, {"id": name, "text": text})
 
