@@ -46,6 +46,7 @@ from plainlang.readability.counts import token
 # 1 hard word at the default target of 8. (With 2, measured on the 307 corpus pages, "Who can
 # join" failed its grade on 110 pages instead of 67, for 0.4 more criteria shown per page.)
 _GRADE_ROOM = 2.0
+_OTHER_TRIAL = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|\d{4}-\d{6}-\d{2})\b")
 MAX_TERMS = 2  # glossary terms one registry sentence may bring, each with its explanation
 _POLYSYLLABLE = 6  # index of the polysyllable flag in readability.counts.token's tuple
 
@@ -202,6 +203,9 @@ def rejection(sentence: str, gate: Gate) -> str:
         return "fragment"
     if gate.policy.forbidden_in(sentence):
         return "wording"
+    # another trial's id ("as in NCT00055523") points at a record the page does not cite
+    if _OTHER_TRIAL.search(sentence):
+        return "id"
     matches = gate.glossary.find(sentence)
     # explain will print each term's definition (or, inside parentheses, its explanation) beside
     # or after it: that must pass the policy too

@@ -83,11 +83,11 @@ def test_wording_the_policy_forbids_is_left_out(gate: Gate) -> None:
 def test_an_abbreviation_neither_in_the_glossary_nor_spelled_out_is_left_out(gate: Gate) -> None:
     assert gate.reason("Taking part in the DART study.") == "abbreviation"
     assert gate.reason("Adults with AML can join.") == ""  # the glossary spells it out
-    spelled = "Laboratory plus Clinical Monitoring (LCM) for all."
+    spelled = "A Weekly Phone Call (WPC) for all."
     assert gate.reason(spelled) == ""  # spelled out where it is used
-    assert gate.reason("LCM for all.") == "abbreviation"  # the gate alone does not know the record...
+    assert gate.reason("A WPC for all.") == "abbreviation"  # the gate alone does not know the record...
     knows = Gate(gate.limits, gate.glossary, gate.policy, defined_abbreviations([spelled]))
-    assert knows.reason("LCM for all.") == ""  # ...a gate built for the record does
+    assert knows.reason("A WPC for all.") == ""  # ...a gate built for the record does
     assert gate.reason("Lung CT scan in adults.") == ""  # "CT" is part of the glossary's "CT scan"
 
 
@@ -242,3 +242,7 @@ def test_a_term_whose_explanation_has_a_forbidden_sentence_keeps_its_sentence_of
 ) -> None:
     # inside parentheses, explain writes the pack's explanation: "... A higher score is better."
     assert gate.reason("ECOG performance status 0-2 (Karnofsky ≥ 60%).") == "wording"
+
+
+def test_a_sentence_naming_another_trial_by_id_is_left_out(gate: Gate) -> None:
+    assert gate.reason("Not in study NCT00055523.") == "id"
