@@ -337,7 +337,7 @@ def _sayable(name: str, gate: Gate) -> bool:
 
 def _plain_name(name: str, gate: Gate) -> bool:
     """Another name worth printing: short, and no code or abbreviation the reader cannot look up."""
-    return len(name.split()) <= 4 and not any(c in name for c in "+:/>") and gate.passes(end_sentence(name))
+    return len(name.split()) <= 4 and not any(c in name for c in "+:/>") and _sayable(name, gate)
 
 
 def _glossary_definition(name: str, gate: Gate) -> str:
