@@ -364,6 +364,7 @@ def plan_text(
         used_style: str = style
         if (
             style == "replace"
+            and not use.explained  # the text defines it here ("AML means ..."): keep its subject
             and (plain := _plain_for(glossary, term)) is not None
             and _uninflected(term, match)
         ):

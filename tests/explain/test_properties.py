@@ -128,6 +128,7 @@ def test_explaining_is_deterministic(mini: Glossary, fresh_mini: Glossary, text:
 @given(text=_TEXTS, style=st.sampled_from([s for s in STYLES if s != "none"]))
 @example(text="( COVID-19", style="parenthetical")  # found by hypothesis: a sentence ending in a number
 @example(text="( survival 0", style="parenthetical")
+@example(text="AML means AML", style="replace")  # found by hypothesis: the defined subject was replaced
 def test_explained_text_leaves_nothing_unexplained(mini: Glossary, text: str, style: str) -> None:
     out = explain(text, mini, style).text  # type: ignore[arg-type]
     assert out is not None
