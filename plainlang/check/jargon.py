@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from plainlang.check.names import Name, in_name, names
 from plainlang.check.page import Page
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
+from plainlang.explain.names import Name, in_name, names
 from plainlang.explain.usage import Use, parenthesis_after, says_something, scan
 
 _MEMO = "explain-scan"
