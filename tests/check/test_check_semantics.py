@@ -340,3 +340,10 @@ def test_a_json_literal_decodes_to_its_string_with_each_character_at_its_place(
     for char, offset in zip(out.chars, out.offsets, strict=True):
         assert source[offset] == char or source[offset] == "\\"
     assert out.offsets == sorted(out.offsets)
+
+
+def test_a_term_right_before_a_citation_marker_is_its_first_use() -> None:
+    # "leukemia.[1]" is one token to a spaCy-style tokenizer; the marker must not hide the use
+    text = "The study is for people with acute myeloid leukemia.[1]\n\nLater, acute myeloid leukemia again.[1]\n"
+    findings = _glossary_findings(text)
+    assert len(findings) == 1 and findings[0].startswith("<text>:1:"), findings
