@@ -17,7 +17,9 @@ term: "Intensive Care Unit" written alone is a term, not a name. When the judged
 the organisation word ("Unit" in "Uganda Research Unit on AIDS", "Clinic" in "Mayo Clinic"), a
 Title Case word outside it makes the run a name.
 
-A run that contains none of the organisation words (a site named "UZ Leuven") is judged as text:
+Abbreviations that name a kind of organisation ("CHU de Nantes", "ASST Fatebenefratelli Sacco",
+"UZ Leuven") count as organisation words and as capitalised words of the run. A run that contains
+none of the organisation words is judged as text:
 a missed name costs a publisher one suppression comment; a missed explanation costs a reader.
 """
 
@@ -50,6 +52,15 @@ ORGANISATION_WORDS = frozenset(
 )
 
 
+# Abbreviations that name a kind of organisation the way "Hospital" does, in the site names of
+# the registries plainlang reads ("CHU de Nantes" is a university hospital, "ASST Fatebenefratelli
+# Sacco" and "IRCCS-AUSL Reggio Emilia" Italian health authorities): written as they are, compared
+# as written. A reader cannot be told what they stand for, and does not need to be.
+ORGANISATION_ACRONYMS = frozenset(
+    "CHU CHR CHRU CHI AP-HP HCL ASST AUSL ASL AOU IRCCS IRCCS-AUSL AORN NHS UZ AZ UMC VA VAMC".split()
+)
+
+
 @dataclass(frozen=True)
 class Name:
     start: int
@@ -66,9 +77,12 @@ def names(text: str) -> tuple[Name, ...]:
     found: list[Name] = []
     for run in _RUN.finditer(text):
         words = list(_WORD.finditer(text, run.start(), run.end()))
-        if sum(1 for w in words if _TITLE.match(w[0])) < 2:
+        acronyms = sum(1 for w in words if w[0] in ORGANISATION_ACRONYMS)
+        if sum(1 for w in words if _TITLE.match(w[0])) + acronyms < 2:
             continue
-        organisation = tuple(w.span() for w in words if _bare(w[0]) in ORGANISATION_WORDS)
+        organisation = tuple(
+            w.span() for w in words if _bare(w[0]) in ORGANISATION_WORDS or w[0] in ORGANISATION_ACRONYMS
+        )
         if organisation:
             titles = tuple(w.span() for w in words if _TITLE.match(w[0]))
             found.append(Name(run.start(), run.end(), organisation, titles))

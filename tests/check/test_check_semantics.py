@@ -119,12 +119,25 @@ def test_a_run_of_capitalised_words_with_an_organisation_word_is_a_name(text: st
         "People get Allogeneic Hematopoietic Stem Cell Transplantation.",  # a treatment label
         "Some people get Usual Care in the Usual Care Group.",  # "Group" names study arms too
         "Recurrent Childhood Acute Lymphoblastic Leukemia.",  # a condition as registered
-        "The site is UZ Leuven.",  # one Title Case word: judged as text (documented limit)
         "Hospital care is given.",  # one capitalised word at the start of a sentence
     ],
 )
 def test_title_case_without_an_organisation_word_is_not_a_name(text: str) -> None:
     assert names(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("The site is UZ Leuven.", "UZ"),
+        ("CHU de Nantes is looking for people.", "CHU"),
+        ("ASST Fatebenefratelli Sacco closed.", "ASST"),
+    ],
+)
+def test_an_organisation_acronym_makes_a_name_and_is_part_of_it(text: str, acronym: str) -> None:
+    start = text.index(acronym)
+    assert in_name(names(text), start, start + len(acronym))
+    assert all(f"'{acronym}'" not in f for f in _glossary_findings(text))
 
 
 def test_a_glossary_term_inside_a_name_is_not_judged_but_its_later_use_is() -> None:
@@ -344,6 +357,8 @@ def test_a_json_literal_decodes_to_its_string_with_each_character_at_its_place(
 
 def test_a_term_right_before_a_citation_marker_is_its_first_use() -> None:
     # "leukemia.[1]" is one token to a spaCy-style tokenizer; the marker must not hide the use
-    text = "The study is for people with acute myeloid leukemia.[1]\n\nLater, acute myeloid leukemia again.[1]\n"
+    text = (
+        "The study is for people with acute myeloid leukemia.[1]\n\nLater, acute myeloid leukemia again.[1]\n"
+    )
     findings = _glossary_findings(text)
     assert len(findings) == 1 and findings[0].startswith("<text>:1:"), findings
