@@ -57,7 +57,27 @@ ORGANISATION_WORDS = frozenset(
 # Sacco" and "IRCCS-AUSL Reggio Emilia" Italian health authorities): written as they are, compared
 # as written. A reader cannot be told what they stand for, and does not need to be.
 ORGANISATION_ACRONYMS = frozenset(
-    "CHU CHR CHRU CHI AP-HP HCL ASST AUSL ASL AOU IRCCS IRCCS-AUSL AORN NHS UZ AZ UMC VA VAMC".split()
+    [
+        "CHU",
+        "CHR",
+        "CHRU",
+        "CHI",
+        "AP-HP",
+        "HCL",
+        "ASST",
+        "AUSL",
+        "ASL",
+        "AOU",
+        "IRCCS",
+        "IRCCS-AUSL",
+        "AORN",
+        "NHS",
+        "UZ",
+        "AZ",
+        "UMC",
+        "VA",
+        "VAMC",
+    ]
 )
 
 
