@@ -28,10 +28,12 @@ four styles gave identical output to the spaCy version on all 4,139 record and g
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,10 +85,34 @@ def blank_english() -> Any:
 
 Words = tuple[str, ...]
 Hit = tuple["PatternKey", int, int]  # a pattern's key, and the tokens [start, end) it covers
-# A trie over tokens: each node holds the keys of the patterns ending there and the next tokens.
-_Node = tuple[list["PatternKey"], dict[str, "_Node"]]
+# A trie over tokens: each node holds the ids of the keys of the patterns ending there (indexes
+# into the matcher's key table) and the next tokens. Plain ints, strings, lists and dicts, so a
+# compiled table can be stored with marshal and loaded as it is (``tables``, ``from_tables``).
+TrieNode = tuple[list[int], dict[str, "TrieNode"]]
+# The compiled tables in marshal-able form: the keys as (term index, written, abbreviation,
+# exact words), the trie of word patterns and the trie of abbreviations (lower case).
+Tables = tuple[tuple[tuple[int, bool, bool, Words], ...], dict[str, TrieNode], dict[str, TrieNode]]
 
 _SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tables of long-lived objects are built.
+
+    Compiling a glossary (or loading its index, or its YAML) makes tens of thousands of lists,
+    dicts and tuples, none of them garbage. Every 700 of them set off a collection, and the
+    older generations' collections walk every object of the program (a whole plainlang
+    import): measured, 15-40 % of a cold load and compile. The collector is switched back on
+    (if it was on) as soon as the tables are built; the objects are then collected as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _words(text: str, tokens: Sequence[Token]) -> Words:
@@ -105,33 +131,34 @@ def _lower_words(text: str, tokens: Sequence[Token]) -> list[str]:
     return [text[s:e].lower() for s, e in tokens]
 
 
-def _trie(patterns: dict[Words, list[PatternKey]]) -> dict[str, _Node]:
-    root: dict[str, _Node] = {}
+def _trie(patterns: dict[Words, list[PatternKey]], ids: dict[int, int]) -> dict[str, TrieNode]:
+    """The trie of ``patterns``, each key stored as its id (``ids``: by ``id()`` of the key)."""
+    root: dict[str, TrieNode] = {}
     for words, keys in patterns.items():
         children = root
-        node: _Node | None = None
+        node: TrieNode | None = None
         for word in words:
             node = children.get(word)
             if node is None:
                 node = children[word] = ([], {})
             children = node[1]
         assert node is not None  # patterns are never empty
-        node[0].extend(keys)
+        node[0].extend([ids[id(key)] for key in keys])
     return root
 
 
-def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
+def _search(trie: dict[str, TrieNode], words: Sequence[str], table: Sequence[PatternKey]) -> list[Hit]:
     """Every (key, start, end) whose pattern equals ``words[start:end]``, overlaps included."""
     found: list[Hit] = []
     count = len(words)
     # the few tokens that start a pattern, found in one comprehension, then walked
     for i in [i for i, word in enumerate(words) if word in trie]:
-        node: _Node | None = trie[words[i]]
+        node: TrieNode | None = trie[words[i]]
         end = i + 1
         while node is not None:
             keys, children = node
             for key in keys:
-                found.append((key, i, end))
+                found.append((table[key], i, end))
             if not children or end >= count:
                 break
             node = children.get(words[end])
@@ -160,15 +187,80 @@ def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
 class CompiledMatcher:
     """The phrase tables for a list of terms, and the search over a text."""
 
+    # lower-case tokens -> keys, and exact tokens -> keys: set when compiled, worked out on
+    # first use when made ``from_tables`` (see ``__getattr__``)
+    word_patterns: dict[Words, list[PatternKey]]
+    abbreviation_patterns: dict[Words, list[PatternKey]]
+
     def __init__(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None = None) -> None:
         """Tables for ``terms``; ``tokenizer`` replaces ``tokens.tokenize`` (the tests pass spaCy's)."""
+        with collector_paused():
+            self._compile(terms, tokenizer)
+
+    def _compile(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None) -> None:
+        self._setup(terms, tokenizer)
+        patterns = self.word_patterns = self._word_patterns()
+        by_lower = self._abbreviation_tables()
+        # every key object once in the table, in the order first met; a trie holds their ids
+        table: list[PatternKey] = []
+        ids: dict[int, int] = {}
+        for keys in (*patterns.values(), *by_lower.values()):
+            for key in keys:
+                if id(key) not in ids:
+                    ids[id(key)] = len(table)
+                    table.append(key)
+        self._keys = tuple(table)
+        self._words_trie = _trie(patterns, ids)
+        self._abbreviations_trie = _trie(by_lower, ids)
+
+    def _setup(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None) -> None:
         self.terms = tuple(terms)
         self._tokenize = tokenizer or tokenize_text
         # plain phrases are split on spaces without the tokenizer: only true of our own
         self._simple_phrases = tokenizer is None
         self._abbreviation_set = frozenset(a for t in terms for a in t.abbreviations)
-        # Written forms claim their text first, so a generated variant never takes a real
-        # form of another term away; within a kind the earlier term wins.
+        self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
+
+    @classmethod
+    def from_tables(cls, terms: Sequence[Term], tables: Tables) -> CompiledMatcher:
+        """A matcher for ``terms`` from tables ``tables()`` gave for the same terms and code.
+
+        The caller vouches that they match (``plainlang.explain.index`` checks a digest of
+        the packs and of the modules that build the tables); nothing is recompiled.
+        """
+        self = cls.__new__(cls)
+        self._setup(terms, None)
+        keys, words_trie, abbreviations_trie = tables
+        self._keys = tuple(
+            PatternKey(index, written, abbreviation, tuple(words))
+            for index, written, abbreviation, words in keys
+        )
+        self._words_trie = words_trie
+        self._abbreviations_trie = abbreviations_trie
+        return self
+
+    def tables(self) -> Tables:
+        """The compiled tables as plain values (``marshal`` can store them)."""
+        keys = tuple((k.term_index, k.written, k.abbreviation, k.words) for k in self._keys)
+        return keys, self._words_trie, self._abbreviations_trie
+
+    def __getattr__(self, name: str) -> Any:
+        # A matcher made from stored tables works out its pattern tables only when asked (the
+        # tests hold them to spaCy's PhraseMatcher); matching never needs them.
+        if name == "word_patterns":
+            self.word_patterns = self._word_patterns()
+            return self.word_patterns
+        if name == "abbreviation_patterns":
+            self._abbreviation_tables()
+            return self.abbreviation_patterns
+        raise AttributeError(name)
+
+    def _claimed(self) -> dict[str, PatternKey]:
+        """Each lower-case form and variant, and the key of the term that claims it.
+
+        Written forms claim their text first, so a generated variant never takes a real form
+        of another term away; within a kind the earlier term wins.
+        """
         claimed: dict[str, PatternKey] = {}
         for index, term in enumerate(self.terms):
             key = PatternKey(index, True, False)
@@ -179,7 +271,11 @@ class CompiledMatcher:
             for form in term.forms:
                 for variant in phrase_variants(form):
                     claimed.setdefault(variant, key)
-        self.word_patterns = self._word_patterns(claimed)
+        return claimed
+
+    def _abbreviation_tables(self) -> dict[Words, list[PatternKey]]:
+        """Sets ``abbreviation_patterns`` (exact tokens); returns the same by lower-case tokens,
+        with keys that carry the exact tokens to check."""
         split = self._tokenize
         abbreviations: dict[Words, list[PatternKey]] = {}
         by_lower: dict[Words, list[PatternKey]] = {}
@@ -193,11 +289,9 @@ class CompiledMatcher:
                     exact = PatternKey(index, True, True, words)
                     by_lower.setdefault(tuple(_lower_words(abbreviation, tokens)), []).append(exact)
         self.abbreviation_patterns = abbreviations
-        self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
-        self._words_trie = _trie(self.word_patterns)
-        self._abbreviations_trie = _trie(by_lower)
+        return by_lower
 
-    def _word_patterns(self, claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
+    def _word_patterns(self) -> dict[Words, list[PatternKey]]:
         """Lower-case token sequences, tokenized as the text would be in capitals too.
 
         The tokens of a form can depend on its case (spaCy split "itd" like "it'd" but kept
@@ -206,7 +300,7 @@ class CompiledMatcher:
         """
         patterns: dict[Words, list[PatternKey]] = {}
         split = self._tokenize
-        for text, key in claimed.items():
+        for text, key in self._claimed().items():
             if self._simple_phrases and _SIMPLE_PHRASE.fullmatch(text):
                 # words of ASCII letters or of digits are one token each, in any case: most
                 # forms, spared the tokenizer
@@ -224,12 +318,12 @@ class CompiledMatcher:
         """Every (key, start token, end token) where a word pattern (on lower case) and an
         abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
         lower = _lower_words(text, tokens)
-        words = _search(self._words_trie, lower)
+        words = _search(self._words_trie, lower, self._keys)
         # Abbreviations are looked up by their lower case too, the exact text checked for the
         # few tokens found: cheaper than the exact text of every token.
         abbreviations = [
             (key, start, end)
-            for key, start, end in _search(self._abbreviations_trie, lower)
+            for key, start, end in _search(self._abbreviations_trie, lower, self._keys)
             if all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
         ]
         return words, abbreviations
