@@ -186,7 +186,11 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     position = 0
-    for gap in [*_GAP.finditer(text), None]:
+    # Most texts have no gap: only single spaces. Every whitespace character other than the
+    # space is unprintable, so a printable text without two spaces in a row needs no search
+    # for gaps (a third of the time of tokenizing 1,000 words).
+    gaps = [] if "  " not in text and text.isprintable() else list(_GAP.finditer(text))
+    for gap in [*gaps, None]:
         start = position
         stop = gap.start() if gap is not None else len(text)
         if start < stop:
