@@ -87,12 +87,15 @@ _VOWELS = set("aeiou")
 _WORD = re.compile(r"^[a-z]+$")
 
 
-_ANY_SPELLING = re.compile(
-    "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
-    + "|(?:"
-    + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair)
-    + ")$"
-)
+@functools.cache
+def _any_spelling() -> re.Pattern[str]:
+    """Any infix or ending with another spelling; compiled on first use, not at import."""
+    return re.compile(
+        "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
+        + "|(?:"
+        + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair)
+        + ")$"
+    )
 
 
 def spellings(word: str) -> set[str]:
@@ -103,7 +106,7 @@ def spellings(word: str) -> set[str]:
 @functools.lru_cache(maxsize=16384)
 def _cached_spellings(word: str) -> frozenset[str]:
     """``spellings``, remembered: compiling a glossary asks it of ~8,000 words, most repeated."""
-    if _ANY_SPELLING.search(word) is None:  # most words: nothing to respell
+    if _any_spelling().search(word) is None:  # most words: nothing to respell
         return frozenset((word,))
     return _spellings(word)
 
