@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ExplanationStyle = Literal["parenthetical", "sentence", "words-to-know", "replace", "none"]
+ExplanationStyle = Literal["parenthetical", "sentence", "words-to-know", "replace", "none", "fit"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class Profile:
     target_smog: float = 8.0
     target_fkgl: float = 8.0
     long_sentence_words: int = 20
-    explanation_style: ExplanationStyle = "parenthetical"
+    # "fit": a parenthesis while the sentence stays within long_sentence_words, else a sentence after
+    explanation_style: ExplanationStyle = "fit"
     glossaries: tuple[str, ...] = ()  # extra pack paths or entry-point names; built-ins always load
     mask_contacts: bool = True
     today: str | None = None

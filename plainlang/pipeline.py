@@ -27,11 +27,14 @@ def summarize(
     history: Sequence[Trial | RecordSource] = (),
     *,
     glossary: Glossary | None = None,
+    scored: bool = True,
 ) -> Summary:
     """A patient trial page for one record (a Trial, a path, a dict...), explained and scored.
 
     ``history``: older versions of the same record, if known; the page then says how many
-    times the record was updated next to its "Last updated" date.
+    times the record was updated next to its "Last updated" date. ``scored=False`` skips the
+    readability stage (``Summary.readability`` is None) for output that shows no scores, such
+    as the rendered pages a batch writes: scoring costs as much as composing and explaining.
     """
     profile = profile or DEFAULT_PROFILE
     trial = record if isinstance(record, Trial) else load(record)
@@ -41,7 +44,7 @@ def summarize(
 
         older = [v if isinstance(v, Trial) else load(v) for v in history]
         document = note_history(document, trial, older, profile.language)
-    return explain_and_score(document, profile, glossary)
+    return explain_and_score(document, profile, glossary, scored=scored)
 
 
 def summarize_program(
@@ -57,12 +60,16 @@ def summarize_program(
     return explain_and_score(compose_program(trials, title, profile), profile, glossary)
 
 
-def explain_and_score(document: Document, profile: Profile, glossary: Glossary | None = None) -> Summary:
-    """The explain and score stages on a composed document."""
+def explain_and_score(
+    document: Document, profile: Profile, glossary: Glossary | None = None, *, scored: bool = True
+) -> Summary:
+    """The explain and score stages on a composed document (score only when ``scored``)."""
     glossary = glossary or Glossary.load(profile.glossaries)
     explained = explain(document, glossary, profile=profile)
     assert explained.document is not None
     finished = _closing_sections_last(explained.document)
+    if not scored:
+        return Summary(finished, explained.explained_terms)
     readability = score(
         finished, profile, unexplained=functools.partial(unexplained_terms, glossary=glossary)
     )

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from plainlang.model import Sentence
+
 
 # Property tests check behaviour, never speed (speed lives in benchmarks/): the first example of
 # a test may load spaCy and the glossary, which would trip Hypothesis's per-example deadline.
@@ -47,3 +52,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def is_glossary_sentence(sentence: Sentence) -> bool:
+    """An explanation the explain stage wrote as its own sentence ("Relapsed means the illness came
+    back."): its words come from the glossary, not the record, so it rightly cites nothing."""
+    from plainlang.explain.glossary import Glossary  # lazily: collecting tests loads no glossary
+
+    if sentence.sources:
+        return False
+    head, sep, definition = sentence.text.partition(" means ")
+    glossary = Glossary.load()
+    whole = [m for m in glossary.find(head) if (m.start, m.end) == (0, len(head))] if sep else []
+    term = glossary.get(whole[0].term) if whole else None
+    return term is not None and term.definition.strip().rstrip(".") == definition.rstrip(".")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import is_glossary_sentence
 
 import plainlang
 from plainlang.policy import find_contacts
@@ -46,7 +47,11 @@ def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary:
     # a drug code is not a name a reader can say: the summary names the treatment by its kind
     assert "PL-101" not in text
     assert "It tests a medicine." in text
-    assert "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
+    # explained at first use: in a parenthesis, or (the sentence being long) right after it
+    assert (
+        "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
+        or "Acute myeloid leukemia means a fast-growing cancer of the blood and bone marrow." in text
+    )
     assert "or relapsed AML" in text
     # who and how many in one sentence
     assert "About 45 adults with acute myeloid leukemia" in text
@@ -60,7 +65,7 @@ def test_every_fact_sentence_cites_reference_1_and_notes_cite_nothing(summary: p
     for section in summary.document.sections:
         for block in section.blocks:
             for sentence in block.sentences:
-                if block.kind == "note":
+                if block.kind == "note" or is_glossary_sentence(sentence):
                     assert sentence.citations == () and sentence.sources == ()
                 else:
                     assert sentence.citations == (1,), sentence.text
@@ -256,3 +261,12 @@ def test_a_contact_instruction_in_the_facility_field_is_left_out_and_names_stay_
     lyon = next(b for b in where.blocks if b.label == "Lyon")
     assert [s.text for s in lyon.sentences] == ["One place here has not opened yet."]
     assert not any("CTLILLY" in t or "•••" in t or "GMT" in t for t in texts)
+
+
+def test_unscored_summary_is_the_scored_page_without_readability(summary: plainlang.Summary) -> None:
+    unscored = plainlang.summarize(FIXTURE, PROFILE, scored=False)
+    assert unscored.readability is None
+    assert summary.readability is not None
+    assert unscored == summary  # same document and explained terms (readability is not compared)
+    assert plainlang.render(unscored) == plainlang.render(summary)
+    assert plainlang.render(unscored, "json") == plainlang.render(summary, "json")

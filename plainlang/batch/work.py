@@ -163,7 +163,7 @@ def summarize_unit(unit: Unit, profile: Profile, format: Format) -> tuple[BatchR
                 continue
             trial = result.trial
             try:
-                text = render(summarize(trial, profile), format)  # composed, explained, scored
+                text = render(summarize(trial, profile, scored=False), format)  # pages show no scores
             except PlainlangError as error:
                 out.append(
                     BatchResult(

@@ -13,7 +13,9 @@ pages plainlang writes from registry records, Title Case is just as often a labe
 treatment or a study group ("Allogeneic Hematopoietic Stem Cell Transplantation", "Laboratory
 Biomarker Analysis", "Usual Care Group"), and those are the words a reader most needs explained.
 The organisation word must stand outside the judged term, and the run must be longer than the
-term: "Intensive Care Unit" written alone is a term, not a name.
+term: "Intensive Care Unit" written alone is a term, not a name. When the judged word is itself
+the organisation word ("Unit" in "Uganda Research Unit on AIDS"), two Title Case words outside it
+make the run a name.
 
 A run that contains none of the organisation words (a site named "UZ Leuven") is judged as text:
 a missed name costs a publisher one suppression comment; a missed explanation costs a reader.
@@ -53,6 +55,10 @@ class Name:
     start: int
     end: int
     organisation: tuple[tuple[int, int], ...]  # where its organisation words are
+    titles: tuple[tuple[int, int], ...] = ()  # where its Title Case words are
+
+    def title_words_outside(self, start: int, end: int) -> int:
+        return sum(1 for t_start, t_end in self.titles if t_end <= start or t_start >= end)
 
 
 def names(text: str) -> tuple[Name, ...]:
@@ -64,7 +70,8 @@ def names(text: str) -> tuple[Name, ...]:
             continue
         organisation = tuple(w.span() for w in words if _bare(w[0]) in ORGANISATION_WORDS)
         if organisation:
-            found.append(Name(run.start(), run.end(), organisation))
+            titles = tuple(w.span() for w in words if _TITLE.match(w[0]))
+            found.append(Name(run.start(), run.end(), organisation, titles))
     return tuple(found)
 
 
@@ -79,6 +86,12 @@ def in_name(found: tuple[Name, ...], start: int, end: int) -> bool:
         if name.start > start:
             return False
         longer = end <= name.end and (name.start, name.end) != (start, end)
-        if longer and any(o_end <= start or o_start >= end for o_start, o_end in name.organisation):
+        if not longer:
+            continue
+        if any(o_end <= start or o_start >= end for o_start, o_end in name.organisation):
+            return True
+        # the judged word is the organisation word itself ("Unit" in "Uganda Research Unit on
+        # AIDS"): the name is still a name when two Title Case words stand outside it
+        if (start, end) in name.organisation and name.title_words_outside(start, end) >= 2:
             return True
     return False

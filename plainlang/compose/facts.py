@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from plainlang.compose.cite import Citer, split_sentences
 from plainlang.compose.phrasing import end_sentence, plain_case, say_date, say_list
+from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.rewrite import rewrite_sentence
 from plainlang.compose.wording import Wording
 from plainlang.model import Block, DateField, Field, Intervention, Passage, Sentence, Trial
@@ -153,13 +154,40 @@ def plain_sentences(text: str, language: str = "en") -> list[str]:
     return out
 
 
-def passage_blocks(passage: Passage | None, cite: Citer, language: str = "en") -> Iterator[Block]:
-    """A registry passage as our blocks, rewritten plainly: paragraphs stay paragraphs, items items."""
+def plain_units(text: str, language: str = "en") -> list[list[str]]:
+    """Registry text → one list of plainer sentences per registry sentence; contact lines dropped.
+
+    The plainness gate keeps or leaves out a unit whole: the pieces a long sentence was split
+    into lean on each other.
+    """
+    out: list[list[str]] = []
+    for sentence in split_sentences(text):
+        if is_contact_text(sentence):
+            continue
+        pieces = [end_sentence(s) for s in rewrite_sentence(sentence, language)]
+        if pieces:
+            out.append(pieces)
+    return out
+
+
+def passage_blocks(passage: Passage | None, cite: Citer, gate: Gate) -> Iterator[Block]:
+    """A registry passage as our blocks, rewritten plainly and through the plainness gate.
+
+    Paragraphs stay paragraphs, items items; each block keeps the leading sentences that pass.
+    When anything is left out, a last paragraph says the full record has more.
+    """
     if passage is None:
         return
+    left_out = False
     for block in passage.blocks:
-        sentences = tuple(cite.say(s, passage) for s in plain_sentences(block.text, language))
-        if not sentences:
+        units = plain_units(block.text, gate.language)
+        kept, dropped = gated_units(units, gate, sum(len(u) for u in units))
+        left_out = left_out or bool(dropped)
+        if not kept:
             continue
         # headings such as "The study has two parts:" lead a list; they read as a sentence
-        yield Block("item" if block.kind == "item" else "paragraph", sentences)
+        yield Block(
+            "item" if block.kind == "item" else "paragraph", tuple(cite.say(s, passage) for s in kept)
+        )
+    if left_out:
+        yield Block("paragraph", (cite.say("The full record says more about the study.", passage),))

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from plainlang.compose.cite import Citer, blocks, items, note, paragraph
-from plainlang.compose.facts import condition_phrase, date_sentence, is_contact_text, plain_sentences
-from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_list, sentence_case
+from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
+from plainlang.compose.facts import condition_phrase, date_sentence, is_contact_text, plain_units
+from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_count, say_list, sentence_case
+from plainlang.compose.plainness import Gate
 from plainlang.compose.wording import Wording
 from plainlang.model import Block, Field, Section, Sentence, Trial
 
 MAX_CRITERIA = 6  # bullets shown in all before "other rules apply"
+MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
 
 
-def who_can_join(trial: Trial, wording: Wording, cite: Citer, language: str) -> Section:
+def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
     rules = trial.eligibility
     lines: list[Sentence | None] = []
     low, high = rules.minimum_age, rules.maximum_age
@@ -41,37 +43,55 @@ def who_can_join(trial: Trial, wording: Wording, cite: Citer, language: str) -> 
             )
         )
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(lines)]
-    # Share the bullets between the two lists, so both get room when both are long.
-    room_in = min(
-        len(rules.inclusion),
-        max(MAX_CRITERIA - min(len(rules.exclusion), MAX_CRITERIA // 2), MAX_CRITERIA // 2),
-    )
-    room_out = min(len(rules.exclusion), MAX_CRITERIA - room_in)
-    for title, criteria, room in (
-        ("You may be able to join if:", rules.inclusion, room_in),
-        ("You may not be able to join if:", rules.exclusion, room_out),
-    ):
-        if room:
-            parts.append(note(title))
-            parts.extend(_criterion(c, cite, language) for c in criteria[:room])
-    hidden = len(rules.inclusion) + len(rules.exclusion) - room_in - room_out
-    if hidden and rules.criteria is not None:
-        parts.append(
-            paragraph(
-                (
-                    cite.derived(
-                        f"Other rules apply. The full record lists {hidden} more. The study team checks them with you.",
-                        rules.criteria.path,
-                        "count(criteria) - count(shown)",
-                    ),
-                )
-            )
-        )
+    parts.extend(_criteria(rules.inclusion, rules.exclusion, rules.criteria, cite, gate))
     return Section("who-can-join", "Who can join", blocks(*parts))
 
 
-def _criterion(criterion: Field[str], cite: Citer, language: str) -> Block:
-    sentences = plain_sentences(sentence_case(criterion.value), language)
+def _criteria(
+    inclusion: tuple[Field[str], ...],
+    exclusion: tuple[Field[str], ...],
+    whole: HasPath | None,
+    cite: Citer,
+    gate: Gate,
+) -> list[Block | tuple[Block, ...] | None]:
+    """The criteria that read plainly, as bullets; the others counted ("41 more rules").
+
+    A bullet is shown whole or not at all (the plainness gate): half a rule could mislead. The
+    room is shared between the two lists, so both get bullets when both have plain ones.
+    """
+    plain_in = [b for c in inclusion if (b := _criterion(c, cite, gate)) is not None]
+    plain_out = [b for c in exclusion if (b := _criterion(c, cite, gate)) is not None]
+    room_in = min(
+        len(plain_in),
+        max(MAX_CRITERIA - min(len(plain_out), MAX_CRITERIA // 2), MAX_CRITERIA // 2),
+    )
+    room_out = min(len(plain_out), MAX_CRITERIA - room_in)
+    parts: list[Block | tuple[Block, ...] | None] = []
+    for title, bullets, room in (
+        ("You may be able to join if:", plain_in, room_in),
+        ("You may not be able to join if:", plain_out, room_out),
+    ):
+        if room:
+            parts.append(note(title))
+            parts.extend(bullets[:room])
+    hidden = len(inclusion) + len(exclusion) - room_in - room_out
+    if hidden and whole is not None:
+        shown = room_in + room_out
+        text = (
+            f"Other rules apply. The full record lists {say_count(hidden)} more. The study team checks them with you."
+            if shown
+            else f"The full record lists {say_count(hidden)} rules for who can join. The study team checks them with you."
+        )
+        parts.append(paragraph((cite.derived(text, whole.path, "count(criteria) - count(shown)"),)))
+    return parts
+
+
+def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
+    """One rule as a bullet, or None when any sentence of it fails the plainness gate."""
+    units = plain_units(sentence_case(criterion.value), gate.language)
+    sentences = [s for unit in units for s in unit]
+    if not sentences or len(sentences) > MAX_SENTENCES_PER_RULE or not gate.unit(sentences):
+        return None
     return Block("item", tuple(cite.say(s, criterion) for s in sentences))
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
-import yaml
-
+from plainlang._yaml import safe_load
 from plainlang.errors import ConfigError, Location
 
 LONG_SENTENCE_WORDS = 25
@@ -35,7 +35,7 @@ class PlainWords:
 def load_plain_words(language: str = "en") -> PlainWords:
     name = f"plain-words.{language}.yaml"
     source = f"plainlang/compose/data/{name}"
-    data = yaml.safe_load(files("plainlang.compose").joinpath("data", name).read_text("utf-8"))
+    data = safe_load(files("plainlang.compose").joinpath("data", name).read_text("utf-8"))
     boilerplate = tuple(
         (re.compile(entry["pattern"], re.IGNORECASE), entry["replace"])
         for entry in data.get("boilerplate", [])
@@ -51,11 +51,25 @@ def load_plain_words(language: str = "en") -> PlainWords:
                 )
             if phrase != plain.lower():
                 replacements[phrase] = plain
-    ordered = sorted(replacements, key=len, reverse=True)
-    matcher = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE
+    return PlainWords(boilerplate, replacements, phrase_matcher(replacements))
+
+
+def phrase_matcher(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the (lower-case) ``phrases`` as whole words, longest first, case ignored.
+
+    The alternatives are grouped by their first character, longest first within each group:
+    Python's ``re`` tries the alternatives of ``a|b|c`` one by one at every word start, so with
+    a hundred phrases a flat alternation took a sixth of composing a page. Only phrases that
+    start with the same character can match at one place, so the grouping finds the same match.
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(phrase[:1], []).append(phrase)
+    body = "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(p[1:]) for p in group) + ")"
+        for first, group in groups.items()
     )
-    return PlainWords(boilerplate, replacements, matcher)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
 def _meaning_marks(text: str) -> tuple[int, tuple[str, ...]]:

@@ -11,6 +11,7 @@ from plainlang.compose.facts import (
     passage_blocks,
     phase_name,
     plain_sentences,
+    plain_units,
     run_in,
     study_type,
     treatment_names,
@@ -18,10 +19,17 @@ from plainlang.compose.facts import (
     without_type,
 )
 from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
+from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.wording import Wording
-from plainlang.model import Block, Outcome, Section, Sentence, Trial
+from plainlang.explain.fit import words
+from plainlang.model import Block, Intervention, Outcome, Section, Sentence, Trial
 
 MAX_OTHER_NAMES = 3
+MAX_DESCRIPTION_SENTENCES = 2  # of an intervention's description or one outcome measure
+MAX_MAIN_MEASURES = 5
+MAX_OTHER_MEASURES = 3
+MEASURE_ROOM = 1  # hard words a main (primary) measure may hold beyond the gate's budget
+MAX_LABEL_WORDS = 8  # a longer name as a bullet's label makes its line a long sentence
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -132,11 +140,9 @@ def _lower_start(text: str) -> str:
     return text[:1].lower() + text[1:] if first[1:2].islower() else text
 
 
-def details(trial: Trial, cite: Citer, language: str) -> Section:
-    """The registry's brief summary, rewritten in plainer words (facts kept, boilerplate gone)."""
-    return Section(
-        "details", "More about the study", tuple(passage_blocks(trial.brief_summary, cite, language))
-    )
+def details(trial: Trial, cite: Citer, gate: Gate) -> Section:
+    """The registry's brief summary, rewritten in plainer words, what passes the plainness gate."""
+    return Section("details", "More about the study", tuple(passage_blocks(trial.brief_summary, cite, gate)))
 
 
 def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
@@ -210,7 +216,7 @@ def _named_harms(trial: Trial) -> list[tuple[str, HasPath]]:
     return list(found.values())[:6]
 
 
-def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -> Section:
+def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
     design = trial.design
     explain = wording.phrase("study_type", study_type(trial), "explain")
     overview: list[Sentence | None] = [cite.say(explain, design.study_type) if explain else None]
@@ -238,37 +244,161 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
         if phrase:
             overview.append(cite.say(phrase, value))
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(overview)]
-    for intervention in trial.interventions:
-        name = display_name(intervention)
-        kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
-        line = [
-            cite.say(
-                f"{name.value} is {kind}." if kind else f"{name.value}.",
-                name,
-                intervention.type,
-                keep=(name.value,),
-            )
-        ]
-        # a drug can have dozens of chemical and brand names; the first few are enough to recognise it
-        others = [o.value for o in intervention.other_names if o.value != name.value][:MAX_OTHER_NAMES]
-        if intervention.name.value != name.value:
-            others.insert(0, intervention.name.value)
-        if others:
-            line.append(
-                cite.say(
-                    f"It is also called {say_list(others)}.",
-                    intervention.name,
-                    *intervention.other_names,
-                    keep=others,
+    described_elsewhere = 0
+    for number, intervention in enumerate(trial.interventions, start=1):
+        line, cut = _intervention_item(intervention, number, wording, cite, gate)
+        described_elsewhere += cut
+        parts.append(line)
+    if described_elsewhere:
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        _more_in_record(described_elsewhere, len(trial.interventions)),
+                        "protocolSection.armsInterventionsModule.interventions",
+                        "count(interventions with a description not shown)",
+                    ),
                 )
             )
-        description = intervention.description
-        if (
-            description is not None
-            and description.text.strip(" .").lower() != intervention.name.value.lower()
-        ):
-            line.extend(cite.say(s, description) for s in plain_sentences(description.text, language))
-        parts.append(Block("item", tuple(s for s in line if s is not None), name.value))
+        )
+    parts.extend(_arms(trial, wording, cite, gate))
+    return Section("what-is-tested", "What the study tests", blocks(*parts))
+
+
+def _more_in_record(count: int, total: int) -> str:
+    if total == 1:
+        return "The full record describes it in more detail."
+    if count == total:
+        return "The full record describes each of these in more detail."
+    return f"The full record describes {say_count(count)} of these in more detail."
+
+
+def _intervention_item(
+    intervention: Intervention, number: int, wording: Wording, cite: Citer, gate: Gate
+) -> tuple[Block, int]:
+    """Type, what the glossary says it is, how it is given, and the description if it is plain.
+
+    Returns the item and 1 when the record's description had more than the page shows.
+    """
+    name = display_name(intervention)
+    kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
+    plain_name = words(name.value) <= MAX_LABEL_WORDS and _sayable(name.value, gate)
+    subject = name.value if plain_name else "This"
+    known = _glossary_definition(name.value, gate) if plain_name else ""
+    # A plain name opens the first sentence, so the bullet needs no label (a label would repeat
+    # it, and a reader or the check reads "Name: Name is a medicine" as one long sentence).
+    # A name that fails the gate (codes, abbreviations no one spells out, too long) is left to the
+    # full record, as arm labels are: "Study part 2" says where it stands in the record's list.
+    label = "" if plain_name else f"Study part {number}"
+    line: list[Sentence | None] = [
+        cite.say(
+            f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
+            name,
+            intervention.type,
+            keep=(name.value,) if plain_name else (),
+        )
+    ]
+    if label:
+        line.append(cite.say("The full record gives its name.", name))
+    # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
+    others = [o.value for o in intervention.other_names if o.value != name.value]
+    if intervention.name.value != name.value:
+        others.insert(0, intervention.name.value)
+    others = [o for o in others if _plain_name(o, gate)][:MAX_OTHER_NAMES]
+    if others:
+        line.append(
+            cite.say(
+                f"It is also called {say_list(others)}.",
+                intervention.name,
+                *intervention.other_names,
+                keep=others,
+            )
+        )
+    description = intervention.description
+    cut = 0
+    if description is not None and description.text.strip(" .").lower() != intervention.name.value.lower():
+        route = how_given(description.text)
+        if route:
+            line.append(cite.say(f"It is given {route}.", description))
+        units = plain_units(description.text, gate.language)
+        if route:
+            units = [u for u in units if not (len(u) == 1 and _ONLY_ROUTE.match(u[0]) and words(u[0]) <= 8)]
+        kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
+        line.extend(cite.say(s, description) for s in kept)
+        cut = 1 if dropped else 0
+    return Block("item", tuple(s for s in line if s is not None), label), cut
+
+
+def _sayable(name: str, gate: Gate) -> bool:
+    """A name a page can print: short, no abbreviation a reader cannot look up, no forbidden
+    wording. Hard words are allowed: a name has no plainer form ("Clinically Driven Monitoring")."""
+    return words(name) <= MAX_LABEL_WORDS and gate.reason(end_sentence(name)) in ("", "hard", "fragment")
+
+
+def _plain_name(name: str, gate: Gate) -> bool:
+    """Another name worth printing: short, and no code or abbreviation the reader cannot look up."""
+    return len(name.split()) <= 4 and not any(c in name for c in "+:/>") and _sayable(name, gate)
+
+
+def _glossary_definition(name: str, gate: Gate) -> str:
+    """What the glossary says the intervention is, when that reads as "<name> is <definition>":
+    "Placebo is a dummy pill or shot that has no medicine in it." says more, and more truly,
+    than its type ("Placebo is a medicine."). Not the pack's longer explanation, and not a
+    definition that uses other terms: each would need explaining in a sentence more."""
+    term = gate.glossary.get(name)
+    if term is None or (term.abbreviations and name in term.abbreviations):
+        return ""
+    definition = term.definition.strip().rstrip(".")
+    if re.match(r"(?:a|an|the)\s", definition) and not gate.glossary.find(definition):
+        return definition
+    return ""
+
+
+# An NCI-style description that only says the route ("Given IV.", "Oral tablets.", "IV (or
+# another anthracycline).") says little the route sentence has not said in plain words.
+_ONLY_ROUTE = re.compile(
+    r"^(?:Given|Oral(?:ly)?|Intravenous(?:ly)?|Subcutaneous(?:ly)?|IV|PO|SC|SQ|By mouth)\b", re.IGNORECASE
+)
+
+
+# How a treatment is given, as the record states it, in plain words. Case matters for the short
+# forms: "IV" and "PO" are routes, "it" and "po" in running text are not.
+_ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:orally|by mouth|per os|oral(?:ly)?)\b|\bPO\b", re.IGNORECASE), "by mouth"),
+    (
+        re.compile(
+            r"\bintravenous(?:ly)?\b|(?<!stage )(?<!grade )(?<!class )\bIV\b|\binfusions?\b", re.IGNORECASE
+        ),
+        "into a vein",
+    ),
+    (
+        re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE),
+        "as a shot under the skin",
+    ),
+    (re.compile(r"\bintramuscular(?:ly)?\b", re.IGNORECASE), "as a shot into a muscle"),
+    (re.compile(r"\bintrathecal(?:ly)?\b", re.IGNORECASE), "into the fluid around the spine"),
+    (re.compile(r"\binhal(?:ed|ation)\b", re.IGNORECASE), "by breathing it in"),
+    (re.compile(r"\btopical(?:ly)?\b", re.IGNORECASE), "on the skin"),
+)
+_CASE_SENSITIVE_SHORT = re.compile(r"\b(?:PO|IV|SC|SQ)\b")
+
+
+def how_given(text: str) -> str:
+    """ "by mouth", "into a vein or as a shot under the skin": the routes the text names, or ""."""
+    found: list[str] = []
+    for pattern, plain in _ROUTES:
+        for match in pattern.finditer(text):
+            short = match[0].upper() == match[0] and len(match[0]) <= 2
+            if short and not _CASE_SENSITIVE_SHORT.fullmatch(match[0]):
+                continue
+            if plain not in found:
+                found.append(plain)
+            break
+    return say_list(found, "or")
+
+
+def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block | tuple[Block, ...] | None]:
+    parts: list[Block | tuple[Block, ...] | None] = []
     if len(trial.arms) > 1:
         parts.append(
             paragraph(
@@ -281,62 +411,135 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, language: str) -
                 )
             )
         )
-    for arm in trial.arms:
+    for number, arm in enumerate(trial.arms, start=1):
         role = wording.phrase("arm_type", arm.type.value if arm.type else None)
-        names = say_list([without_type(n.value) for n in arm.intervention_names])
-        text = (f"This group {role}." if role else "") + (f" Treatment: {names}." if names else "")
-        if text.strip():
+        treatments = [without_type(n.value) for n in arm.intervention_names]
+        # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
+        names = say_list(treatments) if treatments != [arm.label.value] else ""
+        listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""
+        long_label = not _sayable(arm.label.value, gate)
+        text = " ".join(
+            t
+            for t in (
+                f"This group {role}." if role else "",
+                listed,
+                "The full record gives its name." if long_label else "",
+            )
+            if t
+        )
+        if text:
             parts.append(
                 items(
                     (
                         cite.say(
-                            text.strip(),
+                            text,
                             arm.label,
                             arm.type,
                             *arm.intervention_names,
-                            keep=[without_type(n.value) for n in arm.intervention_names],
+                            keep=treatments if listed else (),
                         ),
                     ),
-                    label=arm.label.value,
+                    label=f"Group {number}" if long_label else arm.label.value,
                 )
             )
-    return Section("what-is-tested", "What the study tests", blocks(*parts))
+    return parts
 
 
-def _outcome_item(outcome: Outcome, cite: Citer, language: str) -> Block:
-    measure = sentence_case(run_in(outcome.measure.value))
-    sentences = [cite.say(s, outcome.measure) for s in plain_sentences(measure, language)]
-    if outcome.time_frame:
-        sentences.append(
-            cite.say(f"When: {end_sentence(run_in(outcome.time_frame.value))}", outcome.time_frame)
-        )
-    return Block("item", tuple(sentences))
+def _when(outcome: Outcome, gate: Gate) -> str:
+    """The time frame in plain words ("up to Day 210."), or "" when it is not short and plain."""
+    if outcome.time_frame is None:
+        return ""
+    units = plain_units(sentence_case(run_in(outcome.time_frame.value)), gate.language)
+    text = " ".join(s for unit in units for s in unit)
+    return text if text and gate.passes(f"When: {text}") else ""
 
 
-def what_is_measured(trial: Trial, cite: Citer, language: str) -> Section:
+def _measure(outcome: Outcome, gate: Gate, room: int = 0) -> list[str]:
+    """The outcome's measure as plain sentences, or [] when it does not pass the gate.
+
+    What is measured is what a page must tell, so a main measure may hold ``room`` hard words
+    more than other registry text ("Progression-free survival at 2 years" has no plainer name).
+    """
+    gate = gate.with_room(room)
+    units = plain_units(sentence_case(run_in(outcome.measure.value)), gate.language)
+    kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
+    return [] if dropped else kept
+
+
+def _measures(count: int) -> str:
+    return "measure" if count == 1 else "measures"
+
+
+def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
+    """Main measures that read plainly, with their time frames; the rest counted, not copied."""
     parts: list[Block | tuple[Block, ...] | None] = []
-    if trial.primary_outcomes:
+    primary = trial.primary_outcomes
+    shown: list[Block] = []
+    hidden_times: list[Sentence] = []
+    for outcome in primary:
+        measure = _measure(outcome, gate, MEASURE_ROOM)
+        when = _when(outcome, gate)
+        if measure and len(shown) < MAX_MAIN_MEASURES:
+            sentences = [cite.say(s, outcome.measure) for s in measure]
+            if when:
+                sentences.append(cite.say(f"When: {_lower_start(when)}", outcome.time_frame))
+            shown.append(Block("item", tuple(sentences)))
+        elif when:
+            hidden_times.append(cite.say(when, outcome.time_frame))
+    hidden = len(primary) - len(shown)
+    if shown:
         parts.append(note("The main things the study measures:"))
-        parts.extend(_outcome_item(o, cite, language) for o in trial.primary_outcomes)
+        parts.extend(shown)
+    if hidden:
+        more = " more" if shown else ""
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        f"The full record lists {say_count(hidden)}{more} main {_measures(hidden)}.",
+                        "protocolSection.outcomesModule.primaryOutcomes",
+                        "count(primaryOutcomes) - count(shown)",
+                    ),
+                )
+            )
+        )
+        # with none shown, their time frames still tell a reader how long the study follows people
+        times = _unique(hidden_times)[:MAX_MAIN_MEASURES]
+        if times and not shown:
+            parts.append(
+                note("It is checked at this time:" if hidden == 1 else "They are checked at these times:")
+            )
+            parts.extend(items(times))
     secondary = trial.secondary_outcomes
     if secondary:
-        shown = secondary[:3]
-        names = say_list([run_in(o.measure.value).rstrip(".") for o in shown])
-        if len(secondary) > len(shown):
-            parts.append(
-                paragraph(
-                    (
-                        cite.derived(
-                            f"They also measure {len(secondary)} other things. Some of them are: {names}.",
-                            "protocolSection.outcomesModule.secondaryOutcomes",
-                            "count(secondaryOutcomes)",
-                        ),
-                    )
+        plain = [(o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1][:MAX_OTHER_MEASURES]
+        count = len(secondary)
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        f"The study also measures {say_count(count)} other "
+                        f"{'thing' if count == 1 else 'things'}.",
+                        "protocolSection.outcomesModule.secondaryOutcomes",
+                        "count(secondaryOutcomes)",
+                    ),
                 )
             )
-        else:
-            parts.append(paragraph((cite.say(f"They also measure: {names}.", *(o.measure for o in shown)),)))
+        )
+        if plain:
+            parts.append(note("Some of them:" if len(plain) < count else "They are:"))
+            parts.extend(items(cite.say(text, outcome.measure) for outcome, text in plain))
     return Section("what-is-measured", "What the study measures", blocks(*parts))
+
+
+def _unique(sentences: list[Sentence]) -> list[Sentence]:
+    seen: set[str] = set()
+    out = []
+    for sentence in sentences:
+        if sentence.text not in seen:
+            seen.add(sentence.text)
+            out.append(sentence)
+    return out
 
 
 __all__ = ["details", "meaning", "summary", "what_is_measured", "what_is_tested"]

@@ -13,6 +13,7 @@ from plainlang.compose import frame_sections as frame
 from plainlang.compose import people_sections as people
 from plainlang.compose import study_sections as study
 from plainlang.compose.cite import Citer, note
+from plainlang.compose.plainness import build_gate
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
@@ -24,15 +25,15 @@ def trial_sections(
     trial: Trial, wording: Wording, policy: Policy, profile: Profile, glossary: Glossary
 ) -> tuple[Section, ...]:
     cite = Citer(trial.id)
-    language = profile.language
+    gate = build_gate(profile, policy, trial, glossary)
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
         frame.summary(trial, wording, glossary, policy, cite),
         frame.meaning(trial, wording, cite),
-        study.details(trial, cite, language) if profile.include_registry_summary else None,
-        study.what_is_tested(trial, wording, cite, language),
-        people.who_can_join(trial, wording, cite, language),
-        study.what_is_measured(trial, cite, language),
+        study.details(trial, cite, gate) if profile.include_registry_summary else None,
+        study.what_is_tested(trial, wording, cite, gate),
+        people.who_can_join(trial, wording, cite, gate),
+        study.what_is_measured(trial, cite, gate),
         people.where(trial, wording, cite),
         people.status_and_dates(trial, wording, cite),
         people.conditions(trial, cite),

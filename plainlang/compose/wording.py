@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
+from plainlang._yaml import safe_load
 from plainlang.errors import ConfigError, Location
 
 
@@ -48,6 +47,6 @@ def load_wording(language: str = "en") -> Wording:
             Location(field="language"),
             hint="plainlang ships English ('en') wording",
         )
-    data = yaml.safe_load(resource.read_text("utf-8"))
+    data = safe_load(resource.read_text("utf-8"))
     tables = {key: value for key, value in data.items() if isinstance(value, dict)}
     return Wording(tables, f"plainlang/compose/data/{name}")

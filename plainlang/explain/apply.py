@@ -6,6 +6,7 @@ Styles:
     words-to-know  a "Words to know" list at the end
     replace        every use replaced with the pack's plain word
     none           nothing
+    fit            parenthetical while the sentence stays short enough, else sentence (fit.py)
 In every style an abbreviation's first use is expanded: "acute myeloid leukemia (AML)". A term
 is explained once per document, at its first body use; headings and later uses are left alone.
 When a term lacks what a style needs (an explanation sentence, a plain word), its first use
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from plainlang.errors import ConfigError
+from plainlang.explain import fit
 from plainlang.explain._records import filled
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
@@ -41,7 +43,7 @@ from plainlang.explain.usage import (
 from plainlang.explain.variants import spelling_variants
 from plainlang.model import ExplainedTerm
 
-Style = Literal["parenthetical", "sentence", "words-to-know", "replace", "none"]
+Style = Literal["parenthetical", "sentence", "words-to-know", "replace", "none", "fit"]
 STYLES: tuple[str, ...] = get_args(Style)
 
 
@@ -380,6 +382,7 @@ def plan_text(
     style: Style,
     state: ScanState,
     matches: tuple[TermMatch, ...] | None = None,
+    limit: int = fit.DEFAULT_SENTENCE_WORDS,
 ) -> Plan:
     """The edits that explain ``text``'s unexplained first uses in ``style``."""
     plan = Plan()
@@ -400,6 +403,7 @@ def plan_text(
         used_style: str = style
         if (
             style == "replace"
+            and not use.explained  # the text defines it here ("AML means ..."): keep its subject
             and (plain := _plain_for(glossary, term)) is not None
             and _uninflected(term, match)
         ):
@@ -422,6 +426,13 @@ def plan_text(
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"
+            if style == "fit" and not fit.fits(
+                text, plan.edits, match.start, limit, fit.reserve(text, match.start, uses, glossary)
+            ):
+                del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
+                _expand_only(text, match, term, plan)
+                plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
+                used_style = "sentence"
         edit = before if len(plan.edits) > before else None
         plan.explained.append(
             filled(Explanation, {"term": term, "match": match, "style": used_style, "edit": edit})

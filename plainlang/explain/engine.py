@@ -27,6 +27,7 @@ from plainlang.explain.apply import (
     sentence_insertions,
     words_to_know_text,
 )
+from plainlang.explain.fit import DEFAULT_SENTENCE_WORDS
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.packs import Term
 from plainlang.explain.usage import WORDS_TO_KNOW_TITLE, ScanState, words_to_know_span
@@ -59,7 +60,7 @@ def explain(
 ) -> Explained:
     """Explain each glossary term once, at its first body use.
 
-    ``style`` is one of parenthetical, sentence, words-to-know, replace, none; by default the
+    ``style`` is one of parenthetical, sentence, words-to-know, replace, none, fit; by default the
     profile's ``explanation_style``. ``glossary`` defaults to the built-in packs plus the
     profile's ``glossaries``.
     """
@@ -67,10 +68,11 @@ def explain(
     chosen = check_style(style if style is not None else profile.explanation_style)
     if glossary is None:
         glossary = Glossary.load(profile.glossaries)
+    limit = profile.long_sentence_words  # for the "fit" style
     if isinstance(text_or_document, Document):
-        document, terms = explain_document(text_or_document, glossary, chosen)
+        document, terms = explain_document(text_or_document, glossary, chosen, limit)
         return Explained(terms, document=document)
-    text, terms = explain_text(text_or_document, glossary, chosen)
+    text, terms = explain_text(text_or_document, glossary, chosen, limit)
     return Explained(terms, text=text)
 
 
@@ -92,8 +94,10 @@ def _shifted(edits: list[Edit], position: int) -> int:
     return position + sum(len(e.text) - (e.end - e.start) for e in edits if e.end <= position)
 
 
-def explain_text(text: str, glossary: Glossary, style: Style) -> tuple[str, tuple[ExplainedUse, ...]]:
-    plan = plan_text(text, glossary, style, ScanState())
+def explain_text(
+    text: str, glossary: Glossary, style: Style, limit: int = DEFAULT_SENTENCE_WORDS
+) -> tuple[str, tuple[ExplainedUse, ...]]:
+    plan = plan_text(text, glossary, style, ScanState(), limit=limit)
     edits = plan.edits + sentence_insertions(text, plan)
     if plan.words:
         edits.append(_words_to_know_edit(text, plan.words))
@@ -116,7 +120,7 @@ def _words_to_know_edit(text: str, terms: list[Term]) -> Edit:
 
 
 def explain_document(
-    document: Document, glossary: Glossary, style: Style
+    document: Document, glossary: Glossary, style: Style, limit: int = DEFAULT_SENTENCE_WORDS
 ) -> tuple[Document, tuple[ExplainedUse, ...]]:
     state = ScanState()
     existing = document.section(WORDS_TO_KNOW_ID)
@@ -138,7 +142,7 @@ def explain_document(
                 blocks.append(block)
                 sentence_index += len(block.sentences)
                 continue
-            new_block, block_uses, block_words = _explain_block(block, glossary, style, state)
+            new_block, block_uses, block_words = _explain_block(block, glossary, style, state, limit)
             for use in block_uses:
                 uses.append(
                     dataclasses.replace(
@@ -161,7 +165,7 @@ def explain_document(
 
 
 def _explain_block(
-    block: Block, glossary: Glossary, style: Style, state: ScanState
+    block: Block, glossary: Glossary, style: Style, state: ScanState, limit: int = DEFAULT_SENTENCE_WORDS
 ) -> tuple[Block, list[ExplainedUse], list[Term]]:
     """One block: join its sentences, plan on the joined text, map edits back to sentences."""
     starts: list[int] = []
@@ -183,7 +187,7 @@ def _explain_block(
         for m in glossary.matcher.find(joined)
         if owner(m.start) == owner(max(m.end - 1, 0)) and _may_explain(m.start, m.end, kept)
     )
-    plan = plan_text(joined, glossary, style, state, matches)
+    plan = plan_text(joined, glossary, style, state, matches, limit=limit)
     local: dict[int, list[tuple[int, Edit]]] = {}
     for index, edit in enumerate(plan.edits):
         i = owner(edit.start)

@@ -56,6 +56,7 @@ _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
 _SETEXT_HEADING = re.compile(r"^([^\n]+)\n {0,3}(?:=+|-{2,})[ \t]*$", re.MULTILINE)
 _HTML_HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_CITED_END = re.compile(r"[.!?]\[\d+(?:[,–-]\s*\d+)*\]$")
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s|$)|\n")
 
 
@@ -168,6 +169,9 @@ def sentence_start(text: str, position: int) -> int:
         if ch == "\n":
             break
         if ch in ".!?" and (i == len(text) or text[i].isspace()):
+            break
+        # a rendered page cites after the full stop: "... everyone.[1] Side effects means ..."
+        if ch == "]" and (i == len(text) or text[i].isspace()) and _CITED_END.search(text, max(i - 24, 0), i):
             break
         i -= 1
     while i < position and (text[i].isspace() or text[i] in "-*+•>#"):

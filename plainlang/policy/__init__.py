@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import yaml
 
+from plainlang._yaml import safe_load
 from plainlang.errors import ConfigError, Location
 
 Placement = Literal["top", "end"]
@@ -141,7 +142,7 @@ _KEYS = {"name", "version", "disclaimers", "citations", "masking", "forbidden", 
 
 def _parse(text: str, source: str) -> Policy:
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ConfigError(

@@ -33,8 +33,15 @@ _PASSIVE = re.compile(
 )
 
 
+# A form of "be" with white space after it, which every passive phrase starts with: most
+# sentences have none, and this one alternation rules them out faster than the full pattern.
+_BE_THEN_SPACE = re.compile(r"\b(?:am|is|are|was|were|be(?:en|ing)?|isn't|aren't|wasn't|weren't)\s", re.IGNORECASE)
+
+
 def passive_phrases(text: str) -> tuple[str, ...]:
     """Each "be + past participle" phrase of ``text``, as written ("was given")."""
+    if _BE_THEN_SPACE.search(text) is None:
+        return ()
     return tuple(
         " ".join(match.group(0).split())
         for match in _PASSIVE.finditer(text)

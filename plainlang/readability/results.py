@@ -39,18 +39,31 @@ class Scores:
 
     @classmethod
     def of(cls, counts: Counts) -> Scores:
-        values = {name: formula(counts) for name, formula in formulas.FORMULAS.items()}
+        # Positional, in field order (FORMULAS lists the scores in this class's order): one
+        # Scores per sentence scored, so no dict of keyword arguments is built each time.
+        smog, fkgl, fre, dale_chall, coleman_liau, ari, fog = [formula(counts) for formula in _FORMULAS]
         return cls(
-            **values,
-            words=counts.words,
-            sentences=counts.sentences,
-            syllables=counts.syllables,
-            flags=flags(counts),
+            smog,
+            fkgl,
+            fre,
+            dale_chall,
+            coleman_liau,
+            ari,
+            fog,
+            counts.words,
+            counts.sentences,
+            counts.syllables,
+            flags(counts),
         )
 
     @property
     def reliable(self) -> bool:
         return not self.flags
+
+
+_FORMULAS = tuple(formulas.FORMULAS.values())
+if tuple(formulas.FORMULAS) != tuple(f.name for f in dataclasses.fields(Scores))[: len(_FORMULAS)]:
+    raise AssertionError("formulas.FORMULAS must list the scores in the order of Scores' fields")
 
 
 def flags(counts: Counts) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -86,14 +86,17 @@ def score(
     layout = _layout(subject)
     terms = _terms_by_unit(layout, unexplained)
     sentences: list[SentenceDiagnostics] = []
-    by_section = [Counts() for _ in layout.sections]
-    total = Counts()
+    in_section: list[list[Counts]] = [[] for _ in layout.sections]
+    every: list[Counts] = []
     for index, unit in enumerate(layout.units):
         counted = count(unit.segment.text)
-        total += counted.counts
+        every.append(counted.counts)
         if unit.section is not None:
-            by_section[unit.section] += counted.counts
+            in_section[unit.section].append(counted.counts)
         sentences.append(_diagnose(layout, unit, counted.counts, counted.hard, terms[index], profile))
+    # Summed once at the end: adding as we go would build two Counts per sentence.
+    total = Counts.total(every)
+    by_section = [Counts.total(counts) for counts in in_section]
     version = _textstat.version()
     if total.words == 0:
         return Readability(Scores.of(total), (), (), (), (), version, True, layout.text)
@@ -155,10 +158,23 @@ def _hardest(
     Headings are left out: one long word makes a one-word heading "grade 20", which says
     nothing a writer can act on (their hard words are still in their diagnostics).
     """
+    # Which sentences have a reason is known from numbers and flags; the reasons are written
+    # out (string formatting) only for the few that are kept.
+    candidates = sorted(
+        (-sentence.scores.flesch_kincaid_grade, index)
+        for index, sentence in enumerate(sentences)
+        if sentence.kind != "heading"
+        and (
+            sentence.scores.flesch_kincaid_grade > profile.target_fkgl
+            or sentence.scores.words > profile.long_sentence_words
+            or sentence.hard_words
+            or sentence.passive
+            or sentence.unexplained_terms
+        )
+    )
     found = []
-    for index, sentence in enumerate(sentences):
-        if sentence.kind == "heading":
-            continue
+    for _, index in candidates[: max(limit, 0)]:
+        sentence = sentences[index]
         why = diagnostics.reasons(
             sentence.scores,
             sentence.hard_words,
@@ -167,10 +183,8 @@ def _hardest(
             sentence.unexplained_terms,
             profile.target_fkgl,
         )
-        if why:
-            found.append(HardSentence(index, sentence.text, sentence.scores.flesch_kincaid_grade, why))
-    found.sort(key=lambda hard: (-hard.grade, hard.index))
-    return tuple(found[: max(limit, 0)])
+        found.append(HardSentence(index, sentence.text, sentence.scores.flesch_kincaid_grade, why))
+    return tuple(found)
 
 
 def _terms_by_unit(layout: _Layout, unexplained: Unexplained | None) -> list[tuple[str, ...]]:
@@ -241,8 +255,9 @@ def _document_layout(document: Document) -> _Layout:
 
     def put(text: str, kind: SegmentKind, section: int | None, index: int | None, level: int = 0) -> None:
         nonlocal size
-        for seg in _shifted(segment(text, markdown=False), size, kind, level):
-            units.append(_Unit(seg, section, index))
+        for seg in segment(text, markdown=False):
+            # the constructor, not dataclasses.replace: one call per sentence scored
+            units.append(_Unit(Segment(seg.start + size, seg.end + size, seg.text, kind, level), section, index))
         parts.append(text)
         size += len(text)
 
@@ -270,8 +285,3 @@ def _document_layout(document: Document) -> _Layout:
             gap("\n\n")
     sections = tuple((s.id, s.title) for s in document.sections)
     return _Layout("".join(parts), tuple(units), sections)
-
-
-def _shifted(segments: Sequence[Segment], by: int, kind: SegmentKind, level: int) -> Iterator[Segment]:
-    for seg in segments:  # the constructor, not dataclasses.replace: one call per sentence scored
-        yield Segment(seg.start + by, seg.end + by, seg.text, kind, level)

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from plainlang.readability.masking import Mapped, clean, line_starts
+from plainlang.readability.masking import _BULLET, _DOMAIN, Mapped, clean, line_starts
 
 SegmentKind = Literal["sentence", "heading", "item", "cell"]
 
@@ -78,10 +78,57 @@ def _parser() -> Any:
     return MarkdownIt("commonmark").enable("table")
 
 
+# What may make plain text more than one whole sentence as it stands: a line end, a citation
+# bracket, an e-mail's @, a run of five digits (a registry id), an address, or a sentence end
+# (terminators and closing quotes) with white space after it. A text with none of these, no
+# bullet at its start and no white space at its ends is its own single segment.
+_MAYBE_SPLIT_OR_CLEANED = re.compile(r"[\[\n\r@]|\d{5}|://|www\.|[.!?…。！？]+[\"'”’»)\]]*\s")
+
+
+def _one_sentence(text: str) -> bool:
+    """True when plain ``text`` is exactly one segment: its text, unchanged and untrimmed.
+
+    The composer hands the scorer sentences it already split, most of them this kind; a few
+    regex tests then stand for the cleaning and splitting that would change nothing.
+    """
+    return (
+        not text[:1].isspace()
+        and not text[-1:].isspace()
+        and _MAYBE_SPLIT_OR_CLEANED.search(text) is None
+        and _BULLET.match(text) is None
+        and _DOMAIN.search(text) is None
+    )
+
+
+# What cleaning would remove or change in one line of plain text (a bullet at its start and a
+# bare domain name are tested apart).
+_MAYBE_CLEANED = re.compile(r"[\[@]|\d{5}|://|www\.")
+
+
+def _plain_line(text: str) -> tuple[Segment, ...] | None:
+    """The segments of plain ``text`` that is one line cleaning leaves as it is; else None.
+
+    Then the cleaned text is the line itself, trimmed, and only the splitting is left to do.
+    """
+    if "\n" in text or "\r" in text:
+        return None
+    start, end = _stripped(text, 0, len(text))
+    line = text[start:end]
+    if _MAYBE_CLEANED.search(line) or _BULLET.match(line) or _DOMAIN.search(line):
+        return None
+    return tuple(Segment(start + a, start + b, line[a:b], "sentence") for a, b in split(line))
+
+
 def segment(text: str, *, markdown: bool = True) -> tuple[Segment, ...]:
     """The sentences of ``text``, in order; none for text without a word in it."""
     if not _HAS_WORD.search(text):
         return ()
+    if not markdown:
+        if _one_sentence(text):
+            return (Segment(0, len(text), text, "sentence"),)
+        plain = _plain_line(text)
+        if plain is not None:
+            return plain
     if markdown and _BLOCK_SYNTAX.search(text):
         regions = _markdown_regions(text)
     else:

@@ -61,9 +61,10 @@ def studies(document: object) -> Iterator[object] | None:
         return iter((document["Study"],))
     page = document.get("FullStudiesResponse")
     if isinstance(page, dict):
+        studies = page.get("FullStudies")
         return (
             entry.get("Study", entry) if isinstance(entry, dict) else entry
-            for entry in page.get("FullStudies") or []
+            for entry in (studies if isinstance(studies, list) else [])
         )
     single = document.get("FullStudyResponse")
     if isinstance(single, dict) and isinstance(single.get("FullStudy"), dict):

@@ -13,7 +13,7 @@ punctuation inside a line stay exactly as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from plainlang.model import Passage, TextBlock
 
@@ -40,8 +40,9 @@ def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One classified line (a NamedTuple: one is made per line of every registry text)."""
+
     indent: int
     marker: str
     text: str
@@ -101,7 +102,8 @@ def to_passage(raw: str | None, path: str, *, line_breaks: bool = False) -> Pass
     def close() -> None:
         nonlocal open_block, open_kind
         if open_block:
-            joined = fold_spaces(" ".join(open_block))
+            # Each line is folded already; so is one line alone (most items are one line).
+            joined = open_block[0] if len(open_block) == 1 else fold_spaces(" ".join(open_block))
             kind = open_kind
             if kind == "paragraph" and _HEADING_COLON.match(joined):
                 kind = "heading"

@@ -8,7 +8,13 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainlang.compose.rewrite import NEGATIONS, load_plain_words, rewrite_sentence, split_long
+from plainlang.compose.rewrite import (
+    NEGATIONS,
+    load_plain_words,
+    phrase_matcher,
+    rewrite_sentence,
+    split_long,
+)
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ID = re.compile(r"\b(?:NCT\d{8}|\d{4}-\d{6}-\d{2}|ISRCTN\d{8})\b")
@@ -127,3 +133,30 @@ def test_rewriting_is_deterministic_and_never_raises(sentence: str) -> None:
 def test_rewriting_twice_changes_nothing_more(sentence: str) -> None:
     once = rewrite_sentence(sentence)
     assert [s for part in once for s in rewrite_sentence(part)] == once
+
+
+def _flat_matcher(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE)
+
+
+_TABLE = sorted(load_plain_words().replacements)
+
+
+@given(
+    st.lists(st.sampled_from(_TABLE) | st.sampled_from([" ", "-", ", ", "A", "ing", "\n"]) | st.text(max_size=4), max_size=12)
+    .map("".join)
+)
+def test_grouped_phrase_matcher_finds_what_one_flat_alternation_finds(text: str) -> None:
+    # phrase_matcher groups the alternatives by first character for speed; the plain
+    # longest-first alternation it replaced is the definition of what must match.
+    grouped = load_plain_words().matcher
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in _flat_matcher(_TABLE).finditer(text)]
+
+
+@given(st.lists(st.text(alphabet="abAB-é ", min_size=1, max_size=5), max_size=8), st.text(alphabet="abAB-é .", max_size=30))
+def test_any_phrase_table_groups_to_the_same_matches(phrases: list[str], text: str) -> None:
+    lowered = [p.lower() for p in phrases]
+    assert [m.span() for m in phrase_matcher(lowered).finditer(text)] == [
+        m.span() for m in _flat_matcher(lowered).finditer(text)
+    ]

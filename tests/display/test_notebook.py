@@ -37,5 +37,5 @@ def test_the_content_writer_notebook_runs_without_error() -> None:
     assert "plainlang check</strong>" in html and "<code>" in html  # the report shows its findings
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the plots drew
     texts = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
-    assert "['consecutive']" in texts  # the team's own pack term was explained on the page
+    assert "['E. coli']" in texts  # the team's own pack term was explained on the page
     assert "'page.html', 'page.md', 'preview.html'" in texts

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from plainlang.readability.diagnostics import passive_phrases, reasons
 from plainlang.readability.results import Scores
@@ -53,3 +55,24 @@ def test_each_reason_says_what_to_fix() -> None:
         "passive voice: was given",
         "terms not explained: AML",
     )
+
+
+_PASSIVE_PIECES = ["was given", "being treated", "am told", "isn't made", "be seen", "been", "being", " ", "\n", "\u00a0", "given", "treated",
+                   "not", "often", "quickly", "bed", "it", ",", "."]
+
+
+@example("Patients being treated")
+@example("It isn't made here")
+@example("They were\u00a0often given")
+@given(st.lists(st.sampled_from(_PASSIVE_PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_the_quick_be_test_never_hides_a_passive_phrase(text: str) -> None:
+    # passive_phrases returns early when no form of "be" is followed by white space; the full
+    # pattern must then find nothing either.
+    from plainlang.readability.diagnostics import _NOT_PARTICIPLES, _PASSIVE
+
+    full = tuple(
+        " ".join(m.group(0).split())
+        for m in _PASSIVE.finditer(text)
+        if m.group("participle").lower() not in _NOT_PARTICIPLES
+    )
+    assert passive_phrases(text) == full

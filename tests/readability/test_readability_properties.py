@@ -160,3 +160,70 @@ def test_text_without_block_syntax_segments_the_same_with_or_without_the_markdow
         return
     parsed = list(module._sentences(text, module._markdown_regions(text), markdown=True))
     assert tuple(parsed) == segment(text)
+
+
+# Pieces of composed sentences: sentence ends, abbreviations, and each thing cleaning removes.
+SENTENCE_PIECES = [
+    "The study",
+    " tests a drug",
+    ". ",
+    ".",
+    "? ",
+    "…",
+    "!) ",
+    "e.g. ",
+    "Dr. Smith",
+    " then",
+    " It",
+    "ClinicalTrials.gov",
+    "see www.x.org",
+    "- ",
+    "(2) ",
+    "a) ",
+    "a@b.org",
+    "[1]",
+    "NCT01234567",
+    "12345",
+    " ",
+    "\u3000",
+    "\t",
+    "\n",
+]
+sentence_like = st.lists(st.sampled_from(SENTENCE_PIECES) | st.text(max_size=4), max_size=12).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(any_text | sentence_like)
+def test_plain_text_taken_whole_by_the_fast_path_segments_as_the_full_segmenter_does(text: str) -> None:
+    # The composer's sentences skip cleaning (and splitting, for one sentence) when a few regex
+    # tests say that would change nothing; the full path (line regions, cleaning, splitting)
+    # must then give the very same segments.
+    module = importlib.import_module("plainlang.readability.segment")
+    full = tuple(module._sentences(text, module._line_regions(text, 0, None, "sentence"), markdown=False))
+    if not module._HAS_WORD.search(text):
+        full = ()
+    assert segment(text, markdown=False) == full
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdownish, st.integers(min_value=-1, max_value=8))
+def test_hardest_are_the_sentences_with_a_reason_highest_grade_first(text: str, limit: int) -> None:
+    # The definition, written out: every non-heading sentence with a reason, by grade then order.
+    from plainlang.config import DEFAULT_PROFILE
+    from plainlang.readability import diagnostics
+
+    result = score(text, hardest=limit)
+    expected = []
+    for index, sentence in enumerate(result.sentences):
+        why = diagnostics.reasons(
+            sentence.scores,
+            sentence.hard_words,
+            DEFAULT_PROFILE.long_sentence_words,
+            sentence.passive,
+            sentence.unexplained_terms,
+            DEFAULT_PROFILE.target_fkgl,
+        )
+        if why and sentence.kind != "heading":
+            expected.append((-sentence.scores.flesch_kincaid_grade, index, why))
+    expected.sort(key=lambda item: (item[0], item[1]))
+    assert [(h.index, h.reasons) for h in result.hardest] == [(i, w) for _, i, w in expected[: max(limit, 0)]]

@@ -1,0 +1,295 @@
+"""The plainness gate: which rewritten registry sentences a patient page may carry.
+
+Registry free text (intervention descriptions, eligibility criteria, outcome measures) is
+written by and for researchers. Rewriting (``rewrite.py``) takes off boilerplate, swaps plain
+words in and splits long sentences at safe joints, but it cannot make "Children should have an
+adult carer in the household who is either." or a 90-word monitoring schedule readable. A
+demanding publisher would rather print a short page a patient can read and say plainly that the
+full record has more, than copy the record. So each registry unit (one registry sentence, or one
+criterion bullet, with every piece rewriting made of it) goes through this gate, and is kept
+whole or left out whole: the gate never edits text, so what it keeps is exactly what rewriting
+produced, whose fidelity (numbers, negations, units, dates, ids) the rewrite tests prove.
+
+A sentence passes when
+- it has at most ``Profile.long_sentence_words`` words (the check's long-sentence limit);
+- its hard words (three syllables or more, counted as the readability engine counts them)
+  outside glossary terms are no more than ``hard_word_budget`` allows: glossary terms do not
+  count, because the explain stage gives each its plain definition;
+- every abbreviation in it is known to the glossary (explain spells it out) or spelled out by
+  the record itself in the "Full Words (ABBR)" or "ABBR (Full Words)" pattern;
+- it is a whole sentence, not a fragment that leads into a list ("...who is either.",
+  "...one of the following:", "Taking part in the DART trial OR.");
+- it has no wording the policy forbids ("cure", "breakthrough", "free drug").
+What fails is counted, so the page can say how much more the record holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from plainlang.compose.abbreviations import definitions_in, record_abbreviations
+from plainlang.compose.cite import split_sentences
+from plainlang.config import Profile
+from plainlang.explain.fit import words
+from plainlang.explain.glossary import Glossary
+from plainlang.explain.matcher import TermMatch
+from plainlang.model import Trial
+from plainlang.policy import Policy
+from plainlang.readability.counts import token
+
+# SMOG of one sentence with ``p`` polysyllables is 1.043 * sqrt(30 p) + 3.1291. A page meets the
+# target when its sentences average few enough of them (0.73 per sentence for SMOG 8); our own
+# wording averages about 0.4, and each explained term adds its own, so a registry sentence may
+# carry the count at which a single sentence's SMOG is ``_GRADE_ROOM`` grades above the target:
+# 1 hard word at the default target of 8. (With 2, measured on the 307 corpus pages, "Who can
+# join" failed its grade on 110 pages instead of 67, for 0.4 more criteria shown per page.)
+_GRADE_ROOM = 2.0
+_OTHER_TRIAL = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|\d{4}-\d{6}-\d{2})\b")
+MAX_TERMS = 2  # glossary terms one registry sentence may bring, each with its explanation
+_POLYSYLLABLE = 6  # index of the polysyllable flag in readability.counts.token's tuple
+
+# Abbreviations as plainlang check finds them (2 to 5 capitals), minus words every reader knows.
+# "R/R" (relapsed or refractory) counts; a product code ("PL-101", "KO-539") is a name, not an
+# abbreviation to spell out: there are no full words to write.
+_ABBREVIATION = re.compile(r"\b[A-Z](?:/[A-Z])+\b|\b[A-Z][A-Z0-9]{1,4}s?\b(?![-‐]?\d)")
+_COMMON = frozenset(
+    [
+        "I",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "OK",
+        "TV",
+        "AM",
+        "PM",
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XII",
+        "A",
+        "AN",
+        "AND",
+        "OR",
+        "NOT",
+        "NO",
+        "THE",
+        "FOR",
+        "WITH",
+        "TO",
+        "OF",
+        "IN",
+        "ON",
+        "AT",
+        "BY",
+        "IF",
+        "IS",
+        "BE",
+        "ALL",
+        "ANY",
+        "NEW",
+        "ONLY",
+    ]
+)
+# A sentence that only leads into something the page does not show: a list or a choice.
+_FRAGMENT_END = re.compile(
+    r"(?:[:;,]|\b(?:either|or|and|nor|of|the|a|an|as|with|by|to|for|from|in|on|at|than|"
+    r"following|below|including|include|includes|such as|e\.g|i\.e|is|are|be|who|which|that|if))\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+# "...if any of the following apply.", "...as listed below:" lead into a list the page does not show
+_LEADS_INTO_LIST = re.compile(r"\b(?:the following|as follows|below)\b\W*(?:\w+\W*){0,2}$", re.IGNORECASE)
+# a list's own heading that the registry wrote as one of its items
+_LIST_HEADING = re.compile(r"^(?:key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria\b", re.IGNORECASE)
+# a piece that starts with a lower-case word was cut from a sentence ("eGFR" is a name, not a cut)
+# and a row of a table ("<12 months: treat all") starts with a comparison, not a subject.
+_CUT_LEAD = re.compile(r"^(?:[a-z]+[\s,]|[<>≤≥=])")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a registry sentence may carry, from the profile's targets."""
+
+    words: int
+    hard_words: int
+
+    @classmethod
+    def from_profile(cls, profile: Profile) -> Limits:
+        return cls(profile.long_sentence_words, hard_word_budget(profile.target_smog))
+
+
+def hard_word_budget(target_smog: float) -> int:
+    """The most polysyllables one sentence may hold: its own SMOG stays within ``_GRADE_ROOM``."""
+    room = (target_smog + _GRADE_ROOM - 3.1291) / 1.043
+    return max(int(room * room / 30), 0)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The gate for one page: limits, glossary, policy and the abbreviations the record spells out."""
+
+    limits: Limits
+    glossary: Glossary
+    policy: Policy
+    defined: frozenset[str] = frozenset()
+    language: str = "en"
+
+    def reason(self, sentence: str) -> str:
+        """Why ``sentence`` may not go on the page, or "" when it may."""
+        return rejection(sentence, self)
+
+    def passes(self, sentence: str) -> bool:
+        return not self.reason(sentence)
+
+    def with_room(self, hard_words: int) -> Gate:
+        """The same gate allowing ``hard_words`` more: for text a page cannot do without."""
+        return replace(self, limits=replace(self.limits, hard_words=self.limits.hard_words + hard_words))
+
+    def unit(self, sentences: Sequence[str]) -> bool:
+        """A unit (the pieces of one registry sentence, or a criterion) passes when all of it does."""
+        return bool(sentences) and all(self.passes(s) for s in sentences)
+
+
+def build_gate(
+    profile: Profile, policy: Policy, trial: Trial | None = None, glossary: Glossary | None = None
+) -> Gate:
+    """The gate for one trial's page (``trial`` gives the abbreviations its record spells out;
+    ``glossary`` is the one the page is explained with, by default the profile's)."""
+    glossary = glossary if glossary is not None else Glossary.load(profile.glossaries)
+    defined = frozenset(record_abbreviations(trial)) if trial is not None else frozenset()
+    defined |= {short[:-1] for short in defined if short.endswith("s") and short[:-1].isupper()}
+    return Gate(Limits.from_profile(profile), glossary, policy, defined, profile.language)
+
+
+def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:
+    """Abbreviations these texts spell out ("Laboratory plus Clinical Monitoring (LCM)"), found as
+    ``compose.abbreviations`` finds them, so the gate accepts what ``spell_out`` will spell out
+    at its first use on the page; "TEAEs" also gives "TEAE", the form ``abbreviations`` reports."""
+    found: set[str] = set()
+    for text in texts:
+        for short, _ in definitions_in(text):
+            found.add(short)
+            if short.endswith("s") and short[:-1].isupper():
+                found.add(short[:-1])
+    return frozenset(found)
+
+
+def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[list[str], int]:
+    """The leading units that pass (at most ``most`` sentences), and how many units were left out.
+
+    Only a leading run is kept: a later registry sentence often leans on one before it ("It is
+    given..."), so once one is left out, so is the rest.
+    """
+    kept: list[str] = []
+    for index, unit in enumerate(units):
+        if not gate.unit(unit) or len(kept) + len(unit) > most:
+            return kept, len(units) - index
+        kept.extend(unit)
+    return kept, 0
+
+
+def rejection(sentence: str, gate: Gate) -> str:
+    """The first rule ``sentence`` breaks ("long", "hard", "abbreviation", "fragment", "wording"), or ""."""
+    if words(sentence) > gate.limits.words:
+        return "long"
+    if is_fragment(sentence):
+        return "fragment"
+    if gate.policy.forbidden_in(sentence):
+        return "wording"
+    # another trial's id ("as in NCT00055523") points at a record the page does not cite
+    if _OTHER_TRIAL.search(sentence):
+        return "id"
+    matches = gate.glossary.find(sentence)
+    # explain will print each term's definition (or, inside parentheses, its explanation) beside
+    # or after it: that must pass the policy too
+    # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
+    for term in {t for m in matches if (t := gate.glossary.get(m.term)) is not None}:
+        said = (f"{term.term} means {term.definition}", *split_sentences(term.explanation or ""))
+        if any(gate.policy.forbidden_in(text) for text in said):  # sentence by sentence, as check reads
+            return "wording"
+    # explain writes an abbreviation's full words next to it on first use: count them too
+    if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
+        return "long"
+    # known: a glossary abbreviation, a capital run inside a glossary term ("CT" in "CT scan",
+    # "COVID" in "COVID-19"), or one the record (or the sentence itself) spells out
+    known = (
+        {m.surface for m in matches if m.is_abbreviation} | gate.defined | defined_abbreviations([sentence])
+    )
+    inside = [(m.start, m.end) for m in matches]
+    for start, end, short in abbreviation_spans(sentence):
+        if short not in known and not any(s <= start and end <= e for s, e in inside):
+            return "abbreviation"
+    if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
+        return "hard"
+    # each term brings its explanation along: a rule with six terms becomes seven sentences
+    if len({m.term for m in matches}) > MAX_TERMS:
+        return "hard"
+    return ""
+
+
+def expansion_words(matches: Sequence[TermMatch], glossary: Glossary) -> int:
+    """Words explain will add to spell out abbreviations whose full words are not already there."""
+    spelled = {m.term for m in matches if not m.is_abbreviation}
+    total = 0
+    for match in matches:
+        term = glossary.get(match.term) if match.is_abbreviation and match.term not in spelled else None
+        if term is not None and term.term.lower() != match.surface.lower():
+            total += words(term.term)
+    return total
+
+
+def abbreviations(sentence: str) -> list[str]:
+    """Capital-letter abbreviations, as ``plainlang check`` finds them, without common ones."""
+    return [short for _, _, short in abbreviation_spans(sentence)]
+
+
+def abbreviation_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, abbreviation) for each abbreviation, a plural's "s" taken off ("SAEs")."""
+    found = []
+    for m in _ABBREVIATION.finditer(sentence):
+        word = m[0]
+        bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+        if bare in _COMMON or not any(c.isalpha() for c in bare):
+            continue
+        found.append((m.start(), m.end(), bare))
+    return found
+
+
+def hard_words(sentence: str, skip: Sequence[tuple[int, int]] = ()) -> int:
+    """Polysyllables (readability engine counts) outside the ``skip`` spans (glossary terms)."""
+    text = sentence
+    for start, end in sorted(skip, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return sum(token(raw)[_POLYSYLLABLE] for raw in text.split())
+
+
+def is_fragment(sentence: str) -> bool:
+    """A piece that leads into a list or choice the page does not show, or was cut mid-sentence."""
+    text = sentence.strip()
+    # a parenthesis opened and not closed (or the reverse): the sentence was cut inside it
+    unbalanced = text.count("(") != text.count(")") or text.count("[") != text.count("]")
+    return unbalanced or any(
+        p.search(text) for p in (_FRAGMENT_END, _LEADS_INTO_LIST, _CUT_LEAD, _LIST_HEADING)
+    )
+
+
+__all__ = [
+    "Gate",
+    "Limits",
+    "abbreviation_spans",
+    "abbreviations",
+    "build_gate",
+    "defined_abbreviations",
+    "expansion_words",
+    "hard_word_budget",
+    "hard_words",
+    "is_fragment",
+    "rejection",
+]

@@ -1,0 +1,134 @@
+"""The "fit" explanation style: a parenthesis when it fits, a sentence of its own when it does not.
+
+A parenthetical explanation adds words to the sentence that uses the term, and readers (and
+``plainlang check``'s long-sentence rule) count them: "Diagnosis (finding out which illness a
+person has) of relapse (the illness coming back after it got better) or refractory (...)" turns
+a 12-word rule into a 40-word one. The "fit" style keeps the parenthesis only while the sentence,
+with every explanation planned in it so far, stays within the profile's ``long_sentence_words``;
+otherwise the term stays as written (an abbreviation still gets its full words next to it) and
+the explanation follows the sentence as "<Term> means <definition>.", which ``plainlang check``
+counts as explained (``usage.scan``: a defining sentence "X means ..." in the same paragraph).
+
+Only whole words are counted, as the check counts them (whitespace-separated tokens with a
+letter or digit in them); the apply module decides, this module only measures and words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from plainlang.explain.glossary import Glossary
+from plainlang.explain.packs import Term
+from plainlang.explain.spans import sentence_end, sentence_start
+from plainlang.explain.usage import Use
+from plainlang.explain.variants import spelling_variants
+
+DEFAULT_SENTENCE_WORDS = 20  # Profile.long_sentence_words' default
+_WORD = re.compile(r"[^\W_]")
+
+
+class _Edit(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def words(text: str) -> int:
+    """Whitespace tokens that hold a letter or a digit ("—" and "(" alone are not words)."""
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+# "e.g." and "etc." end in a full stop but not a sentence, for the check's counts as for readers
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|al|Dr|Mr|Mrs|Ms|No|St)|\b[A-Z])\.[\"'”’)\]]*$"
+)
+
+
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the sentence holding ``at``, not cut at "e.g." or "etc."."""
+    start, end = sentence_start(text, at), sentence_end(text, at)
+    while start > 1 and _NOT_AN_END.search(text, 0, start - 1 if text[start - 1].isspace() else start):
+        before = text[:start].rstrip()
+        if not before:
+            break
+        start = sentence_start(text, len(before) - 1)
+    while end < len(text) and _NOT_AN_END.search(text, 0, end):
+        end = sentence_end(text, end + 1)
+    return start, end
+
+
+def sentence_words_after(text: str, edits: Sequence[_Edit], at: int) -> int:
+    """Words of the sentence holding ``at`` once ``edits`` inside it are made."""
+    start, end = sentence_bounds(text, at)
+    total = words(text[start:end])
+    for edit in edits:
+        if start <= edit.start and edit.end <= end:
+            total += words(edit.text) - words(text[edit.start : edit.end])
+    return total
+
+
+def fits(text: str, edits: Sequence[_Edit], at: int, limit: int, reserve: int = 0) -> bool:
+    """True when the sentence holding ``at`` stays within ``limit`` words with ``edits`` made,
+    keeping ``reserve`` words free for what later uses in it must add.
+
+    A sentence with no full stop of its own (a list line, a line ending in a number) keeps the
+    parenthesis whatever its length: a sentence written after it would run on from it, and
+    "... (EFS) Event-free survival means ..." is neither readable nor a defining sentence.
+    """
+    start, end = sentence_bounds(text, at)
+    if not text[start:end].rstrip().endswith((".", "!", "?")):
+        return True
+    return sentence_words_after(text, edits, at) + reserve <= limit
+
+
+def reserve(text: str, at: int, uses: Iterable[Use], glossary: Glossary) -> int:
+    """Words that later first uses of abbreviations in the same sentence will add: their full
+    words are written in every style ("IgA" → "immunoglobulin A (IgA)"), so a parenthesis
+    planned before them must leave room."""
+    end = sentence_bounds(text, at)[1]
+    total = 0
+    for use in uses:
+        match = use.match
+        if match.start >= end:
+            break
+        if match.start <= at or not use.first or use.explained or not match.is_abbreviation:
+            continue
+        term = glossary.get(match.term)
+        if term is not None and match.surface.lower() != term.term.lower():
+            total += words(term.term)
+    return total
+
+
+def sentence_after(term: Term, surface: str) -> str:
+    """The parenthesis's definition as a sentence of its own: "<Term> means <definition>."
+
+    The definition, not the pack's longer explanation: it says exactly what the parenthesis
+    would have said, and explanations may use other terms or abbreviations ("This is strong
+    chemo, and at times X-rays, given just before a transplant.") that would then need
+    explaining in turn.
+    """
+    # the written form when the use is one ("Refractory means"), else the entry's own: "Leukemias
+    # means a cancer" would not agree, and an abbreviation's full words are what it stands for
+    plural = surface.lower().endswith("s") and not term.term.lower().endswith("s")
+    written = not plural and any(surface.lower() in spelling_variants(form) for form in term.forms)
+    subject = surface if written else term.term
+    if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
+        subject = subject[:1].upper() + subject[1:]
+    definition = term.definition.strip().rstrip(".")
+    return f"{subject} means {definition}."
+
+
+__all__ = [
+    "DEFAULT_SENTENCE_WORDS",
+    "fits",
+    "reserve",
+    "sentence_after",
+    "sentence_bounds",
+    "sentence_words_after",
+    "words",
+]
