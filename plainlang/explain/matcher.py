@@ -213,6 +213,47 @@ def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
     return touched
 
 
+def _select(
+    candidates: list[Hit],
+    tokens: Sequence[Token],
+    crosses: Callable[[int, int], bool] | None,
+    touched: list[bool],
+) -> list[tuple[int, int, PatternKey]]:
+    """The candidates kept, as (start char, end char, key): greedily, the longest first, then
+    written forms, then the earlier term, each kept unless it overlaps one kept before or
+    ``crosses`` a protected span (asked only for tokens ``touched`` marks)."""
+    # longest first, then written forms, then the earlier term; then keep what fits. A
+    # one-token candidate only meets others on its own token, where the best ranked one
+    # wins: those (most) are picked per token instead of sorted, after the longer ones.
+    longer = [hit for hit in candidates if hit[2] - hit[1] > 1]
+    longer.sort(key=_longest_first)
+    single: dict[int, PatternKey] = {}
+    for key, start, end in candidates:
+        if end - start == 1:
+            held = single.get(start)
+            if held is None or key.rank < held.rank:  # on a tie the first, as a stable sort
+                single[start] = key
+    taken = [False] * len(tokens)
+    kept: list[tuple[int, int, PatternKey]] = []
+    for key, start, end in longer:
+        if True in taken[start:end]:
+            continue
+        start_char = tokens[start][0]
+        end_char = tokens[end - 1][1]
+        if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
+            continue
+        taken[start:end] = [True] * (end - start)
+        kept.append((start_char, end_char, key))
+    for start, key in single.items():
+        if taken[start]:
+            continue
+        start_char, end_char = tokens[start]
+        if crosses is not None and touched[start] and crosses(start_char, end_char):
+            continue
+        kept.append((start_char, end_char, key))
+    return kept
+
+
 class CompiledMatcher:
     """The phrase tables for a list of terms, and the search over a text."""
 
@@ -353,7 +394,11 @@ class CompiledMatcher:
         abbreviations = [
             (key, start, end)
             for key, start, end in _search(self._abbreviations_trie, lower, self._keys)
-            if all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
+            if (
+                text[tokens[start][0] : tokens[start][1]] == key.words[0]
+                if end - start == 1  # most abbreviations: one token, no zip
+                else all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
+            )
         ]
         return words, abbreviations
 
@@ -400,27 +445,7 @@ class CompiledMatcher:
         crosses = guard.crosses if guard else None
         # tokens touching a protected span: only a candidate holding one can cross a span
         touched = _touched(tokens, guard) if crosses is not None else []
-        # longest first, then written forms, then the earlier term; then keep what fits
-        candidates.sort(key=_longest_first)
-        taken = [False] * len(tokens)
-        kept: list[tuple[int, int, PatternKey]] = []
-        for key, start, end in candidates:
-            if end - start == 1:  # most matches are one token: no slices
-                if taken[start]:
-                    continue
-                start_char, end_char = tokens[start]
-                if crosses is not None and touched[start] and crosses(start_char, end_char):
-                    continue
-                taken[start] = True
-            else:
-                if True in taken[start:end]:
-                    continue
-                start_char = tokens[start][0]
-                end_char = tokens[end - 1][1]
-                if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
-                    continue
-                taken[start:end] = [True] * (end - start)
-            kept.append((start_char, end_char, key))
+        kept = _select(candidates, tokens, crosses, touched)
         kept.sort(key=_first)
         terms = self.terms
         chosen = [

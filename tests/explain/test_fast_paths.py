@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from plainlang.explain.apply import _at_sentence_start, _open_parenthesis
+from plainlang.explain.matcher import PatternKey
 from plainlang.explain.spans import _PROTECTED_KINDS, SpanSet, protected_spans, sentence_start
 
 _SENTENCEY = st.text(alphabet=st.sampled_from(list("aZ1 \n\t.!?)(-*•#x")), max_size=30)
@@ -152,3 +154,47 @@ def test_address_end_prefilter_agrees_with_the_search(text: str, data: st.DataOb
 
     end = data.draw(st.integers(0, len(text)))
     assert _ends_in_address(text, end) == (_ADDRESS_END.search(text, max(end - 2048, 0), end) is not None)
+
+
+def _select_by_sorting(
+    candidates: list[tuple[PatternKey, int, int]],
+    tokens: list[tuple[int, int]],
+    crosses: Callable[[int, int], bool] | None,
+    touched: list[bool],
+) -> list[tuple[int, int, PatternKey]]:
+    """The former selection: every candidate sorted, longest first, then kept if it fits."""
+    taken = [False] * len(tokens)
+    kept = []
+    for key, start, end in sorted(candidates, key=lambda c: (c[1] - c[2], c[0].rank, c[1])):
+        if True in taken[start:end]:
+            continue
+        start_char, end_char = tokens[start][0], tokens[end - 1][1]
+        if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
+            continue
+        taken[start:end] = [True] * (end - start)
+        kept.append((start_char, end_char, key))
+    return kept
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.integers(0, 11), st.integers(1, 3)), max_size=25),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=3),
+)
+def test_selecting_one_token_matches_per_token_keeps_what_sorting_every_candidate_kept(
+    raw: list[tuple[int, bool, int, int]], protected: list[tuple[int, int]]
+) -> None:
+    from plainlang.explain.matcher import _select, _touched
+
+    tokens = [(i * 4, i * 4 + 3) for i in range(14)]
+    candidates = [
+        (PatternKey(term, written, False), start, min(start + length, len(tokens)))
+        for term, written, start, length in raw
+    ]
+    guard = SpanSet((s, s + n) for s, n in protected)
+    crosses = guard.crosses if guard else None
+    touched = _touched(tokens, guard) if guard else []
+    kept = sorted(_select(list(candidates), tokens, crosses, touched), key=lambda k: k[0])
+    expected = sorted(_select_by_sorting(candidates, tokens, crosses, touched), key=lambda k: k[0])
+    assert [(s, e, k.term_index, k.written) for s, e, k in kept] == [
+        (s, e, k.term_index, k.written) for s, e, k in expected
+    ]
