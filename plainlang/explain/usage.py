@@ -151,7 +151,12 @@ def _explanation_spans(
     for other in later:
         if other.start >= p_end:
             break
-        if other.term == match.term and is_defining(text, other):
+        # the verb test first, inline: most later uses are not followed by one
+        if (
+            _DEFINING_VERB.match(text, other.end) is not None
+            and other.term == match.term
+            and is_defining(text, other)
+        ):
             return [(sentence_start(text, other.start), sentence_end(text, other.end))]
     entry = glossary.get(match.term)
     if entry is not None and entry.explanation and (pieces is None or pieces.may_hold(entry.explanation)):
