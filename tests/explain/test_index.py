@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,18 @@ def test_index_is_ignored_when_its_file_is_corrupt(monkeypatch: pytest.MonkeyPat
     assert index.read_index(_texts()) is None
     glossary = _from_index(builtin_sources())
     assert glossary._tables is None and len(glossary) > 1000  # compiled from YAML instead
+
+
+def test_glossary_load_of_the_built_in_packs_uses_the_index_and_with_more_packs_compiles(
+    tmp_path: Path,
+) -> None:
+    assert Glossary.load()._tables is not None, REBUILD
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "name: extra\nlanguage: en\nversion: 1\nterms:\n"
+        "  - term: zorbitol\n    definition: a made-up medicine for this test\n    category: drug\n",
+        "utf-8",
+    )
+    with_extra = Glossary.load([str(extra)])
+    assert with_extra._tables is None
+    assert [m.term for m in with_extra.find("Zorbitol and placebo.")] == ["zorbitol", "placebo"]
