@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from plainlang.check.names import Name, in_name, names
 from plainlang.check.page import Page
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
+from plainlang.explain.names import Name, in_name, names
 from plainlang.explain.usage import Use, parenthesis_after, says_something, scan
 
 _MEMO = "explain-scan"
@@ -36,7 +36,7 @@ def term_scan(page: Page) -> TermScan:
     memo = page.memo.get(_MEMO)
     if isinstance(memo, TermScan):
         return memo
-    text, _ = page.joined
+    text = _without_markers(page)
     # A term inside a proper name ("Joint Clinical Research Centre") is no use of the term: the
     # scan does not see it, so the first use outside names is the one judged.
     found = page_names(page)
@@ -45,6 +45,22 @@ def term_scan(page: Page) -> TermScan:
     result = TermScan(tuple(uses))
     page.memo[_MEMO] = result
     return result
+
+
+_MARKER = re.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
+
+
+def _without_markers(page: Page) -> str:
+    """The page's running text with citation markers blanked out, offsets unchanged.
+
+    A marker glued to a sentence's last word ("... human immunodeficiency virus.[1]") makes the
+    tokenizer read "virus.[1" as one token, as spaCy's does, so the term there would be missed
+    and its next use taken for the first. Markers are references, not prose.
+    """
+    text, _ = page.joined
+    if "[" not in text:
+        return text
+    return _MARKER.sub(lambda m: " " * len(m.group()), text)
 
 
 def page_names(page: Page) -> tuple[Name, ...]:

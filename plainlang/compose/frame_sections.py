@@ -80,7 +80,7 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
                     what,
                     _for_whom(trial, wording, cite),
                     _duration(trial, wording, cite),
-                    _main_measure(trial, cite),
+                    _main_measure(trial, cite, glossary),
                 )
             )
         ),
@@ -159,14 +159,20 @@ def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
     return cite.say(template.format(start=say_date(start.iso[:7]), end=say_date(end.iso[:7])), start, end)
 
 
-def _main_measure(trial: Trial, cite: Citer) -> Sentence | None:
-    """The main measure when it is short enough to read in passing; otherwise how many there are
-    (the section "What the study measures" lists them all)."""
+def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | None:
+    """The main measure when it is short and plain enough to read in passing (one glossary term
+    at most: each one adds a sentence that defines it); otherwise how many there are (the
+    section "What the study measures" lists them all)."""
     if not trial.primary_outcomes:
         return None
     outcome = trial.primary_outcomes[0]
     measure = " ".join(plain_sentences(run_in(outcome.measure.value)))
-    if len(trial.primary_outcomes) == 1 and len(measure.split()) <= MAX_MEASURE_WORDS and ":" not in measure:
+    if (
+        len(trial.primary_outcomes) == 1
+        and len(measure.split()) <= MAX_MEASURE_WORDS
+        and ":" not in measure
+        and len({m.term for m in glossary.find(measure)}) <= 1
+    ):
         return cite.say(
             f"The main thing the study team measures is {_lower_start(end_sentence(measure))}",
             outcome.measure,

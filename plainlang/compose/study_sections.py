@@ -223,11 +223,14 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
     for phase in design.phases.value if design.phases else ():
         purpose = wording.phrase("phase", phase, "purpose")
         if purpose:
+            # "Phase 2 is a test of ...": a defining sentence, so the explain stage adds no
+            # glossary definition of the phase after our own
+            name = wording.phrase("phase", phase, "name")
             overview.append(
                 cite.say(
-                    f"This is a {wording.phrase('phase', phase, 'name')} study. {purpose}",
+                    f"This is a {name} study. {name[:1].upper()}{name[1:]} {purpose}",
                     design.phases,
-                    keep=(f"{wording.phrase('phase', phase, 'name')} study",),
+                    keep=(f"{name} study",),
                 )
             )
     purpose = wording.phrase(

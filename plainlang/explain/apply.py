@@ -349,6 +349,13 @@ def _sentence_for(term: Term, match: TermMatch) -> str:
     return f"{surface} means {term.definition.strip()}."
 
 
+def _named_sentence(term: Term, match: TermMatch) -> str:
+    """The sentence that explains a term inside a name: an abbreviation says what it stands for."""
+    if match.is_abbreviation and _expansion(term, match) is not None:
+        return _sentence_for(term, match)
+    return fit.sentence_after(term, match.surface)
+
+
 def _in_parentheses(text: str, match: TermMatch, term: Term, plan: Plan, closing: int) -> None:
     """The sentence style for a use inside parentheses: the words stay, the sentence follows."""
     plan.edits.append(
@@ -383,8 +390,14 @@ def plan_text(
     state: ScanState,
     matches: tuple[TermMatch, ...] | None = None,
     limit: int = fit.DEFAULT_SENTENCE_WORDS,
+    in_names: frozenset[int] = frozenset(),
 ) -> Plan:
-    """The edits that explain ``text``'s unexplained first uses in ``style``."""
+    """The edits that explain ``text``'s unexplained first uses in ``style``.
+
+    ``in_names`` holds the starts of matches inside a phrase kept as written (a name, a condition
+    as the registrant listed it): such a first use is explained by a sentence after its own, in
+    every style, so the name stays whole and the reader is still told what the word means.
+    """
     plan = Plan()
     if matches is None:  # the protected spans serve the search and the sentence insertions
         plan.facts = protected_spans(text)
@@ -401,6 +414,11 @@ def plan_text(
         match = use.match
         before = len(plan.edits)
         used_style: str = style
+        if match.start in in_names:
+            if use.first and not use.explained:
+                plan.sentences.append((match.end, _named_sentence(term, match)))
+                plan.explained.append(Explanation(term, match, "sentence", None))
+            continue
         if (
             style == "replace"
             and not use.explained  # the text defines it here ("AML means ..."): keep its subject

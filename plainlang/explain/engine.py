@@ -29,6 +29,7 @@ from plainlang.explain.apply import (
 )
 from plainlang.explain.fit import DEFAULT_SENTENCE_WORDS
 from plainlang.explain.glossary import Glossary
+from plainlang.explain.names import in_name, names
 from plainlang.explain.packs import Term
 from plainlang.explain.usage import WORDS_TO_KNOW_TITLE, ScanState, words_to_know_span
 from plainlang.model import Block, Document, ExplainedTerm, Section, Sentence
@@ -182,12 +183,16 @@ def _explain_block(
         return max(bisect_right(starts, offset) - 1, 0)
 
     kept = _kept_spans(block.sentences, starts)
-    matches = tuple(
-        m
-        for m in glossary.matcher.find(joined)
-        if owner(m.start) == owner(max(m.end - 1, 0)) and _may_explain(m.start, m.end, kept)
-    )
-    plan = plan_text(joined, glossary, style, state, matches, limit=limit)
+    matches = tuple(m for m in glossary.matcher.find(joined) if owner(m.start) == owner(max(m.end - 1, 0)))
+    # A term inside a kept phrase is not rewritten (the name stays whole) but is still explained,
+    # by a sentence after; inside the name of an organisation it is part of the name.
+    organisations = names(joined) if kept else ()
+    in_names = frozenset(m.start for m in matches if not _may_explain(m.start, m.end, kept))
+    if organisations:
+        matches = tuple(
+            m for m in matches if m.start not in in_names or not in_name(organisations, m.start, m.end)
+        )
+    plan = plan_text(joined, glossary, style, state, matches, limit=limit, in_names=in_names)
     local: dict[int, list[tuple[int, Edit]]] = {}
     for index, edit in enumerate(plan.edits):
         i = owner(edit.start)

@@ -35,7 +35,9 @@ _PASSIVE = re.compile(
 
 # A form of "be" with white space after it, which every passive phrase starts with: most
 # sentences have none, and this one alternation rules them out faster than the full pattern.
-_BE_THEN_SPACE = re.compile(r"\b(?:am|is|are|was|were|be(?:en|ing)?|isn't|aren't|wasn't|weren't)\s", re.IGNORECASE)
+_BE_THEN_SPACE = re.compile(
+    r"\b(?:am|is|are|was|were|be(?:en|ing)?|isn't|aren't|wasn't|weren't)\s", re.IGNORECASE
+)
 
 
 def passive_phrases(text: str) -> tuple[str, ...]:

@@ -257,7 +257,9 @@ def _document_layout(document: Document) -> _Layout:
         nonlocal size
         for seg in segment(text, markdown=False):
             # the constructor, not dataclasses.replace: one call per sentence scored
-            units.append(_Unit(Segment(seg.start + size, seg.end + size, seg.text, kind, level), section, index))
+            units.append(
+                _Unit(Segment(seg.start + size, seg.end + size, seg.text, kind, level), section, index)
+            )
         parts.append(text)
         size += len(text)
 

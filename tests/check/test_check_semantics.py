@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 import plainlang
 from plainlang.check import CheckRun, check
 from plainlang.check.markup import read_prose
-from plainlang.check.names import in_name, names
 from plainlang.check.page import Page
 from plainlang.check.prose import BlockBuilder, mask_urls
 from plainlang.check.rules import builtin_rules, parse_rules
@@ -26,6 +25,7 @@ from plainlang.check.rules.sources import _any_of, _may_hold_contact, normalise
 from plainlang.check.summary_json import decode_literal
 from plainlang.explain import explain
 from plainlang.explain.apply import STYLES
+from plainlang.explain.names import in_name, names
 from plainlang.policy import find_contacts, load_policy
 
 GLOSSARY_RULES = ("jargon.unexplained", "abbreviation.unexpanded")
@@ -138,6 +138,12 @@ def test_capitals_inside_a_name_are_not_abbreviations_but_the_same_capitals_alon
     assert _glossary_findings("The study runs at the MRC/UVRI Uganda Research Unit on AIDS in Entebbe.") == []
     alone = _glossary_findings("The study runs at the MRC Unit in Entebbe.")
     assert any("'MRC'" in f for f in alone)
+
+
+def test_an_organisation_word_that_is_a_term_is_part_of_a_name_with_another_title_word() -> None:
+    text = "Mayo Clinic in Rochester is looking for people."
+    assert in_name(names(text), 5, 11)  # "Clinic"
+    assert not in_name(names("The clinic is open."), 4, 10)
 
 
 def test_a_term_that_is_the_whole_run_is_not_a_name() -> None:
@@ -334,3 +340,10 @@ def test_a_json_literal_decodes_to_its_string_with_each_character_at_its_place(
     for char, offset in zip(out.chars, out.offsets, strict=True):
         assert source[offset] == char or source[offset] == "\\"
     assert out.offsets == sorted(out.offsets)
+
+
+def test_a_term_right_before_a_citation_marker_is_its_first_use() -> None:
+    # "leukemia.[1]" is one token to a spaCy-style tokenizer; the marker must not hide the use
+    text = "The study is for people with acute myeloid leukemia.[1]\n\nLater, acute myeloid leukemia again.[1]\n"
+    findings = _glossary_findings(text)
+    assert len(findings) == 1 and findings[0].startswith("<text>:1:"), findings

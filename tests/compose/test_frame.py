@@ -213,3 +213,27 @@ def test_abbreviations_a_record_defines_are_spelled_out_at_their_first_use_on_th
                             if not rest.startswith("(") and not before.endswith("("):
                                 missed.append(f"{result.trial.id}: {short} in {sentence.text!r}")
     assert not missed, "\n".join(missed[:20])
+
+
+@pytest.mark.parametrize(
+    ("measure", "quoted"),
+    [
+        ("Relapse-free survival (RFS)", True),
+        ("Detection of viral infection using serology and antibody detection kits", False),
+    ],
+)
+def test_in_short_quotes_the_main_measure_only_when_it_holds_one_glossary_term_at_most(
+    measure: str, quoted: bool
+) -> None:
+    import json
+
+    from conftest import EXAMPLES
+
+    data = json.loads((EXAMPLES / "NCT06529731.json").read_text("utf-8"))
+    outcomes = data["protocolSection"]["outcomesModule"]
+    outcomes["primaryOutcomes"] = [{"measure": measure, "timeFrame": "2 years"}]
+    document = compose_trial(plainlang.load(data), PROFILE, POLICY)
+    summary = document.section("summary")
+    assert summary is not None
+    text = " ".join(s.text for s in summary.sentences())
+    assert ("The main thing the study team measures is listed below." in text) is not quoted, text

@@ -137,24 +137,33 @@ def test_rewriting_twice_changes_nothing_more(sentence: str) -> None:
 
 def _flat_matcher(phrases: list[str]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 _TABLE = sorted(load_plain_words().replacements)
 
 
 @given(
-    st.lists(st.sampled_from(_TABLE) | st.sampled_from([" ", "-", ", ", "A", "ing", "\n"]) | st.text(max_size=4), max_size=12)
-    .map("".join)
+    st.lists(
+        st.sampled_from(_TABLE) | st.sampled_from([" ", "-", ", ", "A", "ing", "\n"]) | st.text(max_size=4),
+        max_size=12,
+    ).map("".join)
 )
 def test_grouped_phrase_matcher_finds_what_one_flat_alternation_finds(text: str) -> None:
     # phrase_matcher groups the alternatives by first character for speed; the plain
     # longest-first alternation it replaced is the definition of what must match.
     grouped = load_plain_words().matcher
-    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in _flat_matcher(_TABLE).finditer(text)]
+    assert [m.span() for m in grouped.finditer(text)] == [
+        m.span() for m in _flat_matcher(_TABLE).finditer(text)
+    ]
 
 
-@given(st.lists(st.text(alphabet="abAB-é ", min_size=1, max_size=5), max_size=8), st.text(alphabet="abAB-é .", max_size=30))
+@given(
+    st.lists(st.text(alphabet="abAB-é ", min_size=1, max_size=5), max_size=8),
+    st.text(alphabet="abAB-é .", max_size=30),
+)
 def test_any_phrase_table_groups_to_the_same_matches(phrases: list[str], text: str) -> None:
     lowered = [p.lower() for p in phrases]
     assert [m.span() for m in phrase_matcher(lowered).finditer(text)] == [

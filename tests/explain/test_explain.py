@@ -233,3 +233,34 @@ def test_inside_parentheses_an_abbreviation_is_spelled_out_in_a_sentence(mini: G
 def test_outside_parentheses_the_parenthetical_style_is_unchanged(mini: Glossary) -> None:
     result = explain("(See below.) Some got a placebo.", mini, "parenthetical")
     assert result.text == "(See below.) Some got a placebo (a fake medicine with no drug in it)."
+
+
+def _one_sentence_document(sentence: Sentence) -> Document:
+    return Document(
+        title="A study",
+        sections=(Section("summary", "In short", (Block("paragraph", (sentence,)),)),),
+        record_ids=("NCT01234567",),
+    )
+
+
+@pytest.mark.parametrize("style", [s for s in STYLES if s != "none"])
+def test_a_term_inside_a_kept_name_is_explained_by_a_sentence_after_and_the_name_stays_whole(
+    mini: Glossary, style: str
+) -> None:
+    name = "Refractory Disease Care Plan"
+    sentence = Sentence(f"It tests the {name}.", keep=(name,))
+    result = explain(_one_sentence_document(sentence), mini, style)  # type: ignore[arg-type]
+    assert result.document is not None
+    texts = [s.text for s in result.document.sections[0].blocks[0].sentences]
+    assert texts == [f"It tests the {name}.", "Refractory means did not get better with treatment."]
+    assert [(u.term, u.style) for u in result.terms] == [("refractory", "sentence")]
+    assert unexplained_terms(" ".join(texts), mini) == ()
+
+
+def test_a_term_inside_the_kept_name_of_an_organisation_is_part_of_the_name(mini: Glossary) -> None:
+    name = "Refractory Anemia Research Hospital"
+    sentence = Sentence(f"The study runs at the {name}.", keep=(name,))
+    result = explain(_one_sentence_document(sentence), mini, "fit")
+    assert result.document is not None
+    assert [s.text for s in result.document.sections[0].blocks[0].sentences] == [sentence.text]
+    assert result.terms == ()

@@ -203,7 +203,9 @@ def test_explanation_that_does_not_name_its_term_is_reported_at_the_explanation(
     findings = _lint("unnamed-explanation.yaml")
     assert [_where(f) for f in findings] == [("G012", 7, 18)]
     assert "'donor cell infusion'" in findings[0].message
-    assert str(findings[0]).startswith(f"{BAD / 'unnamed-explanation.yaml'}:7:18 (terms[0].explanation): [G012]")
+    assert str(findings[0]).startswith(
+        f"{BAD / 'unnamed-explanation.yaml'}:7:18 (terms[0].explanation): [G012]"
+    )
 
 
 def test_every_shipped_explanation_names_its_term() -> None:

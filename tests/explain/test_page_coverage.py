@@ -28,7 +28,18 @@ def _page(*sentences: Sentence, explained: tuple[ExplainedTerm, ...] = ()) -> Su
 
 def test_inflections_of_easy_words_are_easy() -> None:
     easy = easy_words()
-    words = ("years", "planned", "earlier", "larger", "stopped", "cities", "studied", "agreed", "using", "person's")
+    words = (
+        "years",
+        "planned",
+        "earlier",
+        "larger",
+        "stopped",
+        "cities",
+        "studied",
+        "agreed",
+        "using",
+        "person's",
+    )
     assert all(is_easy(w, easy) for w in words)
     assert not is_easy("refractory", easy)
 
@@ -51,7 +62,10 @@ def test_words_in_capitals_are_looked_up_as_written_not_inflected() -> None:
 
 def test_a_glossary_abbreviation_is_hard_even_when_its_letters_spell_an_easy_word() -> None:
     text = "ALL of the children with ALL got better."
-    assert [w for _, _, w in hard_words(text, easy_words(), abbreviations=frozenset({"ALL"}))] == ["ALL", "ALL"]
+    assert [w for _, _, w in hard_words(text, easy_words(), abbreviations=frozenset({"ALL"}))] == [
+        "ALL",
+        "ALL",
+    ]
     assert [w for _, _, w in hard_words(text, easy_words())] == []
 
 

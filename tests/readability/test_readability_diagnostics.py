@@ -57,8 +57,27 @@ def test_each_reason_says_what_to_fix() -> None:
     )
 
 
-_PASSIVE_PIECES = ["was given", "being treated", "am told", "isn't made", "be seen", "been", "being", " ", "\n", "\u00a0", "given", "treated",
-                   "not", "often", "quickly", "bed", "it", ",", "."]
+_PASSIVE_PIECES = [
+    "was given",
+    "being treated",
+    "am told",
+    "isn't made",
+    "be seen",
+    "been",
+    "being",
+    " ",
+    "\n",
+    "\u00a0",
+    "given",
+    "treated",
+    "not",
+    "often",
+    "quickly",
+    "bed",
+    "it",
+    ",",
+    ".",
+]
 
 
 @example("Patients being treated")

@@ -161,7 +161,9 @@ def test_every_registry_has_a_public_url_pattern_and_id_shape() -> None:
     assert all("{id}" in registry.url_pattern for registry in REGISTRIES.values())
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab -*1.)#:\t\n\u00a0\u2028\x1c")) | st.characters(), max_size=80))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab -*1.)#:\t\n\u00a0\u2028\x1c")) | st.characters(), max_size=80)
+)
 def test_every_block_is_folded_and_trimmed_whatever_its_lines(text: str) -> None:
     # to_passage joins a block's folded lines without folding a one-line block again: the
     # result must still be what folding the whole block gives.

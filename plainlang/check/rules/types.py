@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from plainlang.check import jargon
-from plainlang.check.names import in_name
 from plainlang.check.page import Page, Span
 from plainlang.check.rules import sources
 from plainlang.check.rules.base import Hit, Rule, alternatives, compile_pattern, param, word_start
 from plainlang.errors import CheckError, Location
+from plainlang.explain.names import in_name
 
 
 def _source(params: Mapping[str, Any], table: Mapping[str, Any], where: Location) -> Any:

@@ -14,8 +14,8 @@ treatment or a study group ("Allogeneic Hematopoietic Stem Cell Transplantation"
 Biomarker Analysis", "Usual Care Group"), and those are the words a reader most needs explained.
 The organisation word must stand outside the judged term, and the run must be longer than the
 term: "Intensive Care Unit" written alone is a term, not a name. When the judged word is itself
-the organisation word ("Unit" in "Uganda Research Unit on AIDS"), two Title Case words outside it
-make the run a name.
+the organisation word ("Unit" in "Uganda Research Unit on AIDS", "Clinic" in "Mayo Clinic"), a
+Title Case word outside it makes the run a name.
 
 A run that contains none of the organisation words (a site named "UZ Leuven") is judged as text:
 a missed name costs a publisher one suppression comment; a missed explanation costs a reader.
@@ -91,7 +91,8 @@ def in_name(found: tuple[Name, ...], start: int, end: int) -> bool:
         if any(o_end <= start or o_start >= end for o_start, o_end in name.organisation):
             return True
         # the judged word is the organisation word itself ("Unit" in "Uganda Research Unit on
-        # AIDS"): the name is still a name when two Title Case words stand outside it
-        if (start, end) in name.organisation and name.title_words_outside(start, end) >= 2:
+        # AIDS", "Clinic" in "Mayo Clinic"): the run is a name when a Title Case word stands
+        # outside it ("Intensive Care Unit" alone is matched whole, as the longer term)
+        if (start, end) in name.organisation and name.title_words_outside(start, end) >= 1:
             return True
     return False
