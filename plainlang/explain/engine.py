@@ -22,6 +22,7 @@ from plainlang.explain.apply import (
     Style,
     apply_edits,
     check_style,
+    explained_use,
     plan_text,
     sentence_insertions,
     words_to_know_text,
@@ -84,7 +85,7 @@ def _uses(plan: Plan, marks: dict[int, tuple[int, int]], shift: list[Edit]) -> l
         else:
             start, end = _shifted(shift, item.match.start), _shifted(shift, item.match.end)
         uses.append(
-            ExplainedUse(item.term.term, item.term.definition, item.match.surface, start, end, item.style)
+            explained_use(item.term.term, item.term.definition, item.match.surface, start, end, item.style)
         )
     return uses
 
@@ -225,7 +226,7 @@ def _explain_block(
             start = _shifted(before, item.match.start - starts[i])
             end = start + len(item.match.surface)
         uses.append(
-            ExplainedUse(
+            explained_use(
                 item.term.term,
                 item.term.definition,
                 item.match.surface,

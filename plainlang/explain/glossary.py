@@ -12,14 +12,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from plainlang.explain.lint import BLOCKING, check_collisions, check_structure
-from plainlang.explain.matcher import CompiledMatcher, TermMatch
+from plainlang.explain.matcher import CompiledMatcher, Tables, TermMatch, collector_paused
 from plainlang.explain.packs import (
     Pack,
+    PackMarks,
     PackSource,
+    RawPack,
     Term,
     build_pack,
     builtin_sources,
     entry_point_sources,
+    parse_pack_text,
     read_raw,
     sources_for,
 )
@@ -31,6 +34,8 @@ class Glossary:
 
     packs: tuple[Pack, ...]
     _by_term: dict[str, Term] = field(init=False, repr=False)
+    # matcher tables stored for exactly these packs (the built-in index), used instead of compiling
+    _tables: Tables | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_term: dict[str, Term] = {}
@@ -58,7 +63,12 @@ class Glossary:
     @classmethod
     def from_sources(cls, sources: Sequence[PackSource]) -> Glossary:
         """Read and check packs (uncached); raises GlossaryError on the first unusable problem."""
-        raws = [read_raw(source) for source in sources]
+        with collector_paused():  # the parsed values are long-lived: see collector_paused
+            raws = [read_raw(source) for source in sources]
+        return cls._from_raws(raws)
+
+    @classmethod
+    def _from_raws(cls, raws: Sequence[RawPack]) -> Glossary:
         for raw in raws:
             for finding in check_structure(raw, full_schema=False):
                 if finding.code in BLOCKING:
@@ -107,7 +117,10 @@ class Glossary:
 
     @functools.cached_property
     def matcher(self) -> CompiledMatcher:
-        """The compiled phrase tables, built on first use (about 0.1 s for all packs)."""
+        """The compiled phrase tables, built on first use (about 0.1 s for all packs) unless
+        they came with the packs (the built-in index)."""
+        if self._tables is not None:
+            return CompiledMatcher.from_tables(self.terms, self._tables)
         return CompiledMatcher(self.terms)
 
     def find(self, text: str) -> tuple[TermMatch, ...]:
@@ -123,4 +136,28 @@ def _load_cached(sources: tuple[str, ...], builtin: bool, installed: bool) -> Gl
     if installed:
         names = {source.file for source in chosen}
         chosen.extend(s for s in entry_point_sources() if s.file not in names)
+    if builtin and len(chosen) == len(builtin_sources()):
+        return _from_index(chosen)
     return Glossary.from_sources(chosen)
+
+
+def _from_index(sources: Sequence[PackSource]) -> Glossary:
+    """The built-in packs, from the shipped index when it was made from these very texts.
+
+    The index is only written for packs that load without error, and its digest covers the
+    checking code too (``plainlang.explain.index``), so the checks are not run again: they
+    cannot find anything. Marks (file:line:col) still come from the texts, on demand.
+    """
+    from plainlang.explain.index import read_index  # here: `python -m` runs that module
+
+    texts = [(source.file, source.read()) for source in sources]
+    stored = read_index(texts)
+    if stored is None:
+        with collector_paused():
+            raws = [parse_pack_text(text, file) for file, text in texts]
+        return Glossary._from_raws(raws)
+    data, tables = stored
+    raws = [RawPack(file, value, PackMarks(text)) for (file, text), value in zip(texts, data, strict=True)]
+    glossary = Glossary(tuple(build_pack(raw) for raw in raws))
+    object.__setattr__(glossary, "_tables", tables)
+    return glossary

@@ -19,6 +19,11 @@ whole explain and 150 ms for a cold load + compile. The tries compile in ~40 ms 
 everything else (variants included, ~75 ms cold), search 1,000 words in ~0.15 ms, and
 ``import plainlang.explain`` no longer imports spaCy.
 
+With 1,642 terms (9 packs) compiling took ~120 ms cold; the tables are now plain ints, strings,
+lists and dicts (``tables``), so the built-in packs' tables ship precompiled in
+``glossaries/builtin-index.marshal`` and load in ~3 ms (``plainlang.explain.index``); other
+packs are compiled as before (~100 ms cold for the built-in ones, the collector paused).
+
 How we know nothing changed. ``tests/explain/test_tokens.py`` holds, on every
 ClinicalTrials.gov record text in ../shared/data: the tries find the same (start, end, key)
 hits as spaCy's PhraseMatcher over the same tokens, and this matcher run on spaCy's own
@@ -28,11 +33,14 @@ four styles gave identical output to the spaCy version on all 4,139 record and g
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from plainlang.explain.packs import Term
@@ -51,6 +59,26 @@ class TermMatch:
     end: int
     surface: str
     is_abbreviation: bool
+
+
+_new = object.__new__
+
+
+def _term_match(term: str, start: int, end: int, surface: str, is_abbreviation: bool) -> TermMatch:
+    """``TermMatch(...)``, made without the frozen dataclass's ``__init__``.
+
+    That ``__init__`` sets each field through ``object.__setattr__``, 0.6 µs a match; filling
+    the instance dict directly takes 0.25 µs, and a 1,000-word text has ~300 matches. The
+    result is the same object (fields, equality, hash, repr): ``tests/explain`` compares them.
+    """
+    match = _new(TermMatch)
+    fields = match.__dict__
+    fields["term"] = term
+    fields["start"] = start
+    fields["end"] = end
+    fields["surface"] = surface
+    fields["is_abbreviation"] = is_abbreviation
+    return match
 
 
 @dataclass(frozen=True)
@@ -83,10 +111,34 @@ def blank_english() -> Any:
 
 Words = tuple[str, ...]
 Hit = tuple["PatternKey", int, int]  # a pattern's key, and the tokens [start, end) it covers
-# A trie over tokens: each node holds the keys of the patterns ending there and the next tokens.
-_Node = tuple[list["PatternKey"], dict[str, "_Node"]]
+# A trie over tokens: each node holds the ids of the keys of the patterns ending there (indexes
+# into the matcher's key table) and the next tokens. Plain ints, strings, lists and dicts, so a
+# compiled table can be stored with marshal and loaded as it is (``tables``, ``from_tables``).
+TrieNode = tuple[list[int], dict[str, "TrieNode"]]
+# The compiled tables in marshal-able form: the keys as (term index, written, abbreviation,
+# exact words), the trie of word patterns and the trie of abbreviations (lower case).
+Tables = tuple[tuple[tuple[int, bool, bool, Words], ...], dict[str, TrieNode], dict[str, TrieNode]]
 
 _SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tables of long-lived objects are built.
+
+    Compiling a glossary (or loading its index, or its YAML) makes tens of thousands of lists,
+    dicts and tuples, none of them garbage. Every 700 of them set off a collection, and the
+    older generations' collections walk every object of the program (a whole plainlang
+    import): measured, 15-40 % of a cold load and compile. The collector is switched back on
+    (if it was on) as soon as the tables are built; the objects are then collected as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _words(text: str, tokens: Sequence[Token]) -> Words:
@@ -105,33 +157,34 @@ def _lower_words(text: str, tokens: Sequence[Token]) -> list[str]:
     return [text[s:e].lower() for s, e in tokens]
 
 
-def _trie(patterns: dict[Words, list[PatternKey]]) -> dict[str, _Node]:
-    root: dict[str, _Node] = {}
+def _trie(patterns: dict[Words, list[PatternKey]], ids: dict[int, int]) -> dict[str, TrieNode]:
+    """The trie of ``patterns``, each key stored as its id (``ids``: by ``id()`` of the key)."""
+    root: dict[str, TrieNode] = {}
     for words, keys in patterns.items():
         children = root
-        node: _Node | None = None
+        node: TrieNode | None = None
         for word in words:
             node = children.get(word)
             if node is None:
                 node = children[word] = ([], {})
             children = node[1]
         assert node is not None  # patterns are never empty
-        node[0].extend(keys)
+        node[0].extend([ids[id(key)] for key in keys])
     return root
 
 
-def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
+def _search(trie: dict[str, TrieNode], words: Sequence[str], table: Sequence[PatternKey]) -> list[Hit]:
     """Every (key, start, end) whose pattern equals ``words[start:end]``, overlaps included."""
     found: list[Hit] = []
     count = len(words)
     # the few tokens that start a pattern, found in one comprehension, then walked
     for i in [i for i, word in enumerate(words) if word in trie]:
-        node: _Node | None = trie[words[i]]
+        node: TrieNode | None = trie[words[i]]
         end = i + 1
         while node is not None:
             keys, children = node
             for key in keys:
-                found.append((key, i, end))
+                found.append((table[key], i, end))
             if not children or end >= count:
                 break
             node = children.get(words[end])
@@ -139,17 +192,25 @@ def _search(trie: dict[str, _Node], words: Sequence[str]) -> list[Hit]:
     return found
 
 
+def _longest_first(hit: Hit) -> tuple[int, int, int]:
+    """Sort key of hits: longest first, then written forms, then the earlier term, then start."""
+    key, start, end = hit
+    return start - end, key.rank, start
+
+
 def _first(item: tuple[int, int, PatternKey]) -> int:
     return item[0]
+
+
+_token_start = itemgetter(0)
 
 
 def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
     """For each token, whether it overlaps one of ``spans``."""
     touched = [False] * len(tokens)
-    starts = [start for start, _ in tokens]
     for start, end in spans:
         # tokens from the last one starting at or before the span's start, to the span's end
-        i = max(bisect_right(starts, start) - 1, 0)
+        i = max(bisect_right(tokens, start, key=_token_start) - 1, 0)
         while i < len(tokens) and tokens[i][0] < end:
             if tokens[i][1] > start:
                 touched[i] = True
@@ -157,18 +218,124 @@ def _touched(tokens: Sequence[Token], spans: SpanSet) -> list[bool]:
     return touched
 
 
+def _select(
+    candidates: list[Hit],
+    tokens: Sequence[Token],
+    crosses: Callable[[int, int], bool] | None,
+    touched: list[bool],
+) -> list[tuple[int, int, PatternKey]]:
+    """The candidates kept, as (start char, end char, key): greedily, the longest first, then
+    written forms, then the earlier term, each kept unless it overlaps one kept before or
+    ``crosses`` a protected span (asked only for tokens ``touched`` marks)."""
+    # longest first, then written forms, then the earlier term; then keep what fits. A
+    # one-token candidate only meets others on its own token, where the best ranked one
+    # wins: those (most) are picked per token instead of sorted, after the longer ones.
+    longer = [hit for hit in candidates if hit[2] - hit[1] > 1]
+    longer.sort(key=_longest_first)
+    single: dict[int, PatternKey] = {}
+    for key, start, end in candidates:
+        if end - start == 1:
+            held = single.get(start)
+            if held is None or key.rank < held.rank:  # on a tie the first, as a stable sort
+                single[start] = key
+    taken = [False] * len(tokens)
+    kept: list[tuple[int, int, PatternKey]] = []
+    for key, start, end in longer:
+        if True in taken[start:end]:
+            continue
+        start_char = tokens[start][0]
+        end_char = tokens[end - 1][1]
+        if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
+            continue
+        taken[start:end] = [True] * (end - start)
+        kept.append((start_char, end_char, key))
+    for start, key in single.items():
+        if taken[start]:
+            continue
+        start_char, end_char = tokens[start]
+        if crosses is not None and touched[start] and crosses(start_char, end_char):
+            continue
+        kept.append((start_char, end_char, key))
+    return kept
+
+
 class CompiledMatcher:
     """The phrase tables for a list of terms, and the search over a text."""
 
+    # lower-case tokens -> keys, and exact tokens -> keys: set when compiled, worked out on
+    # first use when made ``from_tables`` (see ``__getattr__``)
+    word_patterns: dict[Words, list[PatternKey]]
+    abbreviation_patterns: dict[Words, list[PatternKey]]
+
     def __init__(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None = None) -> None:
         """Tables for ``terms``; ``tokenizer`` replaces ``tokens.tokenize`` (the tests pass spaCy's)."""
+        with collector_paused():
+            self._compile(terms, tokenizer)
+
+    def _compile(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None) -> None:
+        self._setup(terms, tokenizer)
+        patterns = self.word_patterns = self._word_patterns()
+        by_lower = self._abbreviation_tables()
+        # every key object once in the table, in the order first met; a trie holds their ids
+        table: list[PatternKey] = []
+        ids: dict[int, int] = {}
+        for keys in (*patterns.values(), *by_lower.values()):
+            for key in keys:
+                if id(key) not in ids:
+                    ids[id(key)] = len(table)
+                    table.append(key)
+        self._keys = tuple(table)
+        self._words_trie = _trie(patterns, ids)
+        self._abbreviations_trie = _trie(by_lower, ids)
+
+    def _setup(self, terms: Sequence[Term], tokenizer: Callable[[str], list[Token]] | None) -> None:
         self.terms = tuple(terms)
         self._tokenize = tokenizer or tokenize_text
         # plain phrases are split on spaces without the tokenizer: only true of our own
         self._simple_phrases = tokenizer is None
         self._abbreviation_set = frozenset(a for t in terms for a in t.abbreviations)
-        # Written forms claim their text first, so a generated variant never takes a real
-        # form of another term away; within a kind the earlier term wins.
+        self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
+
+    @classmethod
+    def from_tables(cls, terms: Sequence[Term], tables: Tables) -> CompiledMatcher:
+        """A matcher for ``terms`` from tables ``tables()`` gave for the same terms and code.
+
+        The caller vouches that they match (``plainlang.explain.index`` checks a digest of
+        the packs and of the modules that build the tables); nothing is recompiled.
+        """
+        self = cls.__new__(cls)
+        self._setup(terms, None)
+        keys, words_trie, abbreviations_trie = tables
+        self._keys = tuple(
+            PatternKey(index, written, abbreviation, tuple(words))
+            for index, written, abbreviation, words in keys
+        )
+        self._words_trie = words_trie
+        self._abbreviations_trie = abbreviations_trie
+        return self
+
+    def tables(self) -> Tables:
+        """The compiled tables as plain values (``marshal`` can store them)."""
+        keys = tuple((k.term_index, k.written, k.abbreviation, k.words) for k in self._keys)
+        return keys, self._words_trie, self._abbreviations_trie
+
+    def __getattr__(self, name: str) -> Any:
+        # A matcher made from stored tables works out its pattern tables only when asked (the
+        # tests hold them to spaCy's PhraseMatcher); matching never needs them.
+        if name == "word_patterns":
+            self.word_patterns = self._word_patterns()
+            return self.word_patterns
+        if name == "abbreviation_patterns":
+            self._abbreviation_tables()
+            return self.abbreviation_patterns
+        raise AttributeError(name)
+
+    def _claimed(self) -> dict[str, PatternKey]:
+        """Each lower-case form and variant, and the key of the term that claims it.
+
+        Written forms claim their text first, so a generated variant never takes a real form
+        of another term away; within a kind the earlier term wins.
+        """
         claimed: dict[str, PatternKey] = {}
         for index, term in enumerate(self.terms):
             key = PatternKey(index, True, False)
@@ -179,7 +346,11 @@ class CompiledMatcher:
             for form in term.forms:
                 for variant in phrase_variants(form):
                     claimed.setdefault(variant, key)
-        self.word_patterns = self._word_patterns(claimed)
+        return claimed
+
+    def _abbreviation_tables(self) -> dict[Words, list[PatternKey]]:
+        """Sets ``abbreviation_patterns`` (exact tokens); returns the same by lower-case tokens,
+        with keys that carry the exact tokens to check."""
         split = self._tokenize
         abbreviations: dict[Words, list[PatternKey]] = {}
         by_lower: dict[Words, list[PatternKey]] = {}
@@ -193,11 +364,9 @@ class CompiledMatcher:
                     exact = PatternKey(index, True, True, words)
                     by_lower.setdefault(tuple(_lower_words(abbreviation, tokens)), []).append(exact)
         self.abbreviation_patterns = abbreviations
-        self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
-        self._words_trie = _trie(self.word_patterns)
-        self._abbreviations_trie = _trie(by_lower)
+        return by_lower
 
-    def _word_patterns(self, claimed: dict[str, PatternKey]) -> dict[Words, list[PatternKey]]:
+    def _word_patterns(self) -> dict[Words, list[PatternKey]]:
         """Lower-case token sequences, tokenized as the text would be in capitals too.
 
         The tokens of a form can depend on its case (spaCy split "itd" like "it'd" but kept
@@ -206,7 +375,7 @@ class CompiledMatcher:
         """
         patterns: dict[Words, list[PatternKey]] = {}
         split = self._tokenize
-        for text, key in claimed.items():
+        for text, key in self._claimed().items():
             if self._simple_phrases and _SIMPLE_PHRASE.fullmatch(text):
                 # words of ASCII letters or of digits are one token each, in any case: most
                 # forms, spared the tokenizer
@@ -224,13 +393,17 @@ class CompiledMatcher:
         """Every (key, start token, end token) where a word pattern (on lower case) and an
         abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
         lower = _lower_words(text, tokens)
-        words = _search(self._words_trie, lower)
+        words = _search(self._words_trie, lower, self._keys)
         # Abbreviations are looked up by their lower case too, the exact text checked for the
         # few tokens found: cheaper than the exact text of every token.
         abbreviations = [
             (key, start, end)
-            for key, start, end in _search(self._abbreviations_trie, lower)
-            if all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
+            for key, start, end in _search(self._abbreviations_trie, lower, self._keys)
+            if (
+                text[tokens[start][0] : tokens[start][1]] == key.words[0]
+                if end - start == 1  # most abbreviations: one token, no zip
+                else all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
+            )
         ]
         return words, abbreviations
 
@@ -277,31 +450,11 @@ class CompiledMatcher:
         crosses = guard.crosses if guard else None
         # tokens touching a protected span: only a candidate holding one can cross a span
         touched = _touched(tokens, guard) if crosses is not None else []
-        # longest first, then written forms, then the earlier term; then keep what fits
-        candidates.sort(key=lambda c: (c[1] - c[2], c[0].rank, c[1]))
-        taken = [False] * len(tokens)
-        kept: list[tuple[int, int, PatternKey]] = []
-        for key, start, end in candidates:
-            if end - start == 1:  # most matches are one token: no slices
-                if taken[start]:
-                    continue
-                start_char, end_char = tokens[start]
-                if crosses is not None and touched[start] and crosses(start_char, end_char):
-                    continue
-                taken[start] = True
-            else:
-                if True in taken[start:end]:
-                    continue
-                start_char = tokens[start][0]
-                end_char = tokens[end - 1][1]
-                if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
-                    continue
-                taken[start:end] = [True] * (end - start)
-            kept.append((start_char, end_char, key))
+        kept = _select(candidates, tokens, crosses, touched)
         kept.sort(key=_first)
         terms = self.terms
         chosen = [
-            TermMatch(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)
+            _term_match(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)
             for start, end, key in kept
         ]
         return tuple(chosen)

@@ -18,7 +18,6 @@ entry point in the group ``plainlang.glossaries`` (a publisher can ship its own 
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator
@@ -26,11 +25,14 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from plainlang.errors import GlossaryError, Location
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 ENTRY_POINT_GROUP = "plainlang.glossaries"
 BUILTIN_PACKAGE = "plainlang.glossaries"
@@ -370,6 +372,10 @@ def builtin_sources() -> tuple[PackSource, ...]:
 
 
 def _entry_points() -> dict[str, importlib.metadata.EntryPoint]:
+    # imported here: importlib.metadata (and the email package it pulls in) is a fifth of
+    # importing plainlang.explain, and only installed packs need it
+    import importlib.metadata
+
     found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
     return {ep.name: ep for ep in sorted(found, key=lambda ep: ep.name)}
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # US ↔ UK spellings inside medical words. Each pair is (US, UK); both directions are generated.
 _SPELLING_INFIXES: tuple[tuple[str, str], ...] = (
@@ -87,12 +87,15 @@ _VOWELS = set("aeiou")
 _WORD = re.compile(r"^[a-z]+$")
 
 
-_ANY_SPELLING = re.compile(
-    "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
-    + "|(?:"
-    + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair)
-    + ")$"
-)
+@functools.cache
+def _any_spelling() -> re.Pattern[str]:
+    """Any infix or ending with another spelling; compiled on first use, not at import."""
+    return re.compile(
+        "|".join(re.escape(x) for pair in _SPELLING_INFIXES for x in pair)
+        + "|(?:"
+        + "|".join(re.escape(x) for pair in _SUFFIX_PAIRS for x in pair)
+        + ")$"
+    )
 
 
 def spellings(word: str) -> set[str]:
@@ -103,7 +106,7 @@ def spellings(word: str) -> set[str]:
 @functools.lru_cache(maxsize=16384)
 def _cached_spellings(word: str) -> frozenset[str]:
     """``spellings``, remembered: compiling a glossary asks it of ~8,000 words, most repeated."""
-    if _ANY_SPELLING.search(word) is None:  # most words: nothing to respell
+    if _any_spelling().search(word) is None:  # most words: nothing to respell
         return frozenset((word,))
     return _spellings(word)
 
@@ -243,33 +246,35 @@ def phrase_variants(phrase: str, limit: int = 64) -> list[str]:
     long phrase cannot blow up the pattern table.
     """
     base = phrase.lower().strip()
+    words = _TOKEN.findall(base)
+    if len(words) == 1 and "-" not in base:
+        # one word (most forms): its own forms, no combinations to make
+        return list(_options(words[0], True)[:limit])
     spaced = [base]
     if "-" in base:
         spaced.append(base.replace("-", " "))
-    variants: list[str] = []
-    seen: set[str] = set()
-
-    def add(text: str) -> None:
-        if text not in seen and len(variants) < limit:
-            seen.add(text)
-            variants.append(text)
-
-    add(base)
+    # the first ``limit`` distinct texts, in order of making (dict keys keep that order)
+    variants: dict[str, None] = {base: None}
     for text in spaced:
         words = _TOKEN.findall(text)
         if not words:
             continue
-        options: list[list[str]] = []
-        for i, word in enumerate(words):
-            inflect = i == len(words) - 1 or (i == 0 and len(words) > 2 and words[1] == "of")
-            forms = sorted(_word_forms(word, inflect) - {word})
-            options.append([word, *forms])
-        for combination in _product(options, limit * 2):
-            add(_join(combination))
-    return variants
+        last = len(words) - 1
+        options = [
+            _options(word, i == last or (i == 0 and last > 1 and words[1] == "of"))
+            for i, word in enumerate(words)
+        ]
+        variants.update(dict.fromkeys(_join(combination) for combination in _product(options, limit * 2)))
+    return list(variants)[:limit]
 
 
-def _product(options: list[list[str]], limit: int) -> list[list[str]]:
+@functools.lru_cache(maxsize=8192)
+def _options(word: str, inflect: bool) -> tuple[str, ...]:
+    """The word, then its other forms in sorted order: the choices for one word of a phrase."""
+    return (word, *sorted(_word_forms(word, inflect) - {word}))
+
+
+def _product(options: Sequence[Sequence[str]], limit: int) -> list[list[str]]:
     """Cartesian product in order, the unchanged words first, cut at ``limit`` combinations."""
     result: list[list[str]] = [[]]
     for choices in options:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from plainlang.explain.apply import _at_sentence_start, _open_parenthesis
+from plainlang.explain.matcher import PatternKey
 from plainlang.explain.spans import _PROTECTED_KINDS, SpanSet, protected_spans, sentence_start
 
 _SENTENCEY = st.text(alphabet=st.sampled_from(list("aZ1 \n\t.!?)(-*•#x")), max_size=30)
@@ -72,3 +74,127 @@ def test_spanset_crosses_is_overlap_without_containment(
     merged = list(pieces)
     expected = any(s < end and start < e and not (start <= s and e <= end) for s, e in merged)
     assert pieces.crosses(start, end) == expected
+
+
+_WHITESPACE = st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u2009", "\r\n", " \n "])
+_BLANKY = st.lists(
+    st.sampled_from(["word", "AML", "(a)", "x,", "1.5", "COVID-19", *"  \n\t"]) | _WHITESPACE
+).map("".join)
+
+
+@given(_BLANKY)
+def test_tokenize_without_the_gap_search_gives_what_the_gap_search_gives(text: str) -> None:
+    from plainlang.explain import tokens
+
+    if "  " not in text and text.isprintable():  # the shortcut's test: then there is no gap
+        assert tokens._GAP.search(text) is None
+    assert tokens.tokenize(text) == _tokenize_searching_gaps(text)
+
+
+def _tokenize_searching_gaps(text: str) -> list[tuple[int, int]]:
+    """tokens.tokenize as it was: the gap search always run."""
+    from plainlang.explain.tokens import _GAP, chunk_tokens
+
+    out: list[tuple[int, int]] = []
+    position = 0
+    for gap in [*_GAP.finditer(text), None]:
+        start = position
+        stop = gap.start() if gap is not None else len(text)
+        if start < stop:
+            if start == 0 and text[0] == " ":
+                out.append((0, 1))
+                start = 1
+            for chunk in text[start:stop].split(" "):
+                if chunk:
+                    out.extend((start + s, start + e) for s, e in chunk_tokens(chunk))
+                start += len(chunk) + 1
+        if gap is not None:
+            start, position = gap.span()
+            if start and text[start] == " ":
+                start += 1
+            if start < position:
+                out.append((start, position))
+    return out
+
+
+@given(
+    st.lists(st.sampled_from(["Words", "WORDS", "wordſ", "to", "know", "KNOW", "\n", "# ", " ", "**"])).map(
+        "".join
+    )
+)
+def test_words_to_know_prefilter_never_hides_a_section(text: str) -> None:
+    from plainlang.explain.usage import _WORDS_TO_KNOW, words_to_know_span
+
+    assert (words_to_know_span(text) is None) == (_WORDS_TO_KNOW.search(text) is None)
+
+
+@given(st.lists(st.sampled_from(["a", "b.", "(c)", " ", "  ", "\n", "\t"])).map("".join), st.data())
+def test_explanation_piece_prefilter_never_hides_an_occurrence(text: str, data: st.DataObject) -> None:
+    from plainlang.explain.usage import _Pieces
+
+    start = data.draw(st.integers(0, len(text)))
+    sentence = text[start : data.draw(st.integers(start, len(text)))]
+    assert _Pieces(text).may_hold(sentence)  # every part of the text may be there
+    other = data.draw(st.lists(st.sampled_from(["a", "zz", "b.", " ", "\n"])).map("".join))
+    if other in text:
+        assert _Pieces(text).may_hold(other)
+
+
+def test_explanation_piece_prefilter_rules_out_a_sentence_whose_inner_word_is_missing() -> None:
+    from plainlang.explain.usage import _Pieces
+
+    text = "Complete remission means no sign of the cancer."
+    assert not _Pieces(text).may_hold("Remission means the illness went away.")
+    assert _Pieces(text).may_hold("remission means no sign")
+
+
+@given(st.text(alphabet=st.sampled_from(list("a@:/w. 1x")), max_size=40), st.data())
+def test_address_end_prefilter_agrees_with_the_search(text: str, data: st.DataObject) -> None:
+    from plainlang.explain.apply import _ADDRESS_END, _ends_in_address
+
+    end = data.draw(st.integers(0, len(text)))
+    assert _ends_in_address(text, end) == (_ADDRESS_END.search(text, max(end - 2048, 0), end) is not None)
+
+
+def _select_by_sorting(
+    candidates: list[tuple[PatternKey, int, int]],
+    tokens: list[tuple[int, int]],
+    crosses: Callable[[int, int], bool] | None,
+    touched: list[bool],
+) -> list[tuple[int, int, PatternKey]]:
+    """The former selection: every candidate sorted, longest first, then kept if it fits."""
+    taken = [False] * len(tokens)
+    kept = []
+    for key, start, end in sorted(candidates, key=lambda c: (c[1] - c[2], c[0].rank, c[1])):
+        if True in taken[start:end]:
+            continue
+        start_char, end_char = tokens[start][0], tokens[end - 1][1]
+        if crosses is not None and True in touched[start:end] and crosses(start_char, end_char):
+            continue
+        taken[start:end] = [True] * (end - start)
+        kept.append((start_char, end_char, key))
+    return kept
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.integers(0, 11), st.integers(1, 3)), max_size=25),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=3),
+)
+def test_selecting_one_token_matches_per_token_keeps_what_sorting_every_candidate_kept(
+    raw: list[tuple[int, bool, int, int]], protected: list[tuple[int, int]]
+) -> None:
+    from plainlang.explain.matcher import _select, _touched
+
+    tokens = [(i * 4, i * 4 + 3) for i in range(14)]
+    candidates = [
+        (PatternKey(term, written, False), start, min(start + length, len(tokens)))
+        for term, written, start, length in raw
+    ]
+    guard = SpanSet((s, s + n) for s, n in protected)
+    crosses = guard.crosses if guard else None
+    touched = _touched(tokens, guard) if guard else []
+    kept = sorted(_select(list(candidates), tokens, crosses, touched), key=lambda k: k[0])
+    expected = sorted(_select_by_sorting(candidates, tokens, crosses, touched), key=lambda k: k[0])
+    assert [(s, e, k.term_index, k.written) for s, e, k in kept] == [
+        (s, e, k.term_index, k.written) for s, e, k in expected
+    ]
