@@ -135,7 +135,10 @@ def rewrite_sentence(sentence: str, language: str = "en") -> list[str]:
     words = load_plain_words(language)
     sentence = strip_boilerplate(sentence, words)
     sentence = plain_words(sentence, words)
-    return [s for s in split_long(sentence) if s.strip(" .")]
+    # a joint can expose a lead-in that was mid-sentence ("...; RATIONALE: ..."): strip it from
+    # each part too, so that rewriting a rewritten sentence changes nothing more
+    parts = (strip_boilerplate(part, words) for part in split_long(sentence))
+    return [s for s in parts if s.strip(" .")]
 
 
 # Lower-case symbols whose case carries meaning: "mg" is milligrams, "Mg" is magnesium.
