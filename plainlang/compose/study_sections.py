@@ -216,6 +216,11 @@ def _named_harms(trial: Trial) -> list[tuple[str, HasPath]]:
     return list(found.values())[:6]
 
 
+def _holds_terms(name: str, gate: Gate) -> bool:
+    """True when ``name`` holds a glossary term other than the whole name."""
+    return any((m.start, m.end) != (0, len(name)) for m in gate.glossary.find(name))
+
+
 def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
     design = trial.design
     explain = wording.phrase("study_type", study_type(trial), "explain")
@@ -307,7 +312,9 @@ def _intervention_item(
     others = [o.value for o in intervention.other_names if o.value != name.value]
     if intervention.name.value != name.value:
         others.insert(0, intervention.name.value)
-    others = [o for o in others if _plain_name(o, gate)][:MAX_OTHER_NAMES]
+    # an other name that holds glossary words ("Biological Sample Collection") would need them
+    # explained, maybe in the wrong sense; brand and chemical names help a reader recognise it
+    others = [o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate)][:MAX_OTHER_NAMES]
     if others:
         line.append(
             cite.say(

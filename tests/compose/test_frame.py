@@ -237,3 +237,11 @@ def test_in_short_quotes_the_main_measure_only_when_it_holds_one_glossary_term_a
     assert summary is not None
     text = " ".join(s.text for s in summary.sentences())
     assert ("The main thing the study team measures is listed below." in text) is not quoted, text
+
+
+def test_other_names_that_hold_glossary_words_are_left_to_the_record() -> None:
+    from conftest import EXAMPLES
+
+    page = plainlang.render(plainlang.summarize(EXAMPLES / "NCT06529731.json", PROFILE))
+    assert "It is also called Actimmune." in page  # a brand name helps a reader recognise it
+    assert "Biological Sample Collection" not in page  # would need 'biological' explained
