@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from plainlang.compose.abbreviations import definitions_in, record_abbreviations
 from plainlang.compose.cite import split_sentences
@@ -35,6 +35,7 @@ from plainlang.config import Profile
 from plainlang.explain.fit import words
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
+from plainlang.explain.packs import Term
 from plainlang.model import Trial
 from plainlang.policy import Policy
 from plainlang.readability.counts import token
@@ -140,10 +141,26 @@ class Gate:
     policy: Policy
     defined: frozenset[str] = frozenset()
     language: str = "en"
+    # Per page: the verdict on each sentence (a sentence is asked about several times: as a unit,
+    # as a piece, for the summary) and on each term's printed definition. Not part of equality.
+    verdicts: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
+    forbidden_terms: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def reason(self, sentence: str) -> str:
         """Why ``sentence`` may not go on the page, or "" when it may."""
-        return rejection(sentence, self)
+        verdict = self.verdicts.get(sentence)
+        if verdict is None:
+            verdict = self.verdicts[sentence] = rejection(sentence, self)
+        return verdict
+
+    def says_forbidden(self, term: Term) -> bool:
+        """True when the term's definition or explanation, as explain would print them, holds
+        wording the policy forbids (checked sentence by sentence, as check reads them)."""
+        known = self.forbidden_terms.get(term.term)
+        if known is None:
+            said = (f"{term.term} means {term.definition}", *split_sentences(term.explanation or ""))
+            known = self.forbidden_terms[term.term] = any(self.policy.forbidden_in(text) for text in said)
+        return known
 
     def passes(self, sentence: str) -> bool:
         return not self.reason(sentence)
@@ -211,8 +228,7 @@ def rejection(sentence: str, gate: Gate) -> str:
     # or after it: that must pass the policy too
     # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
     for term in {t for m in matches if (t := gate.glossary.get(m.term)) is not None}:
-        said = (f"{term.term} means {term.definition}", *split_sentences(term.explanation or ""))
-        if any(gate.policy.forbidden_in(text) for text in said):  # sentence by sentence, as check reads
+        if gate.says_forbidden(term):
             return "wording"
     # explain writes an abbreviation's full words next to it on first use: count them too
     if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
