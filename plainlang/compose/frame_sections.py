@@ -13,7 +13,15 @@ import re
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
 from plainlang.compose.naming import describe, tested
-from plainlang.compose.phrasing import end_sentence, plain_case, say_count, say_date, say_list, sentence_case
+from plainlang.compose.phrasing import (
+    end_sentence,
+    lower_start,
+    plain_case,
+    say_count,
+    say_date,
+    say_list,
+    sentence_case,
+)
 from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
 from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
@@ -174,7 +182,7 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | N
         and len({m.term for m in glossary.find(measure)}) <= 1
     ):
         return cite.say(
-            f"The main thing the study team measures is {_lower_start(end_sentence(measure))}",
+            f"The main thing the study team measures is {lower_start(end_sentence(measure))}",
             outcome.measure,
         )
     count = len(trial.primary_outcomes)
@@ -185,12 +193,6 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | N
         "protocolSection.outcomesModule.primaryOutcomes",
         "count(primaryOutcomes)",
     )
-
-
-def _lower_start(text: str) -> str:
-    """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:2].islower() else text
 
 
 def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:

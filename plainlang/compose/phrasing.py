@@ -80,6 +80,12 @@ def _lower_word(word: str) -> str:
     return word
 
 
+def lower_start(text: str) -> str:
+    """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:2].islower() else text
+
+
 def sentence_case(text: str) -> str:
     """The first letter in capitals, the rest as written."""
     text = text.strip()
