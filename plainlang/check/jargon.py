@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plainlang.check.page import Page
+from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
 from plainlang.explain.names import Name, in_name, names
@@ -47,9 +48,6 @@ def term_scan(page: Page) -> TermScan:
     return result
 
 
-_MARKER = re.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
-
-
 def _without_markers(page: Page) -> str:
     """The page's running text with citation markers blanked out, offsets unchanged.
 
@@ -60,7 +58,7 @@ def _without_markers(page: Page) -> str:
     text, _ = page.joined
     if "[" not in text:
         return text
-    return _MARKER.sub(lambda m: " " * len(m.group()), text)
+    return CITATION.sub(lambda m: " " * len(m.group()), text)
 
 
 def page_names(page: Page) -> tuple[Name, ...]:

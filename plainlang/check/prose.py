@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+# A citation marker: [3], [1, 2], [1–4]. The numbers are group 1.
+CITATION = re.compile(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
+
 # Web addresses are not prose: their letters would count as long words and odd "sentences".
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"']+|\bwww\.[^\s<>\"']+", re.IGNORECASE)
 _URL_TAIL = ".,;:!?)]"

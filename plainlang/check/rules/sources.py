@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from plainlang.check import fidelity, jargon, measures
 from plainlang.check.page import Page, Span
+from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit, alternatives, word_start
 from plainlang.policy import find_contacts
 
@@ -20,7 +21,6 @@ SpanSource = Callable[[Page], Iterator[Hit]]
 TextSource = Callable[[Page], tuple[tuple[str, str], ...]]
 Measure = Callable[[Page, str], Iterator[tuple[Span | None, str, float]]]
 
-CITATION = re.compile(r"\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
 _QUOTES = str.maketrans(dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"'))
 _QUOTES_DASHES = str.maketrans(
     dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"') | dict.fromkeys("‐‑‒–—―−", "-")
