@@ -12,11 +12,10 @@ import re
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
-from plainlang.compose.naming import describe, tested
+from plainlang.compose.naming import condition_names, describe, more_problems, pick_conditions, tested
 from plainlang.compose.phrasing import (
     end_sentence,
     lower_start,
-    plain_case,
     say_count,
     say_date,
     say_list,
@@ -24,14 +23,17 @@ from plainlang.compose.phrasing import (
 )
 from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
-from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
+from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 MAX_MEASURE_WORDS = 12
 # longer main measures are counted here and given in full further down
-MAX_CONDITION_WORDS = 6  # a longer "condition" is a sentence someone typed there, not a name
-_NOT_A_NAME = re.compile(r"[()%:;™®]")
+# Words the named conditions may take: "In short" is the part most readers read, so it names one
+# or two plain conditions and counts the rest; the headline names one.
+MAX_SUMMARY_CONDITION_WORDS = 6
+SUMMARY_NAMES = 2  # treatments named in "In short"; each name the glossary knows adds a sentence
+MAX_HEADLINE_CONDITION_WORDS = 5
 _INTERVENTIONS = "protocolSection.armsInterventionsModule.interventions"
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -86,7 +88,7 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
                 (
                     in_phase,
                     what,
-                    _for_whom(trial, wording, cite),
+                    *_for_whom(trial, wording, cite),
                     _duration(trial, wording, cite),
                     _main_measure(trial, cite, glossary),
                 )
@@ -98,7 +100,7 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
 def _what_is_tested(
     trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, template: str
 ) -> Sentence:
-    names, unnamed = tested(trial, wording, glossary, policy)
+    names, unnamed = tested(trial, wording, glossary, policy, limit=SUMMARY_NAMES)
     text = template.format(what=describe([n.value for n in names], unnamed, wording))
     fields: list[HasPath | None] = list(names)
     sources = [SourceRef(trial.id, f.path) for f in fields if f is not None]
@@ -108,38 +110,38 @@ def _what_is_tested(
     return Sentence(text, tuple(sources), keep=tuple(n.value for n in names if n.value in text))
 
 
-def _named_conditions(trial: Trial) -> list[Field[str]]:
-    """The conditions that read as names; "questionnaire on changes in care during the
-    pandemic" is listed further down as entered, not put into our sentences."""
-    return [
-        c
-        for c in trial.conditions
-        if len(c.value.split()) <= MAX_CONDITION_WORDS and not _NOT_A_NAME.search(c.value)
-    ]
-
-
 def _conditions(trial: Trial, limit: int) -> str:
-    """``acute myeloid leukemia or relapsed AML and more``: the first ``limit`` named conditions."""
-    named = _named_conditions(trial)
-    phrase = say_list([plain_case(c.value) for c in named[:limit]], "or")
-    return phrase + " and more" if phrase and len(trial.conditions) > limit else phrase
+    """``mucositis and more``: the plainest ``limit`` named conditions, for the headline (which
+    carries no citation, so no count)."""
+    shown, others = pick_conditions(trial, limit, MAX_HEADLINE_CONDITION_WORDS)
+    phrase = say_list(condition_names(shown), "or")
+    return phrase + " and more" if phrase and others else phrase
 
 
-def _condition_names(trial: Trial) -> list[str]:
-    return [plain_case(c.value) for c in trial.conditions]
-
-
-def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
-    """Who takes part and how many, in one sentence: "About 45 adults with acute myeloid
-    leukemia are planned to take part." (a second short sentence beats a long first one)."""
-    condition = _conditions(trial, limit=2)
+def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> tuple[Sentence, Sentence | None]:
+    """Who takes part and how many: "About 45 adults with acute myeloid leukemia are planned to
+    take part." With many conditions, one or two plain ones are named and a second short
+    sentence counts the rest ("The study lists 26 more health problems below.")."""
+    # one plain name when there are many: each hard one brings a sentence that explains it
+    most = 2 if len(trial.conditions) <= 2 else 1
+    shown, others = pick_conditions(trial, most, MAX_SUMMARY_CONDITION_WORDS)
+    condition = say_list(condition_names(shown), "or")
     whom = who(trial)
-    fields: list[HasPath | None] = [*_named_conditions(trial)[:2], trial.eligibility.std_ages]
-    keep = _condition_names(trial)
+    fields: list[HasPath | None] = [*shown, trial.eligibility.std_ages]
+    keep = condition_names(shown)
+    more = (
+        cite.derived(
+            f"The study lists {more_problems(others)} below.",
+            "protocolSection.conditionsModule.conditions",
+            "count(conditions) - count(named here)",
+        )
+        if shown and others
+        else None
+    )
     enrollment = trial.design.enrollment
     if enrollment is None:
         text = f"It is for {whom} with {condition}." if condition else f"It is for {whom}."
-        return cite.say(text, *fields, keep=keep)
+        return cite.say(text, *fields, keep=keep), more
     count = enrollment.count.value
     kind = enrollment.kind.value if enrollment.kind else "ESTIMATED"
     verb = wording.phrase("enrollment_kind", kind, default="are planned to take part")
@@ -148,7 +150,7 @@ def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
     group = f"{whom} with {condition}" if condition else whom
     about = "" if kind == "ACTUAL" else "About "
     text = sentence_case(f"{about}{say_count(count)} {group} {verb}.")
-    return cite.say(text, enrollment.count, enrollment.kind, *fields, keep=keep)
+    return cite.say(text, enrollment.count, enrollment.kind, *fields, keep=keep), more
 
 
 def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
@@ -216,6 +218,9 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
         risks.append(cite.say(risks_table["side_effects"], design.study_type))
         if any(p in ("EARLY_PHASE1", "PHASE1") for p in phases):
             risks.append(cite.say(risks_table["early_phase"], design.phases))
+    else:
+        # a study that only watches gives no treatment to go wrong; what it finds has its own limit
+        risks.append(cite.say(risks_table["observational"], design.study_type))
     enrollment = design.enrollment
     if enrollment is not None and enrollment.count.value < SMALL_STUDY:
         risks.append(
@@ -236,10 +241,8 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
         risks.append(cite.say(risks_table["placebo"], placebo[0].type))
     harms = _named_harms(trial)
     parts: list[Block | tuple[Block, ...] | None] = [
-        note("What this could lead to:"),
-        paragraph(could_lead),
-        note("What could go wrong:"),
-        paragraph(risks),
+        *_led(note("What this could lead to:"), paragraph(could_lead)),
+        *_led(note("What could go wrong:"), paragraph(risks)),
     ]
     if harms:
         parts.append(note(wording.tables["meaning"]["named_harms_intro"]))
@@ -250,6 +253,12 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
             )
         )
     return Section("meaning", "What this could mean", blocks(*parts))
+
+
+def _led(lead: Block, body: Block | None) -> tuple[Block, ...]:
+    """A lead-in ("What could go wrong:") only with something after it: a heading over nothing
+    reads as if the page lost its text."""
+    return (lead, body) if body is not None else ()
 
 
 def _named_harms(trial: Trial) -> list[tuple[str, HasPath]]:

@@ -35,7 +35,7 @@ def trial_sections(
         people.who_can_join(trial, wording, cite, gate),
         study.what_is_measured(trial, cite, gate),
         people.where(trial, wording, cite),
-        people.status_and_dates(trial, wording, cite),
+        people.status_and_dates(trial, wording, cite, gate),
         people.conditions(trial, cite),
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )
