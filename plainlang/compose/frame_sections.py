@@ -9,8 +9,10 @@ record or counted with the count recorded in the sentence's provenance.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
+from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph, split_sentences
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
 from plainlang.compose.naming import condition_names, describe, more_problems, pick_conditions, tested
 from plainlang.compose.phrasing import (
@@ -25,6 +27,8 @@ from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
 from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
+from plainlang.readability.counts import Counts, count
+from plainlang.readability.formulas import smog
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 MAX_MEASURE_WORDS = 12
@@ -68,8 +72,73 @@ def headline(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy)
     return sentence_case(f"A study in {target}")
 
 
-def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer) -> Section:
-    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured."""
+@dataclass(frozen=True)
+class _Plainer:
+    """How much "In short" names: a step down names less and counts more."""
+
+    treatments: int  # treatments named (the rest counted by kind)
+    conditions: int | None  # conditions named; None: one, or two when the record has only two
+    measure: bool  # quote the main measure when it is short
+
+
+# From most said to least: the main measure is given in full further down, so it goes first;
+# then treatment names, whose glossary definitions each add a sentence full of long words; the
+# conditions go last, as they tell a reader whether the study is for them.
+_STEPS = (
+    _Plainer(SUMMARY_NAMES, None, True),
+    _Plainer(SUMMARY_NAMES, None, False),
+    _Plainer(1, None, False),
+    _Plainer(0, None, False),
+    _Plainer(0, 1, False),
+    _Plainer(0, 0, False),
+)
+
+
+def summary(
+    trial: Trial,
+    wording: Wording,
+    glossary: Glossary,
+    policy: Policy,
+    cite: Citer,
+    target_smog: float = 8.0,
+) -> Section:
+    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured.
+
+    It is the part most readers read, so it must read at the target grade with the definitions
+    the explain stage will add: when the names make it too hard, it names fewer and counts more
+    ("It tests Fulvestrant and one more medicine."); the sections below give every name.
+    """
+    sentences: list[Sentence] = []
+    for step in _STEPS:
+        sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
+        if estimated_smog([s.text for s in sentences], glossary) <= target_smog - _SMOG_MARGIN:
+            break
+    return Section("summary", "In short", blocks(paragraph(sentences)))
+
+
+# The estimate reads definitions as sentences of their own; explain sometimes puts one inside the
+# sentence, in brackets, which reads harder: a margin keeps the page under the target either way.
+_SMOG_MARGIN = 0.3
+
+
+def estimated_smog(texts: Sequence[str], glossary: Glossary) -> float:
+    """SMOG of ``texts`` with one "X means ..." sentence for each glossary term's first use, as
+    the explain stage will add them."""
+    said = [s for text in texts for s in split_sentences(text)]
+    seen: set[str] = set()
+    for text in texts:
+        for match in glossary.find(text):
+            term = glossary.get(match.term)
+            if match.term in seen or term is None:
+                continue
+            seen.add(match.term)
+            said.append(f"{match.surface} means {term.definition}")
+    return smog(Counts.total(count(s).counts for s in said))
+
+
+def _summary_sentences(
+    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, step: _Plainer
+) -> list[Sentence]:
     design = trial.design
     phase = phase_name(trial, wording)
     # "This study is in phase 2." lets the explain stage define the phase right after the term,
@@ -77,30 +146,31 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
     in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
     subject = "It" if phase else "This study"
     if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
-        what = _what_is_tested(trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.")
+        what = _what_is_tested(
+            trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.", step.treatments
+        )
     else:
         what = cite.say(f"{subject} watches and records what happens to the people in it.", design.study_type)
-    return Section(
-        "summary",
-        "In short",
-        blocks(
-            paragraph(
-                (
-                    in_phase,
-                    what,
-                    *_for_whom(trial, wording, cite),
-                    _duration(trial, wording, cite),
-                    _main_measure(trial, cite, glossary),
-                )
-            )
-        ),
+    found = (
+        in_phase,
+        what,
+        *_for_whom(trial, wording, cite, step.conditions),
+        _duration(trial, wording, cite),
+        _main_measure(trial, cite, glossary, quote=step.measure),
     )
+    return [s for s in found if s is not None and s.text]
 
 
 def _what_is_tested(
-    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, template: str
+    trial: Trial,
+    wording: Wording,
+    glossary: Glossary,
+    policy: Policy,
+    cite: Citer,
+    template: str,
+    limit: int = SUMMARY_NAMES,
 ) -> Sentence:
-    names, unnamed = tested(trial, wording, glossary, policy, limit=SUMMARY_NAMES)
+    names, unnamed = tested(trial, wording, glossary, policy, limit=limit)
     text = template.format(what=describe([n.value for n in names], unnamed, wording))
     fields: list[HasPath | None] = list(names)
     sources = [SourceRef(trial.id, f.path) for f in fields if f is not None]
@@ -118,12 +188,15 @@ def _conditions(trial: Trial, limit: int) -> str:
     return phrase + " and more" if phrase and others else phrase
 
 
-def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> tuple[Sentence, Sentence | None]:
+def _for_whom(
+    trial: Trial, wording: Wording, cite: Citer, most: int | None = None
+) -> tuple[Sentence, Sentence | None]:
     """Who takes part and how many: "About 45 adults with acute myeloid leukemia are planned to
     take part." With many conditions, one or two plain ones are named and a second short
     sentence counts the rest ("The study lists 26 more health problems below.")."""
     # one plain name when there are many: each hard one brings a sentence that explains it
-    most = 2 if len(trial.conditions) <= 2 else 1
+    if most is None:
+        most = 2 if len(trial.conditions) <= 2 else 1
     shown, others = pick_conditions(trial, most, MAX_SUMMARY_CONDITION_WORDS)
     condition = say_list(condition_names(shown), "or")
     whom = who(trial)
@@ -131,11 +204,13 @@ def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> tuple[Sentence, Se
     keep = condition_names(shown)
     more = (
         cite.derived(
-            f"The study lists {more_problems(others)} below.",
+            f"The study lists {more_problems(others)} below."
+            if shown
+            else f"The study lists the health {'problem' if others == 1 else 'problems'} it is about below.",
             "protocolSection.conditionsModule.conditions",
             "count(conditions) - count(named here)",
         )
-        if shown and others
+        if others
         else None
     )
     enrollment = trial.design.enrollment
@@ -169,7 +244,7 @@ def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
     return cite.say(template.format(start=say_date(start.iso[:7]), end=say_date(end.iso[:7])), start, end)
 
 
-def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | None:
+def _main_measure(trial: Trial, cite: Citer, glossary: Glossary, *, quote: bool = True) -> Sentence | None:
     """The main measure when it is short and plain enough to read in passing (one glossary term
     at most: each one adds a sentence that defines it); otherwise how many there are (the
     section "What the study measures" lists them all)."""
@@ -178,7 +253,8 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | N
     outcome = trial.primary_outcomes[0]
     measure = " ".join(plain_sentences(run_in(outcome.measure.value)))
     if (
-        len(trial.primary_outcomes) == 1
+        quote
+        and len(trial.primary_outcomes) == 1
         and len(measure.split()) <= MAX_MEASURE_WORDS
         and ":" not in measure
         and len({m.term for m in glossary.find(measure)}) <= 1

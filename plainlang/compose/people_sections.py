@@ -141,6 +141,8 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
         if listed:
             parts.append(note("These places are open or opening soon:"))
     shown = set(listed)
+    # sites are named while people can join; afterwards each city says how many places it had
+    joinable = trial.status.overall.value in _OPEN
     for country, indexes in sorted(countries.items()):
         names = sorted((i for i in indexes if i in shown), key=lambda i: _site_key(trial, i))
         if not names:
@@ -150,8 +152,35 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
         for i in names:
             cities.setdefault(_city_label(trial, i), []).append(i)
         for city, group in cities.items():
-            parts.append(Block("item", tuple(_site_sentence(trial, i, wording, cite) for i in group), city))
+            if joinable:
+                said = tuple(_site_sentence(trial, i, wording, cite) for i in group)
+            else:
+                said = (_places_here(trial, group, cite),)
+            parts.append(Block("item", said, city))
+    if not joinable and shown:
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        "The full record gives the name of each place.",
+                        _LOCATIONS,
+                        "names(locations) not shown",
+                    ),
+                )
+            )
+        )
     return Section("where", "Where the study runs", blocks(*parts))
+
+
+def _places_here(trial: Trial, group: list[int], cite: Citer) -> Sentence:
+    """A city's places counted, not named: in a study no one can join now, a list of long
+    hospital names tells a reader little and makes the page hard to read."""
+    if len(group) == 1:
+        site = trial.locations[group[0]]
+        return cite.say("There is one study place here.", site.facility, site.city, site.state, site.country)
+    return cite.derived(
+        f"There are {say_count(len(group))} study places here.", _LOCATIONS, "count(locations in this city)"
+    )
 
 
 # Country names read with "the" in running text: "in the United States", "in the Netherlands".

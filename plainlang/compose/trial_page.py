@@ -28,7 +28,7 @@ def trial_sections(
     gate = build_gate(profile, policy, trial, glossary)
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
-        frame.summary(trial, wording, glossary, policy, cite),
+        frame.summary(trial, wording, glossary, policy, cite, profile.target_smog),
         frame.meaning(trial, wording, cite),
         study.details(trial, cite, gate) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, gate),
