@@ -149,7 +149,10 @@ def end_sentence(text: str) -> str:
 
 # Words spelled with a vowel that start with a consonant sound ("a unit", "a one-time dose") and
 # words spelled with a consonant that start with a vowel sound ("an hour", "an honest answer").
-_CONSONANT_SOUND = re.compile(r"^(?:uni(?!nf|nt|nd|ns|nv|nh|nl|nc)|use|usu|uti|ura|ure|uri|uro|eu|ewe|one\b|once|onc(?=e))", re.IGNORECASE)
+_CONSONANT_SOUND = re.compile(
+    r"^(?:uni(?!nf|nt|nd|ns|nv|nh|nl|nc)|use|usu|uti|ura|ure|uri|uro|eu|ewe|one\b|once|onc(?=e))",
+    re.IGNORECASE,
+)
 _VOWEL_SOUND = re.compile(r"^(?:hour|honest|honou?r|heir)", re.IGNORECASE)
 # Letters whose names start with a vowel sound: "an MRI", "an HIV test", "an X-ray", but "a UK site".
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
@@ -164,7 +167,11 @@ def article(word: str) -> str:
         # "an 8-week course", "an 11-year-old", "an 18-month study"; other numbers take "a"
         number = re.match(r"\d+", word)
         digits = number[0] if number else ""
-        return "an" if digits[:1] == "8" or digits in ("11", "18") or re.fullmatch(r"1[18]\d{2}", digits) else "a"
+        return (
+            "an"
+            if digits[:1] == "8" or digits in ("11", "18") or re.fullmatch(r"1[18]\d{2}", digits)
+            else "a"
+        )
     head = re.split(r"[\s\-/,.;:()]", word, maxsplit=1)[0]
     letters = "".join(c for c in head if c.isalpha())
     if len(letters) >= 2 and letters.isupper() and not _SAYABLE_CAPITALS.fullmatch(letters):
