@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
 from plainlang.compose.facts import (
@@ -18,7 +19,7 @@ from plainlang.compose.phrasing import end_sentence, lower_start, say_count, say
 from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.wording import Wording
 from plainlang.explain.fit import words
-from plainlang.model import Block, Intervention, Outcome, Section, Sentence, Trial
+from plainlang.model import Block, Intervention, Outcome, Section, Sentence, SourceRef, Trial
 
 MAX_OTHER_NAMES = 3
 MAX_DESCRIPTION_SENTENCES = 2  # of an intervention's description or one outcome measure
@@ -119,14 +120,18 @@ def _intervention_item(
     # full record, as arm labels are: "Study part 2" says where it stands in the record's list,
     # and opens the sentence for the same reason a plain name does.
     subject = name.value if plain_name else f"Study part {number}"
-    line: list[Sentence | None] = [
-        cite.say(
-            f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
-            name,
-            intervention.type,
-            keep=(name.value,) if plain_name else (),
+    first = cite.say(
+        f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
+        name,
+        intervention.type,
+        keep=(name.value,) if plain_name else (),
+    )
+    if not plain_name:
+        # "Study part 2" is its place in the record's list: a number we made, so say how
+        first = replace(
+            first, sources=(*first.sources, SourceRef(cite.record_id, name.path, "position(interventions)"))
         )
-    ]
+    line: list[Sentence | None] = [first]
     if not plain_name:
         line.append(cite.say("The full record gives its name.", name))
     # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
