@@ -156,6 +156,7 @@ def describe(names: Sequence[str], unnamed: Counter[str], wording: Wording, *, c
 
 
 MAX_CONDITION_WORDS = 6  # a longer "condition" is a sentence someone typed there, not a name
+PLAIN_CONDITION_WORDS = 4
 _NOT_A_CONDITION_NAME = re.compile(r"[()%:;™®]")
 
 
@@ -178,15 +179,18 @@ def pick_conditions(trial: Trial, most: int, max_words: int) -> tuple[list[Field
     """A few conditions to name in a sentence, and how many of the record's others are not named.
 
     A record may list 28 conditions ("Childhood Acute Lymphoblastic Leukemia in Remission", ...);
-    a sentence naming them all is one no one can read. The plainest names are chosen (fewest long
-    words, then fewest words, then the record's order), at most ``most`` of them and ``max_words``
+    a sentence naming them all is one no one can read. Plain names are chosen first (at most
+    ``PLAIN_CONDITION_WORDS`` words, at most two long words), at most ``most`` of them and ``max_words``
     words together, and are given in the record's order. The full list stays in "What the study
     is about", as the study team wrote it.
     """
     named = named_conditions(trial)
     ranked = sorted(
         range(len(named)),
-        key=lambda i: (_long_words(named[i].value), len(named[i].value.split()), i),
+        key=lambda i: (
+            len(named[i].value.split()) > PLAIN_CONDITION_WORDS or _long_words(named[i].value) > 2,
+            i,
+        ),
     )
     chosen: list[int] = []
     words = 0
