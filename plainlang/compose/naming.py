@@ -206,7 +206,19 @@ def pick_conditions(trial: Trial, most: int, max_words: int) -> tuple[list[Field
 
 def condition_names(fields: Sequence[Field[str]]) -> list[str]:
     """The names as they run in our sentences (Title Case lowered, codes and names kept)."""
-    return [plain_case(f.value) for f in fields]
+    return [plain_case(uninvert(f.value)) for f in fields]
+
+
+# Index order, as MeSH and some registries write names: "Influenza, Human", "Lymphoma, B-Cell",
+# "Acute Lymphoblastic Leukemia, Adult". One or two words after a single comma are the front
+# of the name.
+_INVERTED = re.compile(r"^([^,]+),\s+([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)$")
+
+
+def uninvert(name: str) -> str:
+    """``Influenza, Human`` → ``Human Influenza``: the order a reader says the name in."""
+    found = _INVERTED.match(name.strip())
+    return f"{found[2]} {found[1]}" if found else name
 
 
 def more_problems(count: int) -> str:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import plainlang
 from plainlang.check import CheckRun
-from plainlang.compose.naming import is_no_treatment_name
+from plainlang.compose.naming import is_no_treatment_name, uninvert
 from plainlang.compose.phrasing import article, fix_articles, plain_case
 
 PROFILE = plainlang.Profile(today="2026-11-21")
@@ -187,3 +187,17 @@ def test_a_closed_study_counts_its_places_by_city() -> None:
     assert "is looking for people" not in where
     assert re.search(r"There (?:is one study place|are \d+ study places) here\.", where), where
     assert "The full record gives the name of each place." in where
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Influenza, Human", "Human Influenza"),
+        ("Lymphoma, B-Cell", "B-Cell Lymphoma"),
+        ("Acute Lymphoblastic Leukemia, Adult", "Adult Acute Lymphoblastic Leukemia"),
+        ("Head and Neck Cancer", "Head and Neck Cancer"),
+        ("Cancer, of the breast, left side", "Cancer, of the breast, left side"),
+    ],
+)
+def test_index_order_condition_names_are_said_front_first(name: str, said: str) -> None:
+    assert uninvert(name) == said
