@@ -31,7 +31,7 @@ from plainlang.check.prose import (
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|\w{1,32});")
 # Characters that may sit between two pieces of inline text: markup, list markers, indentation.
-_MARKUP_GAP = frozenset("*_~`\\>#-+=|.) \t\r\n0123456789")
+_MARKUP_GAP = re.compile(r"[*_~`\\>#\-+=|.) \t\r\n0-9]*")
 _RUNS = re.compile(r"[^\W_]+|[^\S\n]+|.", re.DOTALL)
 
 
@@ -112,7 +112,7 @@ class _Cursor:
         if not content:
             return
         found = self.source.find(content, self.pos)
-        if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+        if found >= 0 and _MARKUP_GAP.fullmatch(self.source, self.pos, found):
             out.add(content, found)
             self.pos = found + len(content)
             return
@@ -121,7 +121,7 @@ class _Cursor:
         for piece in _RUNS.findall(content):
             if piece[0].isalnum() or piece[0].isspace():
                 found = self.source.find(piece, self.pos)
-                if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+                if found >= 0 and _MARKUP_GAP.fullmatch(self.source, self.pos, found):
                     out.add(piece, found)
                     self.pos = found + len(piece)
                     continue
