@@ -17,8 +17,7 @@ def _reference() -> MarkdownIt:
 
 def _shape(tokens: list[Token]) -> list[tuple[object, ...]]:
     return [
-        (t.type, t.content, t.markup, t.map, tuple(t.attrs.items()), _shape(t.children or []))
-        for t in tokens
+        (t.type, t.content, t.markup, t.map, tuple(t.attrs.items()), _shape(t.children or [])) for t in tokens
     ]
 
 
@@ -33,7 +32,9 @@ PIECES = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.lists(PIECES, min_size=1, max_size=12), min_size=1, max_size=4), st.booleans())
 def test_pages_parse_to_the_same_tokens_as_markdown_it_alone(paragraphs: list[list[str]], refs: bool) -> None:
-    source = "\n\n".join("".join(p) for p in paragraphs) + ("\n\n[1]: https://example.org\n" if refs else "\n")
+    source = "\n\n".join("".join(p) for p in paragraphs) + (
+        "\n\n[1]: https://example.org\n" if refs else "\n"
+    )
     assert _shape(_parser().parse(source)) == _shape(_reference().parse(source))
 
 
