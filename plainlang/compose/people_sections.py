@@ -17,6 +17,9 @@ from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
 MAX_CONDITION_WORDS = 10  # named conditions in "Who can join"; the rest are counted
 MAX_CONDITIONS_ABOUT = 4  # named in "What the study is about" before the full list
 MAX_CONDITION_WORDS_ABOUT = 10
+# Conditions listed as entered: enough to recognise one's own illness; a registry list of 28
+# long names ("Recurrent Childhood Small Noncleaved Cell Lymphoma") is the full record's to give.
+MAX_CONDITIONS_LISTED = 8
 _CONDITIONS = "protocolSection.conditionsModule.conditions"
 MAX_CRITERIA = 6  # bullets shown in all before "other rules apply"
 MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
@@ -318,10 +321,27 @@ def conditions(trial: Trial, cite: Citer) -> Section:
             plain = replace(plain, sources=(*plain.sources, counted))
     # Exactly as entered, never explained: keeping the whole sentence (with the full stop that is
     # the list's punctuation) means no glossary term can ever be the whole kept phrase.
-    listed = [cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),)) for c in trial.conditions]
+    listed = [
+        cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),))
+        for c in trial.conditions[:MAX_CONDITIONS_LISTED]
+    ]
+    hidden = len(trial.conditions) - len(listed)
+    rest = (
+        paragraph(
+            (
+                cite.derived(
+                    f"The full record lists {say_count(hidden)} more.",
+                    _CONDITIONS,
+                    "count(conditions) - count(listed here)",
+                ),
+            )
+        )
+        if hidden > 0
+        else None
+    )
     return Section(
         "conditions",
         "What the study is about",
         # the registrant is whoever entered the record: to a reader, the study team
-        blocks(paragraph((plain,)), note("As the study team listed them:"), items(listed)),
+        blocks(paragraph((plain,)), note("As the study team listed them:"), items(listed), rest),
     )

@@ -115,12 +115,24 @@ def test_a_record_with_many_conditions_names_a_few_and_counts_the_rest() -> None
     first = about.strip().split("\n")[0]
     assert re.search(r"and 2\d more health problems\.\[1\]$", first), first
     assert len(first.split()) <= 20
-    # the full list stays, as the study team wrote it
+    # the first ones as the study team wrote them, the rest counted
     assert "- Childhood Acute Lymphoblastic Leukemia in Remission.[1]" in about
-    assert "- Unspecified Childhood Solid Tumor, Protocol Specific.[1]" in about
+    assert "- Unspecified Childhood Solid Tumor, Protocol Specific.[1]" not in about
     short = _section(page, "In short")
     assert "more health problems below" in short
     assert "in remission or childhood" not in short
+
+
+def test_the_conditions_as_listed_stop_after_eight_and_count_the_rest() -> None:
+    require_shared()
+    path = next((RECORDS / "ctgov-v2").glob("NCT01305200.*"))
+    summary = plainlang.summarize(path, PROFILE)
+    about = next(s for s in summary.document.sections if s.id == "conditions")
+    listed = [b for b in about.blocks if b.kind == "item"]
+    assert len(listed) == 8
+    rest = about.blocks[-1].sentences[0]
+    assert rest.text == "The full record lists 19 more."  # 27 conditions in the record
+    assert rest.sources[0].derivation == "count(conditions) - count(listed here)"
 
 
 def test_an_observational_placeholder_is_worded_as_no_treatment() -> None:
