@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from plainlang.compose.facts import _TREATMENT_TYPES as TREATMENT_TYPES
 from plainlang.compose.facts import display_name, name_in_text, without_type
-from plainlang.compose.phrasing import plain_case, say_count, say_list
+from plainlang.compose.phrasing import plain_case, say_count, say_list, unshout
 from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
 from plainlang.model import Field, Intervention, Trial
@@ -112,7 +112,7 @@ def tested(
             continue
         seen.add(key)
         if len(names) < limit and is_plain_name(shown.value, glossary, policy):
-            names.append(Field(name_in_text(shown.value), shown.path))
+            names.append(Field(name_in_text(unshout(shown.value)), shown.path))
         else:
             unnamed[intervention.type.value if intervention.type else "OTHER"] += 1
     return names, unnamed

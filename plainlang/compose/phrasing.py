@@ -131,6 +131,22 @@ def lower_start(text: str) -> str:
     return text[:1].lower() + text[1:] if first[1:2].islower() else text
 
 
+_SHOUTED = re.compile(r"[A-Z]{7,}")
+
+
+def unshout(name: str) -> str:
+    """A one-word drug name typed in capitals reads as a name: ``GEMCITABINE`` → ``Gemcitabine``.
+
+    Only a word a reader would say as a word changes: letters only, seven or more, at least
+    three vowels making up a third of it. Abbreviations and codes (AML, HIV, CD20, ABT-199,
+    BCG) are short, hold digits or hyphens, or have too few vowels to say, and keep their case.
+    """
+    if not _SHOUTED.fullmatch(name):
+        return name
+    vowels = sum(c in "AEIOUY" for c in name)
+    return name.capitalize() if vowels >= 3 and vowels * 3 >= len(name) else name
+
+
 def sentence_case(text: str) -> str:
     """The first letter in capitals, the rest as written."""
     text = text.strip()

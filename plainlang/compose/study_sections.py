@@ -15,7 +15,7 @@ from plainlang.compose.facts import (
     without_type,
 )
 from plainlang.compose.naming import is_no_treatment, is_no_treatment_name
-from plainlang.compose.phrasing import end_sentence, lower_start, say_count, say_list, sentence_case
+from plainlang.compose.phrasing import end_sentence, lower_start, say_count, say_list, sentence_case, unshout
 from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.wording import Wording
 from plainlang.explain.fit import words
@@ -106,7 +106,8 @@ def _intervention_item(
 
     Returns the item and 1 when the record's description had more than the page shows.
     """
-    name = display_name(intervention)
+    shown = display_name(intervention)
+    name = replace(shown, value=unshout(shown.value))
     if is_no_treatment(intervention):
         # "observational" or "No Intervention" typed where a treatment's name goes: the study
         # gives nothing here, and the page says so instead of calling it "a kind of care"
@@ -135,8 +136,9 @@ def _intervention_item(
     if not plain_name:
         line.append(cite.say("The full record gives its name.", name))
     # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
-    others = [o.value for o in intervention.other_names if o.value != name.value]
-    if intervention.name.value != name.value:
+    # the same name in other capitals ("GEMCITABINE" for Gemcitabine) is not another name
+    others = [o.value for o in intervention.other_names if o.value.lower() != name.value.lower()]
+    if intervention.name.value.lower() != name.value.lower():
         others.insert(0, intervention.name.value)
     # an other name that holds glossary words ("Biological Sample Collection") would need them
     # explained, maybe in the wrong sense; brand and chemical names help a reader recognise it

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import plainlang
 from plainlang.check import CheckRun
 from plainlang.compose.naming import is_no_treatment_name, uninvert
-from plainlang.compose.phrasing import article, fix_articles, plain_case
+from plainlang.compose.phrasing import article, fix_articles, plain_case, unshout
 
 PROFILE = plainlang.Profile(today="2026-11-21")
 
@@ -213,3 +213,39 @@ def test_a_closed_study_counts_its_places_by_city() -> None:
 )
 def test_index_order_condition_names_are_said_front_first(name: str, said: str) -> None:
     assert uninvert(name) == said
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("GEMCITABINE", "Gemcitabine"),
+        ("CARBOPLATIN", "Carboplatin"),
+        ("CISPLATIN", "Cisplatin"),
+        # abbreviations and codes keep their capitals
+        ("AML", "AML"),
+        ("HIV", "HIV"),
+        ("CD20", "CD20"),
+        ("ABT-199", "ABT-199"),
+        ("BCG", "BCG"),
+        ("CYP2C19", "CYP2C19"),
+        ("Gemcitabine", "Gemcitabine"),
+        ("DOCETAXEL INJECTION", "DOCETAXEL INJECTION"),  # more than one word: left as written
+    ],
+)
+def test_one_word_drug_names_in_capitals_read_as_names(name: str, said: str) -> None:
+    assert unshout(name) == said
+
+
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ", max_size=20))
+def test_unshouting_changes_only_case_and_only_long_sayable_words(name: str) -> None:
+    said = unshout(name)
+    assert said.lower() == name.lower()
+    if said != name:
+        assert name.isalpha() and len(name) >= 7
+    assert unshout(said) == said
+
+
+def test_a_drug_name_in_capitals_is_written_as_a_name_on_the_page() -> None:
+    page = _page("ctis", "2022-500676-59-00")
+    assert "GEMCITABINE" not in page.split("## References")[0]
+    assert "Gemcitabine" in page
