@@ -107,12 +107,19 @@ def summary(
     the explain stage will add: when the names make it too hard, it names fewer and counts more
     ("It tests Fulvestrant and one more medicine."); the sections below give every name.
     """
-    sentences: list[Sentence] = []
+    tried: list[tuple[float, list[Sentence]]] = []
     for step in _STEPS:
         sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
-        if estimated_smog([s.text for s in sentences], glossary) <= target_smog - _SMOG_MARGIN:
-            break
-    return Section("summary", "In short", blocks(paragraph(sentences)))
+        grade = estimated_smog([s.text for s in sentences], glossary)
+        if grade <= target_smog - _SMOG_MARGIN:
+            return Section("summary", "In short", blocks(paragraph(sentences)))
+        tried.append((round(grade, 2), sentences))
+    # No step reaches the target: the last says least. When it reads no easier than the first
+    # ("It tests a medicine." for "It tests Blinatumomab."), stepping down only took away the
+    # names a reader would look up, so the first is kept. (Steps in between are not chosen on
+    # the estimate alone: it is too rough to rank near-equal ones.)
+    first, last = tried[0], tried[-1]
+    return Section("summary", "In short", blocks(paragraph(first[1] if last[0] >= first[0] else last[1])))
 
 
 # The estimate reads definitions as sentences of their own; explain sometimes puts one inside the

@@ -80,6 +80,8 @@ def _lower_word(word: str) -> str:
     if proper is not None:
         # "covid19" and "Covid-19" are COVID-19 as a reader knows it; "Parkinson's" stays a name
         return word.lower().replace(proper.lower(), proper, 1)
+    if re.match(r"[A-Z]-", word):
+        return word  # "B-cell", "T-Cell": the letter is a name, as in "B-cell lymphoma"
     if any(c.isdigit() for c in word):
         return word  # a code or a name with a number ("Covid19", "H1N1") keeps its case
     if word[:1].isupper() and all(c.islower() for c in letters[1:]):

@@ -93,6 +93,7 @@ def test_words_with_a_vowel_sound_take_an(word: str) -> None:
         ("Childhood Hodgkin Lymphoma", "childhood Hodgkin lymphoma"),
         ("Acute Myeloid Leukemia", "acute myeloid leukemia"),
         ("H1n1 Influenza", "H1n1 influenza"),
+        ("B-cell Acute Lymphoblastic Leukemia", "B-cell acute lymphoblastic leukemia"),
     ],
 )
 def test_names_with_digits_and_peoples_names_keep_their_capitals(name: str, plain: str) -> None:
@@ -249,3 +250,9 @@ def test_a_drug_name_in_capitals_is_written_as_a_name_on_the_page() -> None:
     page = _page("ctis", "2022-500676-59-00")
     assert "GEMCITABINE" not in page.split("## References")[0]
     assert "Gemcitabine" in page
+
+
+def test_in_short_keeps_a_treatment_name_when_dropping_it_reads_no_easier() -> None:
+    # every step of "In short" is above the target here; naming less would not read easier
+    short = _section(_page("ctgov-xml", "NCT01207388"), "In short")
+    assert "It tests Blinatumomab (" in short
