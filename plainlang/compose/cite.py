@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from plainlang.compose.phrasing import fix_articles
+from plainlang.config import Profile
 from plainlang.model import Block, Sentence, SourceRef
+
+
+def today(profile: Profile) -> str:
+    """The summary's date (ISO): the profile's, so output is reproducible, else the clock's."""
+    return profile.today or _dt.date.today().isoformat()
 
 
 class HasPath(Protocol):

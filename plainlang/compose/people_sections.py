@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import OrderedDict
 from dataclasses import replace
@@ -9,10 +10,10 @@ from dataclasses import replace
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
 from plainlang.compose.facts import date_sentence, is_contact_text, plain_units
 from plainlang.compose.naming import condition_names, more_problems, pick_conditions
-from plainlang.compose.phrasing import end_sentence, say_age, say_count, say_list, sentence_case
+from plainlang.compose.phrasing import end_sentence, say_age, say_count, say_date, say_list, sentence_case
 from plainlang.compose.plainness import Gate
 from plainlang.compose.wording import Wording
-from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
+from plainlang.model import Block, DateField, Field, Section, Sentence, SourceRef, Trial
 
 MAX_CONDITION_WORDS = 10  # named conditions in "Who can join"; the rest are counted
 MAX_CONDITIONS_ABOUT = 4  # named in "What the study is about" before the full list
@@ -23,6 +24,21 @@ MAX_CONDITIONS_LISTED = 8
 _CONDITIONS = "protocolSection.conditionsModule.conditions"
 MAX_CRITERIA = 6  # bullets shown in all before "other rules apply"
 MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
+# ClinicalTrials.gov calls a study's status unknown when its record is not checked for two years;
+# a record still saying "looking for people" after that may no longer be true.
+STALE_AFTER_DAYS = 2 * 365
+# Statuses that tell a reader they may still take part, or that something is going on.
+_OPEN_STATUSES = frozenset(
+    {
+        "NOT_YET_RECRUITING",
+        "RECRUITING",
+        "ENROLLING_BY_INVITATION",
+        "ACTIVE_NOT_RECRUITING",
+        "SUSPENDED",
+        "AVAILABLE",
+        "TEMPORARILY_NOT_AVAILABLE",
+    }
+)
 
 
 def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
@@ -265,7 +281,40 @@ def _why_stopped(why: Field[str], cite: Citer, gate: Gate) -> list[Sentence]:
     return [cite.say("The full record gives the reason it stopped.", why)]
 
 
-def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
+def stale_status(trial: Trial, wording: Wording, cite: Citer, today: str) -> Sentence | None:
+    """A warning that an open status may be out of date, when the record was last checked
+    (or, lacking that, updated) more than ``STALE_AFTER_DAYS`` before ``today`` (ISO date)."""
+    status = trial.status
+    checked = status.verified or status.last_update
+    if status.overall.value not in _OPEN_STATUSES or checked is None:
+        return None
+    template = wording.phrase("notice", "stale_checked" if status.verified else "stale_updated")
+    age = _days_between(checked, today)
+    if not template or age is None or age <= STALE_AFTER_DAYS:
+        return None
+    derivation = f"summary date {today} minus {checked.iso} > {STALE_AFTER_DAYS} days"
+    on = "on" if checked.iso.count("-") == 2 else "in"
+    return cite.say(template.format(date=say_date(checked.iso), on=on), checked, derivation=derivation)
+
+
+def _days_between(date: DateField, today: str) -> int | None:
+    """Days from ``date`` (as precise as the registry gave it: its last day counts) to ``today``."""
+    parts = date.iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else 1
+        start = _dt.date(year, month, day)
+        if len(parts) == 2:  # a month: count from its end, so a date is never called older than it is
+            start = (start.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - _dt.timedelta(days=1)
+        elif len(parts) == 1:
+            start = _dt.date(year, 12, 31)
+        return (_dt.date.fromisoformat(today) - start).days
+    except ValueError:
+        return None
+
+
+def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate, today: str) -> Section:
     status = trial.status
     lines: list[Sentence | None] = []
     state = wording.phrase("overall_status", status.overall.value, "state")
@@ -278,6 +327,7 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate) ->
             lines.append(cite.say(f"When it was last checked, it {last}.", status.last_known))
     if reader:
         lines.append(cite.say(reader, status.overall))
+    lines.append(stale_status(trial, wording, cite, today))
     if status.why_stopped:
         lines.extend(_why_stopped(status.why_stopped, cite, gate))
     lines.append(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from plainlang.compose import frame_sections as frame
 from plainlang.compose import people_sections as people
 from plainlang.compose import study_sections as study
-from plainlang.compose.cite import Citer, note
+from plainlang.compose.cite import Citer, note, today
 from plainlang.compose.plainness import build_gate
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
@@ -35,7 +35,7 @@ def trial_sections(
         people.who_can_join(trial, wording, cite, gate),
         study.what_is_measured(trial, cite, gate),
         people.where(trial, wording, cite),
-        people.status_and_dates(trial, wording, cite, gate),
+        people.status_and_dates(trial, wording, cite, gate, today(profile)),
         people.conditions(trial, cite),
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )

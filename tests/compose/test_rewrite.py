@@ -177,7 +177,10 @@ def test_any_phrase_table_groups_to_the_same_matches(phrases: list[str], text: s
     ("sentence", "plain"),
     [
         # a swap before a noun or at a sentence start keeps the grammar whole
-        ("Eligible patients must not have had palifermin.", "People who can join must not have had palifermin."),
+        (
+            "Eligible patients must not have had palifermin.",
+            "People who can join must not have had palifermin.",
+        ),
         ("Patient is eligible for PCI.", "Person is eligible for PCI."),
         ("Children are eligible to participate.", "Children are able to take part."),
         # "objective response" is a measured result, never a "goal response"
