@@ -185,10 +185,12 @@ def pick_conditions(trial: Trial, most: int, max_words: int) -> tuple[list[Field
     is about", as the study team wrote it.
     """
     named = named_conditions(trial)
+    titled = _in_title(trial, named)
     ranked = sorted(
         range(len(named)),
         key=lambda i: (
             len(named[i].value.split()) > PLAIN_CONDITION_WORDS or _long_words(named[i].value) > 2,
+            i not in titled,
             i,
         ),
     )
@@ -202,6 +204,21 @@ def pick_conditions(trial: Trial, most: int, max_words: int) -> tuple[list[Field
         words += size
     shown = [named[i] for i in sorted(chosen)]
     return shown, len(trial.conditions) - len(shown)
+
+
+def _in_title(trial: Trial, named: Sequence[Field[str]]) -> frozenset[int]:
+    """Which conditions the titles name: the study is about those ("... Preventing Oral Mucositis
+    in Young Patients Undergoing ... Transplant" lists 28 conditions, mucositis among them, in
+    alphabetical order). Whole words, any case."""
+    ident = trial.identification
+    titles = " ".join(t.value for t in (ident.brief_title, ident.official_title) if t is not None).lower()
+    if not titles:
+        return frozenset()
+    return frozenset(
+        i
+        for i, name in enumerate(named)
+        if name.value.strip() and re.search(rf"(?<!\w){re.escape(name.value.strip().lower())}(?!\w)", titles)
+    )
 
 
 def condition_names(fields: Sequence[Field[str]]) -> list[str]:
