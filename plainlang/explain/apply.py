@@ -405,10 +405,12 @@ def plan_text(
     uses, _ = scan(text, glossary, state, matches=matches)
     if style == "none":
         return plan
+    entries = glossary.entries  # glossary.get of each term's main form, which matches carry
     for use in uses:
         if style != "replace" and (not use.first or use.explained):
             continue  # only a first use still unexplained gets an edit (replace: every use)
-        term = glossary.get(use.match.term)
+        name = use.match.term
+        term = entries[name] if name in entries else glossary.get(name)
         if term is None:
             continue
         match = use.match
@@ -504,7 +506,10 @@ def _ends_in_address(text: str, end: int) -> bool:
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, dict[int, tuple[int, int]]]:
     """The edited text, and for each edit (by index) the output span of its term's words."""
-    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end, i))
+    # by (start, end), ties in the order given (the sort is stable): one key list rather than
+    # a lambda call and a tuple per comparison key
+    spans = [(edit.start, edit.end) for edit in edits]
+    order = sorted(range(len(edits)), key=spans.__getitem__)
     out: list[str] = []
     marks: dict[int, tuple[int, int]] = {}
     cursor = 0

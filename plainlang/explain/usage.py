@@ -17,9 +17,11 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
+from plainlang.explain.packs import Term
 from plainlang.explain.spans import (
     Span,
     SpanSet,
@@ -139,14 +141,23 @@ def _inner_piece(sentence: str) -> str | None:
 
 
 def _explanation_spans(
-    text: str, glossary: Glossary, match: TermMatch, later: Iterable[TermMatch], pieces: _Pieces | None = None
+    text: str,
+    glossary: Glossary,
+    match: TermMatch,
+    later: Iterable[TermMatch],
+    pieces: _Pieces | None = None,
+    entry: Term | None = None,
 ) -> list[Span]:
-    """Spans that explain ``match`` (empty when it is not explained)."""
-    paren = parenthesis_after(text, match.end)
+    """Spans that explain ``match`` (empty when it is not explained); ``entry`` is its term's
+    glossary entry when the caller has it at hand (else it is looked up)."""
+    # the patterns inline rather than through parenthesis_after and is_defining: this runs
+    # for every first use of a term
+    end = match.end
+    paren = _PARENTHESIS.match(text, end)
     if paren is not None and says_something(paren.group(1)):
         return [paren.span()]
-    if is_defining(text, match):
-        return [(sentence_start(text, match.start), sentence_end(text, match.end))]
+    if _DEFINING_VERB.match(text, end) is not None and is_defining(text, match):
+        return [(sentence_start(text, match.start), sentence_end(text, end))]
     p_start, p_end = paragraph_of(text, match.start)
     for other in later:
         if other.start >= p_end:
@@ -158,7 +169,8 @@ def _explanation_spans(
             and is_defining(text, other)
         ):
             return [(sentence_start(text, other.start), sentence_end(text, other.end))]
-    entry = glossary.get(match.term)
+    if entry is None:
+        entry = glossary.get(match.term)
     if entry is not None and entry.explanation and (pieces is None or pieces.may_hold(entry.explanation)):
         at = text.find(entry.explanation, 0, p_end)
         if at >= 0 and (at >= p_start or at < match.start):
@@ -193,13 +205,18 @@ def scan(
     # which made a long text's scan quadratic.
     by_term: dict[str, list[TermMatch]] = {}
     for m in matches:
-        by_term.setdefault(m.term, []).append(m)
+        same = by_term.get(m.term)
+        if same is None:
+            by_term[m.term] = [m]
+        else:
+            same.append(m)
     seen: dict[str, int] = {}
     pieces = _Pieces(text)
     active = list(skip)
     overlaps_heading = headings.overlaps if headings else None
     done = state.done
     append = uses.append
+    entries = glossary.entries  # each match's glossary entry, by its term
     for m in matches:
         term = m.term
         count = seen[term] = seen.get(term, 0) + 1
@@ -209,14 +226,24 @@ def scan(
                 continue
         if overlaps_heading is not None and overlaps_heading(m.start, m.end):
             continue
+        # Use(m, first, explained) made inline: a scan makes one per match (see _use)
+        use = _new(Use)
+        fields = use.__dict__
+        fields["match"] = m
         if term in done:
-            append(_use(m, False, False))
+            fields["first"] = fields["explained"] = False
+            append(use)
             continue
         done.add(term)
-        spans = _explanation_spans(text, glossary, m, by_term[term][count:], pieces)
+        later = by_term[term]
+        spans = _explanation_spans(
+            text, glossary, m, islice(later, count, None) if count < len(later) else (), pieces, entries.get(term)
+        )
         skip.extend(spans)
         active.extend(spans)
-        append(_use(m, True, bool(spans)))
+        fields["first"] = True
+        fields["explained"] = bool(spans)
+        append(use)
     return uses, skip
 
 

@@ -198,3 +198,38 @@ def test_selecting_one_token_matches_per_token_keeps_what_sorting_every_candidat
     assert [(s, e, k.term_index, k.written) for s, e, k in kept] == [
         (s, e, k.term_index, k.written) for s, e, k in expected
     ]
+
+
+def _in_capitals_by_counting(
+    text: str, tokens: list[tuple[int, int]], start: int, end: int, known: frozenset[str]
+) -> bool:
+    """The former definition: every neighbouring token's text looked at."""
+    near = [text[s:e] for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3])]
+    shouting = [
+        w for w in near if len(w) > 1 and w.isupper() and w.isascii() and w.isalpha() and w not in known
+    ]
+    return len(shouting) >= 2
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ALL", "AML", "PATIENTS", "Must", "of", "É", "ÉÉ", "A1", "(", "CEM", "IV", "x"]),
+        min_size=1,
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_capitals_prefilter_never_hides_a_run_of_capitals(words: list[str], data: st.DataObject) -> None:
+    from plainlang.explain import Glossary
+
+    matcher = Glossary.load().matcher
+    text = " ".join(words)
+    tokens = []
+    at = 0
+    for word in words:
+        tokens.append((at, at + len(word)))
+        at += len(word) + 1
+    start = data.draw(st.integers(0, len(tokens) - 1))
+    end = data.draw(st.integers(start + 1, len(tokens)))
+    expected = _in_capitals_by_counting(text, tokens, start, end, matcher._abbreviation_set)
+    assert matcher._in_capitals(text, tokens, start, end) == expected
