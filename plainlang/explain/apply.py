@@ -25,7 +25,7 @@ import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from plainlang.errors import ConfigError
 from plainlang.explain import fit
@@ -68,9 +68,13 @@ class ExplainedUse:
         return ExplainedTerm(self.term, self.definition, self.section_id, self.sentence_index, self.surface)
 
 
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``[start, end)`` of the planned text with ``text``; ``mark`` locates the term in it."""
+class Edit(NamedTuple):
+    """Replace ``[start, end)`` of the planned text with ``text``; ``mark`` locates the term in it.
+
+    A named tuple rather than a frozen dataclass, as ``Explanation``: a plan makes one or two
+    per term explained, and a tuple is made in C (0.1 µs against 0.5 µs for a dataclass
+    filled without its ``__init__``). Both stay inside the explain stage.
+    """
 
     start: int
     end: int
@@ -80,14 +84,16 @@ class Edit:
     mark: tuple[int, int] | None = None  # (start, end) of the term's words inside ``text``
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     """A term the plan explains: its first use, the style used and the edit that does it."""
 
     term: Term
     match: TermMatch
     style: str
     edit: int | None  # index in Plan.edits, None when the text is left as it is
+
+
+_tuple_new = tuple.__new__
 
 
 def explained_use(
@@ -117,10 +123,8 @@ def explained_use(
 
 
 def _edit(start: int, end: int, text: str, term: str, surface: str, mark: tuple[int, int] | None) -> Edit:
-    """``Edit(...)`` with every field, made faster (see ``_records``)."""
-    return filled(
-        Edit, {"start": start, "end": end, "text": text, "term": term, "surface": surface, "mark": mark}
-    )
+    """``Edit(...)`` with every field, made without the named tuple's keyword handling."""
+    return _tuple_new(Edit, (start, end, text, term, surface, mark))
 
 
 @dataclass
@@ -455,7 +459,7 @@ def plan_text(
                 used_style = "sentence"
         edit = before if len(plan.edits) > before else None
         plan.explained.append(
-            filled(Explanation, {"term": term, "match": match, "style": used_style, "edit": edit})
+            _tuple_new(Explanation, (term, match, used_style, edit))
         )
     return plan
 

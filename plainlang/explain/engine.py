@@ -203,7 +203,7 @@ def _explain_block(
         i = owner(edit.start)
         if edit.end > ends[i]:
             continue  # an edit reaching into the next sentence cannot happen; never apply one
-        shifted = dataclasses.replace(edit, start=edit.start - starts[i], end=edit.end - starts[i])
+        shifted = edit._replace(start=edit.start - starts[i], end=edit.end - starts[i])
         local.setdefault(i, []).append((index, shifted))
     after: dict[int, list[str]] = {}
     for use_at, text in plan.sentences:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import NamedTuple
 
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
@@ -82,27 +83,24 @@ def is_defining(text: str, match: TermMatch) -> bool:
     return bool(_LEAD_IN.match(text[start : match.start].strip()))
 
 
-@dataclass(frozen=True)
-class Use:
-    """A term occurrence and what the scan decided about it."""
+class Use(NamedTuple):
+    """A term occurrence and what the scan decided about it.
+
+    A named tuple rather than a frozen dataclass: a scan makes one per match, and a tuple is
+    made in C (0.1 µs against 0.25 µs for a dataclass filled without its ``__init__``).
+    """
 
     match: TermMatch
     first: bool  # the first body use of its term (not in a heading, not already done)
     explained: bool  # for a first use: explained already
 
 
-_new = object.__new__
+_tuple_new = tuple.__new__
 
 
 def _use(match: TermMatch, first: bool, explained: bool) -> Use:
-    """``Use(match, first, explained)`` without the frozen dataclass's slower ``__init__``
-    (see ``matcher._term_match``): a scan makes one per match."""
-    use = _new(Use)
-    fields = use.__dict__
-    fields["match"] = match
-    fields["first"] = first
-    fields["explained"] = explained
-    return use
+    """``Use(match, first, explained)``, made without the named tuple's keyword handling."""
+    return _tuple_new(Use, (match, first, explained))
 
 
 @dataclass
@@ -226,24 +224,16 @@ def scan(
                 continue
         if overlaps_heading is not None and overlaps_heading(m.start, m.end):
             continue
-        # Use(m, first, explained) made inline: a scan makes one per match (see _use)
-        use = _new(Use)
-        fields = use.__dict__
-        fields["match"] = m
         if term in done:
-            fields["first"] = fields["explained"] = False
-            append(use)
+            append(_tuple_new(Use, (m, False, False)))  # Use(m, False, False), made in C
             continue
         done.add(term)
-        later = by_term[term]
-        spans = _explanation_spans(
-            text, glossary, m, islice(later, count, None) if count < len(later) else (), pieces, entries.get(term)
-        )
+        same = by_term[term]
+        later = islice(same, count, None) if count < len(same) else ()
+        spans = _explanation_spans(text, glossary, m, later, pieces, entries.get(term))
         skip.extend(spans)
         active.extend(spans)
-        fields["first"] = True
-        fields["explained"] = bool(spans)
-        append(use)
+        append(_tuple_new(Use, (m, True, bool(spans))))
     return uses, skip
 
 
