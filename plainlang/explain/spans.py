@@ -141,6 +141,11 @@ def _paragraph_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(s for s, _ in found), tuple(e for _, e in found)
 
 
+def one_paragraph(text: str) -> bool:
+    """True when ``text`` has no blank line: ``paragraph_of`` is then the whole text."""
+    return _PARAGRAPH_BREAK.search(text) is None
+
+
 def paragraph_of(text: str, position: int) -> Span:
     """The paragraph (text between blank lines) holding ``position``."""
     starts, ends = _paragraph_breaks(text)

@@ -233,3 +233,12 @@ def test_capitals_prefilter_never_hides_a_run_of_capitals(words: list[str], data
     end = data.draw(st.integers(start + 1, len(tokens)))
     expected = _in_capitals_by_counting(text, tokens, start, end, matcher._abbreviation_set)
     assert matcher._in_capitals(text, tokens, start, end) == expected
+
+
+@given(st.lists(st.sampled_from(["a", "b.", " ", "\n", "\t", "\n\n", " \n"])).map("".join), st.data())
+def test_one_paragraph_means_paragraph_of_is_the_whole_text(text: str, data: st.DataObject) -> None:
+    from plainlang.explain.spans import one_paragraph, paragraph_of
+
+    if one_paragraph(text):
+        position = data.draw(st.integers(0, len(text)))
+        assert paragraph_of(text, position) == (0, len(text))
