@@ -410,14 +410,25 @@ def plan_text(
     if style == "none":
         return plan
     entries = glossary.entries  # glossary.get of each term's main form, which matches carry
+    replace = style == "replace"
+    plains: dict[str, str | None] = {}  # _plain_for of each term met, in this text
+
+    def plain_of(name: str, term: Term) -> str | None:
+        if name not in plains:
+            plains[name] = _plain_for(glossary, term)
+        return plains[name]
+
     for use in uses:
-        if style != "replace" and (not use.first or use.explained):
+        if use.explained or (not replace and not use.first):
             continue  # only a first use still unexplained gets an edit (replace: every use)
-        name = use.match.term
+        match = use.match
+        name = match.term
         term = entries[name] if name in entries else glossary.get(name)
         if term is None:
             continue
-        match = use.match
+        # a later use changes only where the replace style puts a plain word in its place
+        if not use.first and (plain_of(name, term) is None or match.start in in_names):
+            continue
         before = len(plan.edits)
         used_style: str = style
         if match.start in in_names:
@@ -426,9 +437,9 @@ def plan_text(
                 plan.explained.append(Explanation(term, match, "sentence", None))
             continue
         if (
-            style == "replace"
+            replace
             and not use.explained  # the text defines it here ("AML means ..."): keep its subject
-            and (plain := _plain_for(glossary, term)) is not None
+            and (plain := plain_of(name, term)) is not None
             and _uninflected(term, match)
         ):
             # every use, not only the first: a plain word is a substitute, not a gloss
