@@ -199,10 +199,6 @@ def _longest_first(hit: Hit) -> tuple[int, int, int]:
     return start - end, key.rank, start
 
 
-def _first(item: tuple[int, int, PatternKey]) -> int:
-    return item[0]
-
-
 _token_start = itemgetter(0)
 
 
@@ -231,14 +227,17 @@ def _select(
     # longest first, then written forms, then the earlier term; then keep what fits. A
     # one-token candidate only meets others on its own token, where the best ranked one
     # wins: those (most) are picked per token instead of sorted, after the longer ones.
-    longer = [hit for hit in candidates if hit[2] - hit[1] > 1]
-    longer.sort(key=_longest_first)
+    longer: list[Hit] = []
     single: dict[int, PatternKey] = {}
-    for key, start, end in candidates:
+    for hit in candidates:
+        key, start, end = hit
         if end - start == 1:
             held = single.get(start)
             if held is None or key.rank < held.rank:  # on a tie the first, as a stable sort
                 single[start] = key
+        else:
+            longer.append(hit)
+    longer.sort(key=_longest_first)
     taken = [False] * len(tokens)
     kept: list[tuple[int, int, PatternKey]] = []
     for key, start, end in longer:
@@ -463,10 +462,18 @@ class CompiledMatcher:
         # tokens touching a protected span: only a candidate holding one can cross a span
         touched = _touched(tokens, guard) if crosses is not None else []
         kept = _select(candidates, tokens, crosses, touched)
-        kept.sort(key=_first)
+        kept.sort(key=_token_start)  # by start character (itemgetter: no Python call per item)
         terms = self.terms
-        chosen = [
-            _term_match(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)
-            for start, end, key in kept
-        ]
+        chosen = []
+        append = chosen.append
+        for start, end, key in kept:
+            # _term_match(...) inline: a text has hundreds of matches
+            match = _new(TermMatch)
+            fields = match.__dict__
+            fields["term"] = terms[key.term_index].term
+            fields["start"] = start
+            fields["end"] = end
+            fields["surface"] = text[start:end]
+            fields["is_abbreviation"] = key.abbreviation
+            append(match)
         return tuple(chosen)
