@@ -57,7 +57,11 @@ _SETEXT_HEADING = re.compile(r"^([^\n]+)\n {0,3}(?:=+|-{2,})[ \t]*$", re.MULTILI
 _HTML_HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _CITED_END = re.compile(r"[.!?]\[\d+(?:[,–-]\s*\d+)*\]$")
-_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s|$)|\n")
+# A sentence ends at a line end, or at ".", "!" or "?" (with any closing quotes or brackets)
+# before whitespace or the end. Written with the four characters first, so the engine skips
+# ahead to them: as "[.!?](...)|\n" it entered the alternation at every character, ~4 µs a
+# sentence, and the sentence style asks once per term explained.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)\]]*(?=\s|$))")
 
 
 def protected_spans(text: str) -> tuple[Span, ...]:

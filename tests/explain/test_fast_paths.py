@@ -242,3 +242,18 @@ def test_one_paragraph_means_paragraph_of_is_the_whole_text(text: str, data: st.
     if one_paragraph(text):
         position = data.draw(st.integers(0, len(text)))
         assert paragraph_of(text, position) == (0, len(text))
+
+
+_SENTENCE_END_AS_WRITTEN_FIRST = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s|$)|\n")
+
+
+@given(st.text(alphabet=st.sampled_from(list("a.!?\n \t\"')]”’x")), max_size=30), st.data())
+def test_sentence_end_pattern_finds_what_the_alternation_first_pattern_found(
+    text: str, data: st.DataObject
+) -> None:
+    from plainlang.explain.spans import _SENTENCE_END
+
+    position = data.draw(st.integers(0, len(text)))
+    found = _SENTENCE_END.search(text, position)
+    expected = _SENTENCE_END_AS_WRITTEN_FIRST.search(text, position)
+    assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
