@@ -464,7 +464,7 @@ class CompiledMatcher:
         kept = _select(candidates, tokens, crosses, touched)
         kept.sort(key=_token_start)  # by start character (itemgetter: no Python call per item)
         terms = self.terms
-        chosen = []
+        chosen: list[TermMatch] = []
         append = chosen.append
         for start, end, key in kept:
             # _term_match(...) inline: a text has hundreds of matches

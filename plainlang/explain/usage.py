@@ -17,7 +17,6 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import NamedTuple
 
 from plainlang.explain.glossary import Glossary
@@ -201,17 +200,11 @@ def scan(
         skip.append(wtk)
         state.done.update(m.term for m in matches if wtk[0] <= m.start < wtk[1])
     uses: list[Use] = []
-    # The later uses of each term, for "is it defined further on in its paragraph", and the
-    # skipped spans that may still hold a use: both were rescanned in full for each use,
-    # which made a long text's scan quadratic.
-    by_term: dict[str, list[TermMatch]] = {}
-    for m in matches:
-        same = by_term.get(m.term)
-        if same is None:
-            by_term[m.term] = [m]
-        else:
-            same.append(m)
-    seen: dict[str, int] = {}
+    # The uses followed by a defining verb ("... means"), for "is the term defined further on
+    # in its paragraph": only those can be, so each first use looks through these few rather
+    # than through every later use of its term. (Rescanning the whole text for each use made a
+    # long text's scan quadratic.)
+    defined = [m for m in matches if _DEFINING_VERB.match(text, m.end) is not None]
     pieces = _Pieces(text)
     active = list(skip)
     overlaps_heading = headings.overlaps if headings else None
@@ -222,7 +215,6 @@ def scan(
     whole = one_paragraph(text)
     for m in matches:
         term = m.term
-        count = seen[term] = seen.get(term, 0) + 1
         if active:
             active = [span for span in active if span[1] > m.start]
             if any(s <= m.start for s, _ in active):
@@ -233,8 +225,7 @@ def scan(
             append(_tuple_new(Use, (m, False, False)))  # Use(m, False, False), made in C
             continue
         done.add(term)
-        same = by_term[term]
-        later = islice(same, count, None) if count < len(same) else ()
+        later = [o for o in defined if o.start > m.start and o.term == term] if defined else []
         spans = _explanation_spans(text, glossary, m, later, pieces, entries.get(term), whole)
         skip.extend(spans)
         active.extend(spans)

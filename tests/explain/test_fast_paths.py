@@ -257,3 +257,68 @@ def test_sentence_end_pattern_finds_what_the_alternation_first_pattern_found(
     found = _SENTENCE_END.search(text, position)
     expected = _SENTENCE_END_AS_WRITTEN_FIRST.search(text, position)
     assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
+def _scan_as_before(
+    text: str, glossary: object
+) -> tuple[list[tuple[object, bool, bool]], list[tuple[int, int]]]:
+    """usage.scan as it was: each first use looks through every later use of its term."""
+    from plainlang.explain.spans import SpanSet, heading_spans
+    from plainlang.explain.usage import _explanation_spans, words_to_know_span
+
+    matches = glossary.matcher.find(text)  # type: ignore[attr-defined]
+    headings = SpanSet(heading_spans(text))
+    skip: list[tuple[int, int]] = []
+    done: set[str] = set()
+    wtk = words_to_know_span(text)
+    if wtk is not None:
+        skip.append(wtk)
+        done.update(m.term for m in matches if wtk[0] <= m.start < wtk[1])
+    uses = []
+    for index, m in enumerate(matches):
+        if any(s <= m.start < e for s, e in skip) or (headings and headings.overlaps(m.start, m.end)):
+            continue
+        if m.term in done:
+            uses.append((m, False, False))
+            continue
+        done.add(m.term)
+        later = [o for o in matches[index + 1 :] if o.term == m.term]
+        spans = _explanation_spans(text, glossary, m, later)  # type: ignore[arg-type]
+        skip.extend(spans)
+        uses.append((m, True, bool(spans)))
+    return uses, skip
+
+
+_DEFINING_PIECES = st.sampled_from(
+    [
+        "AML",
+        "refractory",
+        "Refractory",
+        "placebo",
+        " means a thing.",
+        " is the drug.",
+        " (did not get better)",
+        " (AML)",
+        " was seen.",
+        "\n\n",
+        "\n",
+        " ",
+        "# Heading ",
+        "Words to know\n",
+        "A placebo is a fake medicine.",
+    ]
+)
+
+
+@given(st.lists(_DEFINING_PIECES, max_size=14).map("".join))
+def test_scan_looking_only_at_uses_before_a_defining_verb_finds_what_scanning_every_use_found(
+    text: str,
+) -> None:
+    from plainlang.explain import Glossary
+    from plainlang.explain.usage import scan
+
+    glossary = Glossary.load()
+    uses, skip = scan(text, glossary)
+    expected_uses, expected_skip = _scan_as_before(text, glossary)
+    assert [(u.match, u.first, u.explained) for u in uses] == expected_uses
+    assert skip == expected_skip
