@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from dataclasses import replace
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
-from plainlang.compose.facts import condition_phrase, date_sentence, is_contact_text, plain_units
-from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_count, say_list, sentence_case
+from plainlang.compose.facts import date_sentence, is_contact_text, plain_units
+from plainlang.compose.naming import condition_names, more_problems, pick_conditions
+from plainlang.compose.phrasing import end_sentence, say_age, say_count, say_list, sentence_case
 from plainlang.compose.plainness import Gate
 from plainlang.compose.wording import Wording
-from plainlang.model import Block, Field, Section, Sentence, Trial
+from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
 
+MAX_CONDITION_WORDS = 10  # named conditions in "Who can join"; the rest are counted
+MAX_CONDITIONS_ABOUT = 4  # named in "What the study is about" before the full list
+MAX_CONDITION_WORDS_ABOUT = 10
+_CONDITIONS = "protocolSection.conditionsModule.conditions"
 MAX_CRITERIA = 6  # bullets shown in all before "other rules apply"
 MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
 
@@ -33,15 +39,18 @@ def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Sec
     if rules.healthy_volunteers is not None:
         key = "true" if rules.healthy_volunteers.value else "false"
         lines.append(cite.say(wording.phrase("healthy_volunteers", key), rules.healthy_volunteers))
-    condition = condition_phrase(trial)
-    if condition:
-        lines.append(
-            cite.say(
-                f"The study is for people with {condition}.",
-                *trial.conditions[:3],
-                keep=[plain_case(c.value) for c in trial.conditions[:3]],
+    shown, others = pick_conditions(trial, 3, MAX_CONDITION_WORDS)
+    if shown:
+        names = condition_names(shown)
+        lines.append(cite.say(f"The study is for people with {say_list(names, 'or')}.", *shown, keep=names))
+        if others:
+            lines.append(
+                cite.derived(
+                    f"The study lists {more_problems(others)} at the end of this page.",
+                    _CONDITIONS,
+                    "count(conditions) - count(named here)",
+                )
             )
-        )
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(lines)]
     parts.extend(_criteria(rules.inclusion, rules.exclusion, rules.criteria, cite, gate))
     return Section("who-can-join", "Who can join", blocks(*parts))
@@ -95,6 +104,7 @@ def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
     return Block("item", tuple(cite.say(s, criterion) for s in sentences))
 
 
+MAX_SITE_LINE_WORDS = 20  # the sentence limit: a city label and its first site read as one
 MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
 _OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
 _LOCATIONS = "protocolSection.contactsLocationsModule.locations"
@@ -131,6 +141,8 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
         if listed:
             parts.append(note("These places are open or opening soon:"))
     shown = set(listed)
+    # sites are named while people can join; afterwards each city says how many places it had
+    joinable = trial.status.overall.value in _OPEN
     for country, indexes in sorted(countries.items()):
         names = sorted((i for i in indexes if i in shown), key=lambda i: _site_key(trial, i))
         if not names:
@@ -140,8 +152,35 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
         for i in names:
             cities.setdefault(_city_label(trial, i), []).append(i)
         for city, group in cities.items():
-            parts.append(Block("item", tuple(_site_sentence(trial, i, wording, cite) for i in group), city))
+            if joinable:
+                said = tuple(_site_sentence(trial, i, wording, cite) for i in group)
+            else:
+                said = (_places_here(trial, group, cite),)
+            parts.append(Block("item", said, city))
+    if not joinable and shown:
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        "The full record gives the name of each place.",
+                        _LOCATIONS,
+                        "names(locations) not shown",
+                    ),
+                )
+            )
+        )
     return Section("where", "Where the study runs", blocks(*parts))
+
+
+def _places_here(trial: Trial, group: list[int], cite: Citer) -> Sentence:
+    """A city's places counted, not named: in a study no one can join now, a list of long
+    hospital names tells a reader little and makes the page hard to read."""
+    if len(group) == 1:
+        site = trial.locations[group[0]]
+        return cite.say("There is one study place here.", site.facility, site.city, site.state, site.country)
+    return cite.derived(
+        f"There are {say_count(len(group))} study places here.", _LOCATIONS, "count(locations in this city)"
+    )
 
 
 # Country names read with "the" in running text: "in the United States", "in the Netherlands".
@@ -168,10 +207,17 @@ def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> S
     )
     clause = wording.phrase("site_status_clause", site.status.value if site.status else None)
     name = facility.value.strip() if facility is not None else ""
-    if name:
+    # A name is kept whole or not at all; one so long that the line (city label, name and
+    # status) would make a long sentence is left to the full record.
+    label = _city_label(trial, index)
+    too_long = len(f"{label} {name} {clause}".split()) > MAX_SITE_LINE_WORDS
+    if name and not too_long:
         text = f"{name} {clause}." if clause else end_sentence(name)
     else:
         text = f"One place here {clause}." if clause else "There is one place here."
+        if name:
+            text += " The full record gives its name."
+        name = ""
     return cite.say(
         text,
         facility,
@@ -204,7 +250,19 @@ def _site_key(trial: Trial, index: int) -> tuple[str, str]:
     return (site.city.value if site.city else "", site.facility.value if site.facility else "")
 
 
-def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
+def _why_stopped(why: Field[str], cite: Citer, gate: Gate) -> list[Sentence]:
+    """The reason a study stopped, in the record's words made plainer, when it reads plainly;
+    else a pointer to the record. Registry reasons run long ("...; it was financially and
+    logistically impossible to") and some are cut off mid-sentence."""
+    units = plain_units(why.value, gate.language)
+    sentences = [s for unit in units for s in unit]
+    said = [f"The reason given: {sentences[0]}", *sentences[1:]] if sentences else []
+    if said and len(said) <= MAX_SENTENCES_PER_RULE and gate.unit(said):
+        return [cite.say(s, why) for s in said]
+    return [cite.say("The full record gives the reason it stopped.", why)]
+
+
+def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
     status = trial.status
     lines: list[Sentence | None] = []
     state = wording.phrase("overall_status", status.overall.value, "state")
@@ -218,9 +276,7 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
     if reader:
         lines.append(cite.say(reader, status.overall))
     if status.why_stopped:
-        lines.append(
-            cite.say(f"The reason given: {end_sentence(status.why_stopped.value)}", status.why_stopped)
-        )
+        lines.extend(_why_stopped(status.why_stopped, cite, gate))
     lines.append(
         date_sentence(cite, status.start, "It started {on} {date}.", "It is planned to start {on} {date}.")
     )
@@ -250,8 +306,16 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
 def conditions(trial: Trial, cite: Citer) -> Section:
     if not trial.conditions:
         return Section("conditions", "What the study is about", ())
-    names = [plain_case(c.value) for c in trial.conditions]
-    plain = cite.say(f"This study is about {say_list(names)}.", *trial.conditions, keep=names)
+    shown, others = pick_conditions(trial, MAX_CONDITIONS_ABOUT, MAX_CONDITION_WORDS_ABOUT)
+    names = condition_names(shown)
+    plain: Sentence | None = None
+    if shown:
+        text = f"This study is about {say_list([*names, more_problems(others)] if others else names)}."
+        plain = cite.say(text, *shown, keep=names)
+        if others:
+            # the count of the others is ours: the provenance says how it was made
+            counted = SourceRef(trial.id, _CONDITIONS, "count(conditions) - count(named here)")
+            plain = replace(plain, sources=(*plain.sources, counted))
     # Exactly as entered, never explained: keeping the whole sentence (with the full stop that is
     # the list's punctuation) means no glossary term can ever be the whole kept phrase.
     listed = [cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),)) for c in trial.conditions]

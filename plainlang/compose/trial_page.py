@@ -28,14 +28,14 @@ def trial_sections(
     gate = build_gate(profile, policy, trial, glossary)
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
-        frame.summary(trial, wording, glossary, policy, cite),
+        frame.summary(trial, wording, glossary, policy, cite, profile.target_smog),
         frame.meaning(trial, wording, cite),
         study.details(trial, cite, gate) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, gate),
         people.who_can_join(trial, wording, cite, gate),
         study.what_is_measured(trial, cite, gate),
         people.where(trial, wording, cite),
-        people.status_and_dates(trial, wording, cite),
+        people.status_and_dates(trial, wording, cite, gate),
         people.conditions(trial, cite),
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )
