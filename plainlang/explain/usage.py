@@ -204,7 +204,8 @@ def scan(
     # in its paragraph": only those can be, so each first use looks through these few rather
     # than through every later use of its term. (Rescanning the whole text for each use made a
     # long text's scan quadratic.)
-    defined = [m for m in matches if _DEFINING_VERB.match(text, m.end) is not None]
+    verb_at = _DEFINING_VERB.match
+    defined = [m for m in matches if verb_at(text, m.end) is not None]
     pieces = _Pieces(text)
     active = list(skip)
     overlaps_heading = headings.overlaps if headings else None
