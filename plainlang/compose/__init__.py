@@ -70,7 +70,8 @@ def finish(document: Document, trials: Sequence[Trial], policy: Policy, profile:
             number=index,
             registry=trial.source.registry,
             record_id=trial.id,
-            title=trial.title,
+            # the reference line puts its own full stop after the title
+            title=trial.title.rstrip().rstrip("."),
             url=trial.source.url,
             last_updated=trial.status.last_update.iso if trial.status.last_update else None,
             accessed=today(profile),

@@ -270,11 +270,11 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary, *, quote: bool 
             f"The main thing the study team measures is {lower_start(end_sentence(measure))}",
             outcome.measure,
         )
+    # a count only: "What the study measures" shows the measures that read plainly, and says
+    # the full record has the others, so "listed below" would not always be true
     count = len(trial.primary_outcomes)
-    if count == 1:
-        return cite.say("The main thing the study team measures is listed below.", outcome.measure)
     return cite.derived(
-        f"The study team measures {say_count(count)} main things. They are listed below.",
+        f"The study team measures {say_count(count)} main {'thing' if count == 1 else 'things'}.",
         "protocolSection.outcomesModule.primaryOutcomes",
         "count(primaryOutcomes)",
     )

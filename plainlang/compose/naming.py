@@ -217,13 +217,18 @@ def _in_title(trial: Trial, named: Sequence[Field[str]]) -> frozenset[int]:
     return frozenset(
         i
         for i, name in enumerate(named)
-        if name.value.strip() and re.search(rf"(?<!\w){re.escape(name.value.strip().lower())}(?!\w)", titles)
+        if _bare(name.value) and re.search(rf"(?<!\w){re.escape(_bare(name.value).lower())}(?!\w)", titles)
     )
 
 
 def condition_names(fields: Sequence[Field[str]]) -> list[str]:
     """The names as they run in our sentences (Title Case lowered, codes and names kept)."""
-    return [plain_case(uninvert(f.value)) for f in fields]
+    return [plain_case(uninvert(_bare(f.value))) for f in fields]
+
+
+def _bare(name: str) -> str:
+    """A name without the full stop or comma some registries type after it ("... lymphohistiocytosis.")."""
+    return name.strip().rstrip(".,;: ").strip()
 
 
 # Index order, as MeSH and some registries write names: "Influenza, Human", "Lymphoma, B-Cell",

@@ -290,9 +290,14 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
     return parts
 
 
+# A time frame that only points elsewhere in the registry form ("See E.5.1", "Refer to section 3")
+# tells a reader nothing.
+_CROSS_REFERENCE = re.compile(r"\s*(?:see|refer to|as (?:above|below|described|in|per))\b", re.IGNORECASE)
+
+
 def _when(outcome: Outcome, gate: Gate) -> str:
     """The time frame in plain words ("up to Day 210."), or "" when it is not short and plain."""
-    if outcome.time_frame is None:
+    if outcome.time_frame is None or _CROSS_REFERENCE.match(outcome.time_frame.value):
         return ""
     units = plain_units(sentence_case(run_in(outcome.time_frame.value)), gate.language)
     text = " ".join(s for unit in units for s in unit)
