@@ -5,13 +5,17 @@ one definition of "explained": a page that ``plainlang.explain`` wrote has nothi
 engine reads the page's running text as one string (``Page.joined``: blocks split by blank
 lines, headings marked ``#``), because a term explained at its first use is explained for every
 later sentence of the page; scanning sentence by sentence would flag every later use again.
-Terms and abbreviations inside proper names are not uses (``names``).
+Terms and abbreviations inside proper names are not uses (``names``), and neither are those in
+a heading or in the bold lead label of a list item ("**Control group**: This group gets ..."):
+the explain stage leaves both as written (a label is ``Block.label``, a kept registry name it
+never rewrites) and explains the term at its first use in running text, so that is the use the
+check judges (``label_spans``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plainlang.check.page import Page
@@ -19,10 +23,17 @@ from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
 from plainlang.explain.names import Name, in_name, names
-from plainlang.explain.usage import Use, parenthesis_after, says_something, scan
+from plainlang.explain.usage import WORDS_TO_KNOW_TITLE, Use, parenthesis_after, says_something, scan
 
 _MEMO = "explain-scan"
 _NAMES = "names"
+_LABELS = "labels"
+_WORDS_TO_KNOW = WORDS_TO_KNOW_TITLE.casefold()
+# How a renderer marks up a list item's lead label (``Block.label``): "- **label**: text" in
+# Markdown (or "__label__"), "<li><strong>label</strong>: text" in HTML. The markup is gone from
+# the block text, so the source before the block's first character and before the colon tells.
+_LABEL_OPEN = ("**", "__", "<strong>", "<b>")
+_LABEL_CLOSE = ("**", "__", "</strong>", "</b>")
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,12 @@ def term_scan(page: Page) -> TermScan:
     # A term inside a proper name ("Joint Clinical Research Centre") is no use of the term: the
     # scan does not see it, so the first use outside names is the one judged.
     found = page_names(page)
-    matches = tuple(m for m in page.glossary.find(text) if not in_name(found, m.start, m.end))
+    labels = label_spans(page)
+    matches = tuple(
+        m
+        for m in page.glossary.find(text)
+        if not in_name(found, m.start, m.end) and not in_spans(labels, m.start, m.end)
+    )
     uses, _ = scan(text, page.glossary, matches=matches)
     result = TermScan(tuple(uses))
     page.memo[_MEMO] = result
@@ -72,6 +88,58 @@ def page_names(page: Page) -> tuple[Name, ...]:
     return found
 
 
+def label_spans(page: Page) -> tuple[tuple[int, int], ...]:
+    """Where the bold lead labels of list items are in the page's running text (``Page.joined``).
+
+    A label is the bold run that opens an item and is followed by a colon, as the renderers
+    write ``Block.label``; bold words later in the item, or an item that is all bold, are prose.
+    """
+    memo = page.memo.get(_LABELS)
+    if isinstance(memo, tuple):
+        return memo
+    source = page.prose.source
+    _, starts = page.joined
+    spans: list[tuple[int, int]] = []
+    sections = page.prose.sections
+    for block, start in zip(page.blocks, starts, strict=True):
+        if sections[block.section].title.strip().casefold() == _WORDS_TO_KNOW:
+            continue  # there the bold word is the term the item defines: a use, and explained
+        end = label_end(source, block.kind, block.text, block.origin)
+        if end is not None:
+            spans.append((start, start + end))
+    result = tuple(spans)
+    page.memo[_LABELS] = result
+    return result
+
+
+def label_end(source: str, kind: str, text: str, origin: Callable[[int], int]) -> int | None:
+    """The length of the lead label of an item block (``text``), or None when it has none.
+
+    ``origin(i)`` is where ``text[i]`` sits in ``source``; the label's markup is looked for there.
+    """
+    if kind != "item" or not any(source.endswith(o, 0, origin(0)) for o in _LABEL_OPEN):
+        return None
+    # the label may hold a colon itself ("**Arm A: single consolidation**: ..."): the one that
+    # ends it comes right after the closing markup
+    colon = text.find(":")
+    while colon > 0:
+        if any(source.endswith(c, 0, origin(colon)) for c in _LABEL_CLOSE):
+            return colon
+        colon = text.find(":", colon + 1)
+    return None
+
+
+def in_spans(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """True when ``start``-``end`` lies inside one of ``spans`` (in order, few per page)."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def in_heading(page: Page, start: int) -> bool:
+    """True when offset ``start`` of ``Page.joined`` is in a heading block."""
+    span = page.span_at(start, start + 1)
+    return span is not None and span.block.kind == "heading"
+
+
 def _hit(page: Page, match: TermMatch, **values: str) -> Hit | None:
     span = page.span_at(match.start, match.end)
     if span is None:
@@ -92,9 +160,14 @@ def unexplained(page: Page) -> Iterator[Hit]:
 
 
 def known_abbreviation(page: Page, found: str) -> bool:
-    """True when the glossary knows ``found`` as an abbreviation (it then decides, not a pattern)."""
-    entry = page.glossary.get(found)
-    return entry is not None and found in entry.abbreviations
+    """True when the glossary knows ``found``, and so decides on it, not a pattern.
+
+    As an abbreviation of a term ("AML"), this module's ``unexpanded_abbreviations`` judges it;
+    as a term or an alias written in capitals ("HIV", "DNA", "COVID" for COVID-19),
+    ``unexplained`` does: the glossary's explanation ("HIV (a virus that slowly harms ...)")
+    tells the reader what it is, which is what spelling it out is for.
+    """
+    return page.glossary.get(found) is not None
 
 
 def unexpanded_abbreviations(page: Page) -> Iterator[Hit]:
@@ -110,6 +183,8 @@ def unexpanded_abbreviations(page: Page) -> Iterator[Hit]:
     flagged: set[str] = set()
     for use in term_scan(page).uses:
         match = use.match
+        if in_heading(page, match.start):
+            continue  # headings are left as written; the first use in running text is judged
         if not match.is_abbreviation:
             full_uses.setdefault(match.term, []).append(match)
             continue

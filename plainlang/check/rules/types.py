@@ -195,45 +195,70 @@ class Conditional(Rule):
         text, _ = page.joined
         references = " ".join(b.text for b in page.prose.references())
         seen: set[str] = set()
+        done_blocks: set[int] = set()  # scope block: one finding per paragraph
+        for unit, match in self._uses(page, units):
+            if id(unit.block) in done_blocks:
+                continue
+            found = match[0]
+            key = found.lower() if self.ignorecase else found
+            if found in self.ignore or (self.scope in ("before", "references") and key in seen):
+                continue
+            if self.glossary and known(page, found):
+                continue
+            if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
+                continue
+            if not self.in_names and in_name(
+                jargon.page_names(page),
+                page.joined_offset(unit, match.start()),
+                page.joined_offset(unit, match.end()),
+            ):
+                continue
+            seen.add(key)
+            second = self._second(found)
+            if self.scope in ("sentence", "block"):
+                satisfied = second.search(unit.text) is not None
+            elif self.scope == "references":
+                satisfied = second.search(references) is not None
+            else:  # before: an explanation that starts at or before this first use
+                offset = page.joined_offset(unit, match.end())
+                # An explanation must start at or before the first use; it is never longer
+                # than _LONGEST_EXPLANATION characters, so the scan can stop there.
+                earliest = second.search(text, self._search_from(text, found), offset + _LONGEST_EXPLANATION)
+                satisfied = earliest is not None and earliest.start() <= offset
+            if not satisfied:
+                yield Hit(unit.sub(match.start(), match.end()), {"match": found})
+                if self.scope == "block":
+                    done_blocks.add(id(unit.block))  # the paragraph needs one marker
+
+    def _uses(self, page: Page, units: tuple[Span, ...]) -> Iterator[tuple[Span, re.Match[str]]]:
+        """The matches of ``first`` in the order they are judged.
+
+        With ``before``, a use in a heading or in an item's lead label comes after every use in
+        running text, so it is judged only when the running text never uses the abbreviation:
+        the explain stage leaves headings and labels as written and spells a term out at its
+        first use in running text, and that is the use the check judges.
+        """
+        assert self.first is not None
         local = self.scope in ("sentence", "block")
+        labels = jargon.label_spans(page) if self.scope == "before" else ()
+        later: list[tuple[Span, re.Match[str]]] = []
         for unit in units:
             if unit.block.kind not in self.kinds:
                 continue
             if local and self.fixed is not None and self.fixed.search(unit.text) is not None:
                 continue  # satisfied for every match in it
+            aside = self.scope == "before" and unit.block.kind == "heading"
             for match in self.first.finditer(unit.text):
-                found = match[0]
-                key = found.lower() if self.ignorecase else found
-                if found in self.ignore or (self.scope in ("before", "references") and key in seen):
-                    continue
-                if self.glossary and known(page, found):
-                    continue
-                if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
-                    continue
-                if not self.in_names and in_name(
-                    jargon.page_names(page),
-                    page.joined_offset(unit, match.start()),
-                    page.joined_offset(unit, match.end()),
-                ):
-                    continue
-                seen.add(key)
-                second = self._second(found)
-                if self.scope in ("sentence", "block"):
-                    satisfied = second.search(unit.text) is not None
-                elif self.scope == "references":
-                    satisfied = second.search(references) is not None
-                else:  # before: an explanation that starts at or before this first use
-                    offset = page.joined_offset(unit, match.end())
-                    # An explanation must start at or before the first use; it is never longer
-                    # than _LONGEST_EXPLANATION characters, so the scan can stop there.
-                    earliest = second.search(
-                        text, self._search_from(text, found), offset + _LONGEST_EXPLANATION
+                if aside or (
+                    labels
+                    and jargon.in_spans(
+                        labels, page.joined_offset(unit, match.start()), page.joined_offset(unit, match.end())
                     )
-                    satisfied = earliest is not None and earliest.start() <= offset
-                if not satisfied:
-                    yield Hit(unit.sub(match.start(), match.end()), {"match": found})
-                    if self.scope == "block":
-                        break  # one finding per paragraph: the paragraph needs one marker
+                ):
+                    later.append((unit, match))
+                else:
+                    yield unit, match
+        yield from later
 
     def _search_from(self, text: str, found: str) -> int:
         """Where a search for an explanation of ``found`` may begin: every match of an anchored
