@@ -23,10 +23,18 @@ from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
 from plainlang.explain.names import Name, in_name, names
-from plainlang.explain.usage import WORDS_TO_KNOW_TITLE, Use, parenthesis_after, says_something, scan
+from plainlang.explain.usage import (
+    WORDS_TO_KNOW_TITLE,
+    Use,
+    is_defining,
+    parenthesis_after,
+    says_something,
+    scan,
+)
 
 _MEMO = "explain-scan"
 _NAMES = "names"
+_SITE_NAMES = "site-names"
 _LABELS = "labels"
 _WORDS_TO_KNOW = WORDS_TO_KNOW_TITLE.casefold()
 # How a renderer marks up a list item's lead label (``Block.label``): "- **label**: text" in
@@ -88,6 +96,42 @@ def page_names(page: Page) -> tuple[Name, ...]:
     return found
 
 
+def abbreviation_names(page: Page) -> tuple[Name, ...]:
+    """Names in which capitals are no abbreviation to spell out: ``page_names`` and the site names
+    that fill the clause after an item's lead label (``label_names``). Only for abbreviations:
+    glossary words in such a clause ("**Group A**: Laboratory Biomarker Analysis") are judged."""
+    memo = page.memo.get(_SITE_NAMES)
+    if isinstance(memo, tuple):
+        return memo
+    text, _ = page.joined
+    found = page_names(page)
+    labelled = label_names(text, label_spans(page))
+    if labelled:
+        found = tuple(sorted({*found, *labelled}, key=lambda n: (n.start, n.end)))
+    page.memo[_SITE_NAMES] = found
+    return found
+
+
+def label_names(text: str, labels: tuple[tuple[int, int], ...]) -> tuple[Name, ...]:
+    """Runs of capitalised words that are the whole clause after an item's lead label.
+
+    "- **Genk**: ZOL Genk.", "- **Paris**: CIC Cochin - Pasteur.", "- **Toledo, Ohio**: Toledo
+    COP is looking for people.": a list of places names each site right after its place, and
+    such a clause, capitalised words from the label to the end of the clause, is the site's
+    name as the registry gives it, with no organisation word needed. Two words at least: a
+    label followed by a lone "LCM." or by running text ("This group gets LCM") is judged.
+    """
+    found: list[Name] = []
+    for _, end in labels:
+        clause = _LABEL_CLAUSE.match(text, end)
+        if clause is None:
+            continue
+        words = tuple(m.span(0) for m in _NAME_WORD.finditer(text, clause.start(1), clause.end(1)))
+        if len(words) >= 2 and any(_CAPITALS.fullmatch(text, *w) for w in words):
+            found.append(Name(clause.start(1), clause.end(1), words, words))
+    return tuple(found)
+
+
 def label_spans(page: Page) -> tuple[tuple[int, int], ...]:
     """Where the bold lead labels of list items are in the page's running text (``Page.joined``).
 
@@ -127,6 +171,19 @@ def label_end(source: str, kind: str, text: str, origin: Callable[[int], int]) -
             return colon
         colon = text.find(":", colon + 1)
     return None
+
+
+_STANDS_FOR = re.compile(r"[ \t]+(?:stands|is short) for[ \t]+\w")
+_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}")
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[\w'’/&-]|\.(?=\w))*"
+_NAME_WORD = re.compile(_NAME_TOKEN)
+# a clause of capitalised words (joined by "of", "de", "ve"..., by commas or dashes) that ends
+# the sentence or comes before "is"/"has"/"was" ("... is looking for people")
+_JOINED = r"(?:(?: (?:of|for|on|and|the|de|di|du|des|del|della|la|le|y|van|von|der|ve|et|und|en|&))* |, | [-–] | ?/ ?)"
+_LABEL_CLAUSE = re.compile(
+    rf":[ \t]+({_NAME_TOKEN}(?:{_JOINED}{_NAME_TOKEN})*?)(?=\.?(?:[ \t]*\[|$)|\.[ \t]|[ \t]+(?:is|has|was)\b)",
+    re.MULTILINE,
+)
 
 
 def in_spans(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -201,6 +258,8 @@ def _spelled_out(text: str, use: Use, full: list[TermMatch] | tuple[TermMatch, .
     match = use.match
     if use.first and use.explained:
         return True
+    if _STANDS_FOR.match(text, match.end) and is_defining(text, match):
+        return True  # "PFO stands for patent foramen ovale."
     paren = parenthesis_after(text, match.end)
     if paren is not None and says_something(paren.group(1)):
         return True

@@ -144,7 +144,8 @@ def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Gl
     for trial in trials:
         for short, long in record_abbreviations(trial).items():
             known.setdefault(short, long)
-    texts = [document.title, *(s.text for section in document.sections for s in section.sentences())]
+    labels = [b.label for section in document.sections for b in section.blocks if b.label]
+    texts = [document.title, *labels, *(s.text for section in document.sections for s in section.sentences())]
     used = {m[0] for text in texts for m in _CANDIDATE.finditer(text) if _is_short_form(m[0])}
     for short in sorted(used - set(known)):
         entry = glossary.get(short)
@@ -187,7 +188,11 @@ def spell_out(
     """The document with the first use of each ``known`` abbreviation written "ABBR (full words)".
 
     Block labels are names (an arm's label): they are left as written, and a use there does not
-    count. A use inside a kept phrase of a sentence (a name) does not count either.
+    count. A use inside a kept phrase of a sentence (a name) does not count either. An
+    abbreviation the page uses only in labels ("**LSG Procedure**: This group gets ...") is
+    spelled out in the first item that has it, by a sentence after the item's own: "LSG stands
+    for laparoscopic sleeve gastrectomy." (the check reads a label as a heading: the reader
+    meets it there first, and the explanation must be in the same item).
 
     ``glossary_forms`` gives, for abbreviations the glossary knows, the written forms of its
     term. The explain stage spells such an abbreviation out itself at its first use ("intravenous
@@ -199,6 +204,9 @@ def spell_out(
         return document
     done: set[str] = set()
     earlier: list[str] = []
+    in_text = {
+        m[1] for section in document.sections for x in section.sentences() for m in pattern.finditer(x.text)
+    }
 
     def explain_will(short: str, before: str) -> bool:
         forms = glossary_forms.get(short)
@@ -237,11 +245,18 @@ def spell_out(
     def fix_block(block: Block) -> Block:
         # a label that pairs an abbreviation with its words ("Clinically Driven Monitoring
         # (CDM)") spells it out for the reader, who reads the label first
+        label_only: list[str] = []
         for match in pattern.finditer(block.label):
+            short = match[1]
             if _paired(block.label, match.start(), match.end()):
-                done.add(match[1])
+                done.add(short)
+            elif short not in done and short not in in_text and block.sentences:
+                done.add(short)
+                label_only.append(short)
         earlier.append(block.label)
-        return replace(block, sentences=tuple(fix_and_remember(s) for s in block.sentences))
+        sentences = tuple(fix_and_remember(s) for s in block.sentences)
+        added = tuple(Sentence(f"{short} stands for {known[short]}.") for short in label_only)
+        return replace(block, sentences=sentences + added)
 
     sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)
     return replace(document, sections=sections)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from plainlang import render
 from plainlang.check import _page as check_page
 from plainlang.check import check
-from plainlang.check.jargon import label_spans
+from plainlang.check.jargon import abbreviation_names, label_spans
 from plainlang.check.page import Page
 from plainlang.config import Profile
 from plainlang.explain import explain
@@ -79,3 +79,21 @@ def test_a_term_used_first_in_a_label_is_still_judged_at_its_first_use_in_runnin
 def test_bold_words_later_in_an_item_are_prose_not_a_label() -> None:
     page = _page("- People in this group get a **placebo**: a pill.\n", "markdown")
     assert label_spans(page) == ()
+
+
+def test_capitals_filling_the_clause_after_a_place_label_are_a_site_name() -> None:
+    page = _page(
+        "- **Toledo, Ohio**: Toledo COP.[1]\n- **Genk**: ZOL Genk is looking for people.[1]\n", "markdown"
+    )
+    text, _ = page.joined
+    assert [text[n.start : n.end] for n in abbreviation_names(page)] == ["Toledo COP", "ZOL Genk"]
+
+
+def test_a_clause_after_a_label_that_is_running_text_or_one_word_is_no_site_name() -> None:
+    page = _page("- **Group A**: This group gets LCM.[1]\n- **Group B**: LCM.[1]\n", "markdown")
+    assert abbreviation_names(page) == ()
+
+
+def test_a_site_name_after_a_label_does_not_hide_glossary_words_from_the_jargon_rule() -> None:
+    page = "- **Group A**: Allogeneic Bone Marrow Transplantation HLA.[1]\n"
+    assert any(f.rule_id == "jargon.unexplained" for f in check(page).findings)

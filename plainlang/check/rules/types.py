@@ -196,7 +196,7 @@ class Conditional(Rule):
         references = " ".join(b.text for b in page.prose.references())
         seen: set[str] = set()
         done_blocks: set[int] = set()  # scope block: one finding per paragraph
-        for unit, match in self._uses(page, units):
+        for unit, match, aside in self._uses(page, units):
             if id(unit.block) in done_blocks:
                 continue
             found = match[0]
@@ -208,7 +208,7 @@ class Conditional(Rule):
             if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
                 continue
             if not self.in_names and in_name(
-                jargon.page_names(page),
+                jargon.abbreviation_names(page),
                 page.joined_offset(unit, match.start()),
                 page.joined_offset(unit, match.end()),
             ):
@@ -225,23 +225,26 @@ class Conditional(Rule):
                 # than _LONGEST_EXPLANATION characters, so the scan can stop there.
                 earliest = second.search(text, self._search_from(text, found), offset + _LONGEST_EXPLANATION)
                 satisfied = earliest is not None and earliest.start() <= offset
+                # a heading or a label is left as written: the words may follow in its block
+                satisfied = satisfied or (aside and second.search(unit.block.text) is not None)
             if not satisfied:
                 yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                 if self.scope == "block":
                     done_blocks.add(id(unit.block))  # the paragraph needs one marker
 
-    def _uses(self, page: Page, units: tuple[Span, ...]) -> Iterator[tuple[Span, re.Match[str]]]:
+    def _uses(self, page: Page, units: tuple[Span, ...]) -> Iterator[tuple[Span, re.Match[str], bool]]:
         """The matches of ``first`` in the order they are judged.
 
         With ``before``, a use in a heading or in an item's lead label comes after every use in
         running text, so it is judged only when the running text never uses the abbreviation:
         the explain stage leaves headings and labels as written and spells a term out at its
-        first use in running text, and that is the use the check judges.
+        first use in running text, and that is the use the check judges. Such a use comes
+        with True: its block (the item after its label) may spell it out after it.
         """
         assert self.first is not None
         local = self.scope in ("sentence", "block")
         labels = jargon.label_spans(page) if self.scope == "before" else ()
-        later: list[tuple[Span, re.Match[str]]] = []
+        later: list[tuple[Span, re.Match[str], bool]] = []
         for unit in units:
             if unit.block.kind not in self.kinds:
                 continue
@@ -255,9 +258,9 @@ class Conditional(Rule):
                         labels, page.joined_offset(unit, match.start()), page.joined_offset(unit, match.end())
                     )
                 ):
-                    later.append((unit, match))
+                    later.append((unit, match, True))
                 else:
-                    yield unit, match
+                    yield unit, match, False
         yield from later
 
     def _search_from(self, text: str, found: str) -> int:
