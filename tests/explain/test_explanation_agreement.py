@@ -28,8 +28,14 @@ def test_the_verb_agrees_with_a_plural_or_singular_subject(subject: str, definit
     assert means(subject, definition) == verb
 
 
-@given(st.text(min_size=1, max_size=30), st.sampled_from(["a ", "an ", "the ", "when ", "one "]), st.text(max_size=30))
-def test_a_definition_that_starts_as_a_singular_one_always_takes_means(subject: str, start: str, rest: str) -> None:
+@given(
+    st.text(min_size=1, max_size=30),
+    st.sampled_from(["a ", "an ", "the ", "when ", "one "]),
+    st.text(max_size=30),
+)
+def test_a_definition_that_starts_as_a_singular_one_always_takes_means(
+    subject: str, start: str, rest: str
+) -> None:
     assert means(subject, start + rest) == "means"
 
 
@@ -37,7 +43,11 @@ def test_a_plural_term_is_explained_with_mean_and_that_counts_as_explained() -> 
     glossary = Glossary.load(())
     term = glossary["myelodysplastic syndromes"]
     assert sentence_after(term, "myelodysplastic syndromes").startswith("Myelodysplastic syndromes mean ")
-    text = "Adults with myelodysplastic syndromes can join. Myelodysplastic syndromes mean " + term.definition + "."
+    text = (
+        "Adults with myelodysplastic syndromes can join. Myelodysplastic syndromes mean "
+        + term.definition
+        + "."
+    )
     assert all(u.match.term != term.term for u in unexplained_terms(text, glossary))
     out = explain("Adults with myelodysplastic syndromes can join.", glossary, style="sentence").text
     assert out is not None and " means bone marrow" not in out
