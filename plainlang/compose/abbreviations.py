@@ -192,7 +192,8 @@ def spell_out(
     abbreviation the page uses only in labels ("**LSG Procedure**: This group gets ...") is
     spelled out in the first item that has it, by a sentence after the item's own: "LSG stands
     for laparoscopic sleeve gastrectomy." (the check reads a label as a heading: the reader
-    meets it there first, and the explanation must be in the same item).
+    meets it there first, and the explanation must be in the same item). One the glossary knows
+    is left to the glossary, which, like the explain stage, does not judge a label.
 
     ``glossary_forms`` gives, for abbreviations the glossary knows, the written forms of its
     term. The explain stage spells such an abbreviation out itself at its first use ("intravenous
@@ -250,12 +251,15 @@ def spell_out(
             short = match[1]
             if _paired(block.label, match.start(), match.end()):
                 done.add(short)
-            elif short not in done and short not in in_text and block.sentences:
+            elif (
+                short not in done and short not in in_text and short not in glossary_forms and block.sentences
+            ):
                 done.add(short)
                 label_only.append(short)
         earlier.append(block.label)
         sentences = tuple(fix_and_remember(s) for s in block.sentences)
-        added = tuple(Sentence(f"{short} stands for {known[short]}.") for short in label_only)
+        # the abbreviation is kept whole: "NPM1-m" must not get a parenthesis after its "NPM1"
+        added = tuple(Sentence(f"{short} stands for {known[short]}.", keep=(short,)) for short in label_only)
         return replace(block, sentences=sentences + added)
 
     sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)
