@@ -266,4 +266,24 @@ def _spelled_out(text: str, use: Use, full: list[TermMatch] | tuple[TermMatch, .
     # "acute myeloid leukemia (AML)", and the explain stage's "acute myeloid leukemia (AML, a
     # fast-growing cancer ...)": the abbreviation first in the parenthesis after the full term.
     inner = re.compile(r"[ \t]*\(\s*" + re.escape(match.surface) + r"s?\s*[),;]")
-    return any(inner.match(text, m.end) is not None for m in full if m.end <= match.start)
+    if any(inner.match(text, m.end) is not None for m in full if m.end <= match.start):
+        return True
+    # "respiratory syncytial virus RSV infection": the full words stand right before it, as a
+    # condition is often registered; the reader meets the words and the letters together
+    return any(m.end < match.start and not text[m.end : match.start].strip() for m in full)
+
+
+def written_out_before(before: str, short: str) -> bool:
+    """True when the words right before ``short`` are its full words ("retinopathy of
+    prematurity ROP"): its letters in order, from a word start, the last one in the last word
+    (so "obstructive sleep apnea or OSA" is not, "or" is no part of it)."""
+    from plainlang.compose.abbreviations import long_form_for  # lazy: asked only before a finding
+
+    words = before.rstrip()
+    if not words or not words[-1].isalpha() or before[len(words) :] not in (" ", "\t"):
+        return False
+    long = long_form_for(short, words)
+    if long is None:
+        return False
+    letters = [c.lower() for c in short if c.isalpha()]
+    return bool(letters) and letters[-1] in long.split()[-1].lower()

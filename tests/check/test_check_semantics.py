@@ -408,3 +408,21 @@ def test_a_term_right_before_a_citation_marker_is_its_first_use() -> None:
     )
     findings = _glossary_findings(text)
     assert len(findings) == 1 and findings[0].startswith("<text>:1:"), findings
+
+
+@pytest.mark.parametrize(
+    ("before", "short", "expected"),
+    [
+        ("children with retinopathy of prematurity ", "ROP", True),
+        ("children with respiratory syncytial virus ", "RSV", True),
+        ("adults with obstructive sleep apnea or ", "OSA", False),  # "or" is no part of it
+        ("children with retinopathy ", "ROP", False),
+        ("children with retinopathy of prematurity, ", "ROP", False),  # not right before it
+    ],
+)
+def test_full_words_right_before_an_abbreviation_spell_it_out(
+    before: str, short: str, expected: bool
+) -> None:
+    from plainlang.check.jargon import written_out_before
+
+    assert written_out_before(before, short) is expected

@@ -136,6 +136,9 @@ class Conditional(Rule):
     glossary: bool = False
     shouting: bool = True  # False: a match in a run of words in capitals is not judged
     in_names: bool = True  # False: a match inside a proper name (``check.names``) is not judged
+    # True: a match its full words stand right before ("retinopathy of prematurity ROP") is
+    # satisfied, as with "(ROP)" after them (``jargon.written_out_before``)
+    adjacent: bool = False
     # ``second`` compiled once when it does not name the match ({0}): then one search of a
     # sentence or block answers for every match in it.
     fixed: re.Pattern[str] | None = None
@@ -171,6 +174,7 @@ class Conditional(Rule):
             glossary=_glossary(params, where),
             shouting=bool(param(params, "in_capitals", bool, where, True)),
             in_names=bool(param(params, "in_names", bool, where, True)),
+            adjacent=bool(param(params, "after_full_words", bool, where, False)),
             fixed=fixed,
             anchored=anchored,
         )
@@ -227,6 +231,8 @@ class Conditional(Rule):
                 satisfied = earliest is not None and earliest.start() <= offset
                 # a heading or a label is left as written: the words may follow in its block
                 satisfied = satisfied or (aside and second.search(unit.block.text) is not None)
+            if not satisfied and self.adjacent:
+                satisfied = jargon.written_out_before(unit.text[: match.start()], found)
             if not satisfied:
                 yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                 if self.scope == "block":
