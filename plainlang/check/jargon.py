@@ -124,11 +124,13 @@ def label_names(text: str, labels: tuple[tuple[int, int], ...]) -> tuple[Name, .
     found: list[Name] = []
     for _, end in labels:
         clause = _LABEL_CLAUSE.match(text, end)
-        if clause is None:
-            continue
-        words = tuple(m.span(0) for m in _NAME_WORD.finditer(text, clause.start(1), clause.end(1)))
-        if len(words) >= 2 and any(_CAPITALS.fullmatch(text, *w) for w in words):
-            found.append(Name(clause.start(1), clause.end(1), words, words))
+        # a place with several sites lists them one after another, each cited:
+        # "- **Antwerp**: Antwerp University Hospital.[1] GZA Antwerp.[1] ZNA Stuivenberg.[1]"
+        while clause is not None:
+            words = tuple(m.span(0) for m in _NAME_WORD.finditer(text, clause.start(1), clause.end(1)))
+            if len(words) >= 2 and any(_CAPITALS.fullmatch(text, *w) for w in words):
+                found.append(Name(clause.start(1), clause.end(1), words, words))
+            clause = _NEXT_SITE.match(text, clause.end(1))
     return tuple(found)
 
 
@@ -180,10 +182,9 @@ _NAME_WORD = re.compile(_NAME_TOKEN)
 # a clause of capitalised words (joined by "of", "de", "ve"..., by commas or dashes) that ends
 # the sentence or comes before "is"/"has"/"was" ("... is looking for people")
 _JOINED = r"(?:(?: (?:of|for|on|and|the|de|di|du|des|del|della|la|le|y|van|von|der|ve|et|und|en|&))* |, | [-–] | ?/ ?)"
-_LABEL_CLAUSE = re.compile(
-    rf":[ \t]+({_NAME_TOKEN}(?:{_JOINED}{_NAME_TOKEN})*?)(?=\.?(?:[ \t]*\[|$)|\.[ \t]|[ \t]+(?:is|has|was)\b)",
-    re.MULTILINE,
-)
+_CLAUSE = rf"({_NAME_TOKEN}(?:{_JOINED}{_NAME_TOKEN})*?)(?=\.?(?:[ \t]*\[|$)|\.[ \t]|[ \t]+(?:is|has|was)\b)"
+_LABEL_CLAUSE = re.compile(rf":[ \t]+{_CLAUSE}", re.MULTILINE)
+_NEXT_SITE = re.compile(rf"\.?[ \t]*\[[\d, –-]+\][ \t]+{_CLAUSE}", re.MULTILINE)
 
 
 def in_spans(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:

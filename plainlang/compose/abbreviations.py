@@ -182,6 +182,14 @@ def _paired(text: str, start: int, end: int) -> bool:
     return after.startswith("(") or (text[:start].rstrip(" ").endswith("(") and after.startswith(")"))
 
 
+def _spelled_in_label(label: str, start: int, end: int) -> bool:
+    """The label itself spells it out: "Clinically Driven Monitoring (CDM)", "CDM (Clinically
+    Driven Monitoring)"; a code after it ("GRA (REMD-477) Group") does not."""
+    if label[:start].rstrip(" ").endswith("(") and label[end:].lstrip(" ").startswith(")"):
+        return True
+    return re.match(r"\s*\(\s*[A-Za-z][a-z]", label[end:]) is not None
+
+
 def spell_out(
     document: Document, known: Mapping[str, str], glossary_forms: Mapping[str, tuple[str, ...]] = {}
 ) -> Document:
@@ -249,7 +257,7 @@ def spell_out(
         label_only: list[str] = []
         for match in pattern.finditer(block.label):
             short = match[1]
-            if _paired(block.label, match.start(), match.end()):
+            if _spelled_in_label(block.label, match.start(), match.end()):
                 done.add(short)
             elif (
                 short not in done and short not in in_text and short not in glossary_forms and block.sentences
@@ -259,7 +267,10 @@ def spell_out(
         earlier.append(block.label)
         sentences = tuple(fix_and_remember(s) for s in block.sentences)
         # the abbreviation is kept whole: "NPM1-m" must not get a parenthesis after its "NPM1"
-        added = tuple(Sentence(f"{short} stands for {known[short]}.", keep=(short,)) for short in label_only)
+        added = tuple(
+            Sentence(f"{short} stands for {known[short]}.", keep=(short, known[short]))
+            for short in label_only
+        )
         return replace(block, sentences=sentences + added)
 
     sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from plainlang import render
 from plainlang.check import _page as check_page
 from plainlang.check import check
-from plainlang.check.jargon import abbreviation_names, label_spans
+from plainlang.check.jargon import abbreviation_names, label_names, label_spans
 from plainlang.check.page import Page
 from plainlang.config import Profile
 from plainlang.explain import explain
@@ -97,3 +97,12 @@ def test_a_clause_after_a_label_that_is_running_text_or_one_word_is_no_site_name
 def test_a_site_name_after_a_label_does_not_hide_glossary_words_from_the_jargon_rule() -> None:
     page = "- **Group A**: Allogeneic Bone Marrow Transplantation HLA.[1]\n"
     assert any(f.rule_id == "jargon.unexplained" for f in check(page).findings)
+
+
+def test_each_cited_site_after_a_place_label_is_a_site_name() -> None:
+    page = _page(
+        "- **Antwerp**: Antwerp University Hospital.[1] GZA Antwerp.[1] ZNA Stuivenberg.[1]\n", "markdown"
+    )
+    text, _ = page.joined
+    found = label_names(text, label_spans(page))
+    assert [text[n.start : n.end] for n in found] == ["GZA Antwerp", "ZNA Stuivenberg"]

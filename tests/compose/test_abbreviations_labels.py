@@ -38,3 +38,11 @@ def test_a_label_only_abbreviation_is_spelled_out_once() -> None:
     doc = spell_out(_doc(item, item), KNOWN)
     counts = [sum("stands for" in s.text for s in b.sentences) for b in doc.sections[0].blocks]
     assert counts == [1, 0]
+
+
+def test_a_code_in_parentheses_after_a_label_abbreviation_does_not_spell_it_out() -> None:
+    known = {"GRA": "glucagon receptor antagonist"}
+    doc = spell_out(
+        _doc(Block("item", (Sentence("This group gets the drug."),), label="GRA (REMD-477) Group")), known
+    )
+    assert doc.sections[0].blocks[0].sentences[-1].text == "GRA stands for glucagon receptor antagonist."
