@@ -23,6 +23,7 @@ from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
 from plainlang.explain.names import Name, in_name, names
+from plainlang.explain.spans import sentence_end
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     Use,
@@ -272,6 +273,20 @@ def _spelled_out(text: str, use: Use, full: list[TermMatch] | tuple[TermMatch, .
     # "respiratory syncytial virus RSV infection": the full words stand right before it, as a
     # condition is often registered; the reader meets the words and the letters together
     return any(m.end < match.start and not text[m.end : match.start].strip() for m in full)
+
+
+def stands_for_next(text: str, end: int, short: str) -> bool:
+    """True when a later sentence of the block (``text``) that uses ``short`` (ending at ``end``)
+    opens by saying what it stands for: "VR stands for virtual reality." (as the glossary rule
+    takes a defining sentence later in the paragraph, where explain puts its sentences)."""
+    if "stands for" not in text and "is short for" not in text:
+        return False  # most blocks: no such sentence at all
+    text = CITATION.sub(lambda m: " " * len(m.group()), text)  # "training.[1] VR ..."
+    stop = sentence_end(text, end)
+    opening = re.compile(
+        r"(?:^|(?<=[.!?]))\s+" + re.escape(short) + r"s?[ \t]+(?:stands|is short) for[ \t]+\w"
+    )
+    return opening.search(text, stop) is not None
 
 
 def written_out_before(before: str, short: str) -> bool:

@@ -196,7 +196,9 @@ def spell_out(
     """The document with the first use of each ``known`` abbreviation written "ABBR (full words)".
 
     Block labels are names (an arm's label): they are left as written, and a use there does not
-    count. A use inside a kept phrase of a sentence (a name) does not count either. An
+    count. A first use inside a kept phrase of a sentence (a name) is left whole too, and a
+    sentence after its own says "ABBR stands for full words." (the check takes that sentence as
+    the explanation, as it does the explain stage's sentences after a name). An
     abbreviation the page uses only in labels ("**LSG Procedure**: This group gets ...") is
     spelled out in the first item that has it, by a sentence after the item's own: "LSG stands
     for laparoscopic sleeve gastrectomy." (the check reads a label as a heading: the reader
@@ -224,6 +226,8 @@ def spell_out(
         seen = " ".join([*earlier, before])
         return not any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", seen, re.IGNORECASE) for f in forms)
 
+    after: list[str] = []  # "ABBR stands for ..." sentences to follow the sentence just fixed
+
     def fix(sentence: Sentence) -> Sentence:
         if not any(form not in done for form in pattern.findall(sentence.text)):
             return sentence
@@ -233,7 +237,18 @@ def spell_out(
         text = sentence.text
         for match in pattern.finditer(text):
             short = match[1]
-            if short in done or _inside(kept, match.start(), match.end()):
+            if short in done:
+                continue
+            if _inside(kept, match.start(), match.end()):
+                # a name is left whole, but the reader meets the letters here: the sentence
+                # after says what they stand for, unless the words stand right before them
+                # ("retinopathy of prematurity ROP") or the glossary knows them (explain does it)
+                if short in glossary_forms:
+                    continue
+                done.add(short)
+                written = text[: match.start()].rstrip().lower().endswith(known[short].lower())
+                if not written and not _paired(text, match.start(), match.end()):
+                    after.append(short)
                 continue
             done.add(short)
             if _paired(text, match.start(), match.end()) or explain_will(short, text[: match.start()]):
@@ -246,10 +261,16 @@ def spell_out(
         pieces.append(text[last:])
         return replace(sentence, text="".join(pieces))
 
-    def fix_and_remember(sentence: Sentence) -> Sentence:
+    def stands_for(short: str) -> Sentence:
+        # the abbreviation and its words are kept whole ("NPM1-m" gets no parenthesis inside)
+        return Sentence(f"{short} stands for {known[short]}.", keep=(short, known[short]))
+
+    def fix_and_remember(sentence: Sentence) -> list[Sentence]:
         fixed = fix(sentence)
         earlier.append(fixed.text)
-        return fixed
+        added = [stands_for(short) for short in after]
+        after.clear()
+        return [fixed, *added]
 
     def fix_block(block: Block) -> Block:
         # a label that pairs an abbreviation with its words ("Clinically Driven Monitoring
@@ -265,12 +286,8 @@ def spell_out(
                 done.add(short)
                 label_only.append(short)
         earlier.append(block.label)
-        sentences = tuple(fix_and_remember(s) for s in block.sentences)
-        # the abbreviation is kept whole: "NPM1-m" must not get a parenthesis after its "NPM1"
-        added = tuple(
-            Sentence(f"{short} stands for {known[short]}.", keep=(short, known[short]))
-            for short in label_only
-        )
+        sentences = tuple(out for s in block.sentences for out in fix_and_remember(s))
+        added = tuple(stands_for(short) for short in label_only)
         return replace(block, sentences=sentences + added)
 
     sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)

@@ -233,6 +233,11 @@ class Conditional(Rule):
                 satisfied = satisfied or (aside and second.search(unit.block.text) is not None)
             if not satisfied and self.adjacent:
                 satisfied = jargon.written_out_before(unit.text[: match.start()], found)
+            if not satisfied and self.scope == "before" and self.glossary:
+                # "ABBR stands for ..." in the sentence right after, as the glossary rule takes
+                # the explain stage's sentence after a name ("It tests VR training. VR stands
+                # for virtual reality.")
+                satisfied = jargon.stands_for_next(unit.block.text, match.end(), found)
             if not satisfied:
                 yield Hit(unit.sub(match.start(), match.end()), {"match": found})
                 if self.scope == "block":
