@@ -144,7 +144,8 @@ def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Gl
     for trial in trials:
         for short, long in record_abbreviations(trial).items():
             known.setdefault(short, long)
-    texts = [document.title, *(s.text for section in document.sections for s in section.sentences())]
+    labels = [b.label for section in document.sections for b in section.blocks if b.label]
+    texts = [document.title, *labels, *(s.text for section in document.sections for s in section.sentences())]
     used = {m[0] for text in texts for m in _CANDIDATE.finditer(text) if _is_short_form(m[0])}
     for short in sorted(used - set(known)):
         entry = glossary.get(short)
@@ -181,13 +182,28 @@ def _paired(text: str, start: int, end: int) -> bool:
     return after.startswith("(") or (text[:start].rstrip(" ").endswith("(") and after.startswith(")"))
 
 
+def _spelled_in_label(label: str, start: int, end: int) -> bool:
+    """The label itself spells it out: "Clinically Driven Monitoring (CDM)", "CDM (Clinically
+    Driven Monitoring)"; a code after it ("GRA (REMD-477) Group") does not."""
+    if label[:start].rstrip(" ").endswith("(") and label[end:].lstrip(" ").startswith(")"):
+        return True
+    return re.match(r"\s*\(\s*[A-Za-z][a-z]", label[end:]) is not None
+
+
 def spell_out(
     document: Document, known: Mapping[str, str], glossary_forms: Mapping[str, tuple[str, ...]] = {}
 ) -> Document:
     """The document with the first use of each ``known`` abbreviation written "ABBR (full words)".
 
     Block labels are names (an arm's label): they are left as written, and a use there does not
-    count. A use inside a kept phrase of a sentence (a name) does not count either.
+    count. A first use inside a kept phrase of a sentence (a name) is left whole too, and a
+    sentence after its own says "ABBR stands for full words." (the check takes that sentence as
+    the explanation, as it does the explain stage's sentences after a name). An
+    abbreviation the page uses only in labels ("**LSG Procedure**: This group gets ...") is
+    spelled out in the first item that has it, by a sentence after the item's own: "LSG stands
+    for laparoscopic sleeve gastrectomy." (the check reads a label as a heading: the reader
+    meets it there first, and the explanation must be in the same item). One the glossary knows
+    is left to the glossary, which, like the explain stage, does not judge a label.
 
     ``glossary_forms`` gives, for abbreviations the glossary knows, the written forms of its
     term. The explain stage spells such an abbreviation out itself at its first use ("intravenous
@@ -199,6 +215,9 @@ def spell_out(
         return document
     done: set[str] = set()
     earlier: list[str] = []
+    in_text = {
+        m[1] for section in document.sections for x in section.sentences() for m in pattern.finditer(x.text)
+    }
 
     def explain_will(short: str, before: str) -> bool:
         forms = glossary_forms.get(short)
@@ -206,6 +225,8 @@ def spell_out(
             return False
         seen = " ".join([*earlier, before])
         return not any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", seen, re.IGNORECASE) for f in forms)
+
+    after: list[str] = []  # "ABBR stands for ..." sentences to follow the sentence just fixed
 
     def fix(sentence: Sentence) -> Sentence:
         if not any(form not in done for form in pattern.findall(sentence.text)):
@@ -216,7 +237,18 @@ def spell_out(
         text = sentence.text
         for match in pattern.finditer(text):
             short = match[1]
-            if short in done or _inside(kept, match.start(), match.end()):
+            if short in done:
+                continue
+            if _inside(kept, match.start(), match.end()):
+                # a name is left whole, but the reader meets the letters here: the sentence
+                # after says what they stand for, unless the words stand right before them
+                # ("retinopathy of prematurity ROP") or the glossary knows them (explain does it)
+                if short in glossary_forms:
+                    continue
+                done.add(short)
+                written = text[: match.start()].rstrip().lower().endswith(known[short].lower())
+                if not written and not _paired(text, match.start(), match.end()):
+                    after.append(short)
                 continue
             done.add(short)
             if _paired(text, match.start(), match.end()) or explain_will(short, text[: match.start()]):
@@ -229,19 +261,34 @@ def spell_out(
         pieces.append(text[last:])
         return replace(sentence, text="".join(pieces))
 
-    def fix_and_remember(sentence: Sentence) -> Sentence:
+    def stands_for(short: str) -> Sentence:
+        # the abbreviation and its words are kept whole ("NPM1-m" gets no parenthesis inside)
+        return Sentence(f"{short} stands for {known[short]}.", keep=(short, known[short]))
+
+    def fix_and_remember(sentence: Sentence) -> list[Sentence]:
         fixed = fix(sentence)
         earlier.append(fixed.text)
-        return fixed
+        added = [stands_for(short) for short in after]
+        after.clear()
+        return [fixed, *added]
 
     def fix_block(block: Block) -> Block:
         # a label that pairs an abbreviation with its words ("Clinically Driven Monitoring
         # (CDM)") spells it out for the reader, who reads the label first
+        label_only: list[str] = []
         for match in pattern.finditer(block.label):
-            if _paired(block.label, match.start(), match.end()):
-                done.add(match[1])
+            short = match[1]
+            if _spelled_in_label(block.label, match.start(), match.end()):
+                done.add(short)
+            elif (
+                short not in done and short not in in_text and short not in glossary_forms and block.sentences
+            ):
+                done.add(short)
+                label_only.append(short)
         earlier.append(block.label)
-        return replace(block, sentences=tuple(fix_and_remember(s) for s in block.sentences))
+        sentences = tuple(out for s in block.sentences for out in fix_and_remember(s))
+        added = tuple(stands_for(short) for short in label_only)
+        return replace(block, sentences=sentences + added)
 
     sections = tuple(replace(s, blocks=tuple(fix_block(b) for b in s.blocks)) for s in document.sections)
     return replace(document, sections=sections)

@@ -215,7 +215,23 @@ def _country_name(country: str) -> str:
 
 def _city_label(trial: Trial, index: int) -> str:
     site = trial.locations[index]
-    return ", ".join(f.value for f in (site.city, site.state) if f is not None) or "Place not given"
+    city = _without_postal_codes(site.city.value) if site.city is not None else ""
+    state = _without_postal_codes(site.state.value) if site.state is not None else ""
+    if city and _POSTAL_PART.match(state):
+        state = ""  # a province code after its city ("Milan, MI")
+    return ", ".join(p for p in (city, state) if p) or "Place not given"
+
+
+# A postal or province code in a place ("Austin, TX 78758", state "MI" for Milan, "Villejuif
+# CEDEX"): letters a reader cannot look up, that add nothing to the place's name (terms2).
+_POSTAL_PART = re.compile(r"^[A-Z]{2,5}(?: \d[\d -]*)?$")
+_POSTAL_TAIL = re.compile(r"(?<=[a-z]) [A-Z]{2,5}(?: \d[\d -]*)?$")
+
+
+def _without_postal_codes(place: str) -> str:
+    parts = [_POSTAL_TAIL.sub("", p.strip()) for p in place.split(",")]
+    kept = [p for p in parts if p and not _POSTAL_PART.match(p)]
+    return ", ".join(kept) if kept else place.strip()
 
 
 def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> Sentence:

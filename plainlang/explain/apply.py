@@ -21,6 +21,7 @@ the input only means an inserted definition is never itself scanned for terms.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_left
@@ -350,7 +351,8 @@ def _sentence_for(term: Term, match: TermMatch) -> str:
     if term.explanation:
         return term.explanation.strip()
     surface = match.surface[:1].upper() + match.surface[1:]
-    return f"{surface} means {term.definition.strip()}."
+    definition = term.definition.strip()
+    return f"{surface} {fit.means(surface, definition)} {definition}."
 
 
 def _named_sentence(term: Term, match: TermMatch) -> str:
@@ -472,7 +474,26 @@ def plan_text(
         plan.explained.append(
             _tuple_new(Explanation, (term, match, used_style, edit))
         )
+    if len(plan.sentences) > fit.MAX_SENTENCES_AFTER:
+        _cap_sentences(text, plan)
     return plan
+
+
+def _cap_sentences(text: str, plan: Plan) -> None:
+    """Explanation sentences past ``fit.MAX_SENTENCES_AFTER`` after one sentence become entries
+    of "Words to know" (a run of them after a long list of conditions helps no reader)."""
+    extra = fit.over_cap(text, [position for position, _ in plan.sentences])
+    if not extra:
+        return
+    by_sentence = [i for i, item in enumerate(plan.explained) if item.style == "sentence"]
+    if len(by_sentence) != len(plan.sentences):
+        return  # sentences and their explanations are planned in step; never guess a pairing
+    for index in sorted(extra):
+        at = by_sentence[index]
+        item = plan.explained[at]
+        plan.explained[at] = dataclasses.replace(item, style="words-to-know")
+        plan.words.append(item.term)
+    plan.sentences = [pair for i, pair in enumerate(plan.sentences) if i not in extra]
 
 
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:

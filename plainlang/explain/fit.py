@@ -26,6 +26,10 @@ from plainlang.explain.usage import Use
 from plainlang.explain.variants import spelling_variants
 
 DEFAULT_SENTENCE_WORDS = 20  # Profile.long_sentence_words' default
+# At most this many "<Term> means ..." sentences follow one sentence of the text. A kept name
+# that holds many terms (a list of conditions as registered) would otherwise be followed by a
+# run of 5 to 20 of them, which no reader takes in; the rest go to the page's "Words to know".
+MAX_SENTENCES_AFTER = 3
 _WORD = re.compile(r"[^\W_]")
 
 
@@ -104,6 +108,19 @@ def reserve(text: str, at: int, uses: Iterable[Use], glossary: Glossary) -> int:
     return total
 
 
+def over_cap(text: str, positions: Sequence[int], cap: int = MAX_SENTENCES_AFTER) -> set[int]:
+    """Which of the explanation sentences planned at ``positions`` (uses in ``text``, in order)
+    come after more than ``cap`` others that follow the same sentence: their indexes."""
+    seen: dict[int, int] = {}
+    extra: set[int] = set()
+    for index, position in enumerate(positions):
+        end = sentence_end(text, position)
+        seen[end] = seen.get(end, 0) + 1
+        if seen[end] > cap:
+            extra.add(index)
+    return extra
+
+
 def sentence_after(term: Term, surface: str) -> str:
     """The parenthesis's definition as a sentence of its own: "<Term> means <definition>."
 
@@ -120,12 +137,35 @@ def sentence_after(term: Term, surface: str) -> str:
     if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
         subject = subject[:1].upper() + subject[1:]
     definition = term.definition.strip().rstrip(".")
-    return f"{subject} means {definition}."
+    return f"{subject} {means(subject, definition)} {definition}."
+
+
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
+_SINGULAR_DEFINITION = re.compile(r"(?:a|an|one|the|when|how|what|where|any)\b", re.IGNORECASE)
+
+
+def means(subject: str, definition: str) -> str:
+    """ "mean" after a plural subject ("Myelodysplastic syndromes mean bone marrow illnesses ..."),
+    else "means". A subject is plural when its last word ends in "s" as plurals do and its
+    definition does not start as a singular one does: "Diabetes means an illness ...", "Measles
+    means a ..." stay singular, and so does "Status" or "Sepsis"."""
+    last = subject.split()[-1] if subject.split() else ""
+    plural = (
+        len(last) > 3
+        and not last.isupper()  # "AIDS"
+        and last.lower().endswith("s")
+        and not last.lower().endswith(_SINGULAR_ENDINGS)
+        and not _SINGULAR_DEFINITION.match(definition.strip())
+    )
+    return "mean" if plural else "means"
 
 
 __all__ = [
     "DEFAULT_SENTENCE_WORDS",
+    "MAX_SENTENCES_AFTER",
     "fits",
+    "means",
+    "over_cap",
     "reserve",
     "sentence_after",
     "sentence_bounds",

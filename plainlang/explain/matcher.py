@@ -47,7 +47,7 @@ from plainlang.explain.packs import Term
 from plainlang.explain.spans import SpanSet, protected_spans
 from plainlang.explain.tokens import Token
 from plainlang.explain.tokens import tokenize as tokenize_text
-from plainlang.explain.variants import phrase_variants
+from plainlang.explain.variants import participle_forms, phrase_variants
 
 
 @dataclass(frozen=True)
@@ -341,11 +341,20 @@ class CompiledMatcher:
             key = PatternKey(index, True, False)
             for form in term.forms:
                 claimed.setdefault(form.lower().strip(), key)
+        # a variant made through a stem guessed from a participle ("lactated" from "lactating")
+        # comes after every other variant: the term that writes the stem ("lactate") claims it
+        guessed: list[tuple[str, PatternKey]] = []
         for index, term in enumerate(self.terms):
             key = PatternKey(index, False, False)
             for form in term.forms:
+                weak = participle_forms(form)
                 for variant in phrase_variants(form):
-                    claimed.setdefault(variant, key)
+                    if weak and variant in weak:
+                        guessed.append((variant, key))
+                    else:
+                        claimed.setdefault(variant, key)
+        for variant, key in guessed:
+            claimed.setdefault(variant, key)
         return claimed
 
     def _abbreviation_tables(self) -> dict[Words, list[PatternKey]]:

@@ -33,7 +33,21 @@ _TOKEN = rf"[{_UPPER}](?:[\w'’/&-]|\.(?=\w))*"
 _JOINER = r"(?:of|for|on|and|the|de|di|du|des|del|della|la|le|y|van|von|der|&)"
 # A run starts at a capital not preceded by a word character; the look-behind comes after the
 # capital so that the regex engine can skip to capitals (twice as fast as looking behind first).
-_RUN = re.compile(rf"[{_UPPER}](?<![\w'’/&.-][{_UPPER}])(?:[\w'’/&-]|\.(?=\w))*(?:(?: {_JOINER})* {_TOKEN})+")
+# Words are joined by spaces (with "of", "and"... between) or by a slash with spaces around it
+# ("MRC /UVRI Uganda Research Unit on AIDS", as registries often write "MRC/UVRI").
+_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w'’/&.-][{_UPPER}])(?:[\w'’/&-]|\.(?=\w))*(?:(?:(?: {_JOINER})* | ?/ ?){_TOKEN})+"
+)
+# A site's name often has parts split by a comma or a dash: the hospital, then its department
+# or its company form ("IKCU, Ataturk Training and Research Hospital", "Toronto General Hospital
+# - UHN", "McFarland Clinic, PC"). A run of capitals joined to a name that way is part of it when
+# it stands at the edge of the clause: at the start of the text or a line, or before a full stop,
+# a citation or "is"/"has"/"was" ("... - UHN is looking for people"). A run in mid-sentence
+# ("Mayo Clinic, HIV and AIDS clinics") stays text, to be judged.
+_PART = rf"{_TOKEN}(?:(?: {_JOINER})* {_TOKEN})*"
+# before a name, a part may hold an abbreviation with a full stop ("St. Claraspital AG - ...")
+_PART_BEFORE = re.compile(rf"(?:^|(?<=\n)|(?<=: ))({_TOKEN}\.?(?:(?: {_JOINER})* {_TOKEN}\.?)*)(?:,| [-–]) $")
+_PART_AFTER = re.compile(rf"(?:,| [-–]) ({_PART})(?=[.;\[]|$| (?:is|has|was)\b)")
 _WORD = re.compile(_TOKEN)
 _TITLE = re.compile(rf"[{_UPPER}][a-zà-öø-ÿ]")
 
@@ -105,8 +119,34 @@ def names(text: str) -> tuple[Name, ...]:
         )
         if organisation:
             titles = tuple(w.span() for w in words if _TITLE.match(w[0]))
-            found.append(Name(run.start(), run.end(), organisation, titles))
+            start, end = _with_parts(text, run.start(), run.end())
+            if found and start < found[-1].end:
+                continue  # the part before was already taken into the name before
+            found.append(Name(start, end, organisation, titles))
     return tuple(found)
+
+
+def _with_parts(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name's span grown by the comma- or dash-joined parts at the edges of its clause."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _PART_BEFORE.search(text, max(line_start, start - 120), start)
+    if before is not None and before.end() == start and _names_a_part(before[1]):
+        start = before.start(1)
+    after = _PART_AFTER.match(text, end)
+    if after is not None and _names_a_part(after[1]):
+        end = after.end(1)
+    return start, end
+
+
+_CAPITALS = re.compile(rf"\b[{_UPPER}]{{2,}}\b")
+
+
+def _names_a_part(part: str) -> bool:
+    """A joined part holds capitals ("UHN", "PC") or an organisation word ("Department of ..."):
+    a plain place after a comma ("..., Gaborone") is where the site is, not part of its name."""
+    if _CAPITALS.search(part):
+        return True
+    return any(_bare(w[0]) in ORGANISATION_WORDS for w in _WORD.finditer(part))
 
 
 def _bare(word: str) -> str:

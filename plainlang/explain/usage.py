@@ -39,7 +39,7 @@ WORDS_TO_KNOW_TITLE = "Words to know"
 _PARENTHESIS = re.compile(r"[ \t]*\(((?:[^()\n]|\([^()\n]{0,100}\)){1,400})\)")
 _DEFINING_VERB = re.compile(
     r"(?:[ \t]*\([^()\n]*\))?[ \t]*[\"”’']?[ \t]+"
-    r"(?:means|refers to|stands for|is short for|describes"
+    r"(?:means?|refers to|stands for|is short for|describes"
     r"|(?:is|are)[ \t]+(?:a|an|the|when|how|what|where|one|some|any|cells?|medicines?)\b)\b",
     re.IGNORECASE,
 )

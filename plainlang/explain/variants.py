@@ -210,6 +210,23 @@ def verb_forms(word: str) -> set[str]:
     return forms
 
 
+def participle_forms(phrase: str) -> frozenset[str]:
+    """The variants of ``phrase`` made from a stem guessed from its last word, a participle.
+
+    "lactating" gives "lactated" through the stem "lactate"; but "lactated" ("Lactated Ringer's",
+    with lactate in it) is first of all a form of the word "lactate". A variant made through a
+    guessed stem is a weaker claim than one made from a word as written, so the matcher lets a
+    term that writes the stem claim such a variant first (``matcher._claimed``).
+    """
+    words = _TOKEN.findall(phrase.lower().strip())
+    if not words or not words[-1].endswith(("ed", "ing")):
+        return frozenset()
+    last = words[-1]
+    head = " ".join(words[:-1])
+    made = verb_forms(last) - plurals(last)
+    return frozenset(f"{head} {form}".strip() for form in made)
+
+
 def word_forms(word: str, *, inflect: bool) -> set[str]:
     """All forms of one lower-case word: spellings, and inflections of each when ``inflect``."""
     return set(_word_forms(word, inflect))

@@ -159,6 +159,52 @@ def test_an_organisation_word_that_is_a_term_is_part_of_a_name_with_another_titl
     assert not in_name(names("The clinic is open."), 4, 10)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Entebbe: MRC /UVRI Uganda Research Unit on AIDS.", "MRC /UVRI Uganda Research Unit on AIDS"),
+        (
+            "IKCU, Ataturk Training and Research Hospital, Department of Emergency Medicine.",
+            "IKCU, Ataturk Training and Research Hospital, Department of Emergency Medicine",
+        ),
+        ("Toronto General Hospital - UHN is looking for people.", "Toronto General Hospital - UHN"),
+        ("Ames: McFarland Clinic, PC.", "McFarland Clinic, PC"),
+        (
+            "Basel: St. Claraspital AG - Department of Pulmonary Medicine.",
+            "St. Claraspital AG - Department of Pulmonary Medicine",
+        ),
+        (
+            "Antwerp: SGS Life Sciences, Clinical Pharmacology Unit.",
+            "SGS Life Sciences, Clinical Pharmacology Unit",
+        ),
+    ],
+)
+def test_parts_joined_to_a_name_by_a_comma_or_dash_at_the_clause_edge_are_in_the_name(
+    text: str, name: str
+) -> None:
+    assert [text[n.start : n.end] for n in names(text)] == [name]
+    assert _glossary_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [
+        ("Mayo Clinic, HIV and AIDS clinics are here.", "AIDS"),  # mid-sentence: text
+        ("People with LCM, Mayo Clinic runs the study.", "LCM"),  # not at a line or label start
+        ("The study runs at the MRC Unit in Entebbe.", "MRC"),  # one Title Case word: no name
+    ],
+)
+def test_capitals_next_to_a_name_in_running_text_are_still_judged(text: str, abbreviation: str) -> None:
+    assert any(f"'{abbreviation}'" in f for f in _glossary_findings(text))
+
+
+def test_a_place_after_a_comma_is_not_part_of_the_name() -> None:
+    text = "It runs at Baylor College of Medicine Children's Foundation, Gaborone."
+    assert [text[n.start : n.end] for n in names(text)] == [
+        "Baylor College of Medicine Children's Foundation"
+    ]
+
+
 def test_a_term_that_is_the_whole_run_is_not_a_name() -> None:
     text = "Intensive Care Unit"
     assert not in_name(names(text), 0, len(text))
@@ -362,3 +408,21 @@ def test_a_term_right_before_a_citation_marker_is_its_first_use() -> None:
     )
     findings = _glossary_findings(text)
     assert len(findings) == 1 and findings[0].startswith("<text>:1:"), findings
+
+
+@pytest.mark.parametrize(
+    ("before", "short", "expected"),
+    [
+        ("children with retinopathy of prematurity ", "ROP", True),
+        ("children with respiratory syncytial virus ", "RSV", True),
+        ("adults with obstructive sleep apnea or ", "OSA", False),  # "or" is no part of it
+        ("children with retinopathy ", "ROP", False),
+        ("children with retinopathy of prematurity, ", "ROP", False),  # not right before it
+    ],
+)
+def test_full_words_right_before_an_abbreviation_spell_it_out(
+    before: str, short: str, expected: bool
+) -> None:
+    from plainlang.check.jargon import written_out_before
+
+    assert written_out_before(before, short) is expected

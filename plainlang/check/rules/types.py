@@ -136,6 +136,9 @@ class Conditional(Rule):
     glossary: bool = False
     shouting: bool = True  # False: a match in a run of words in capitals is not judged
     in_names: bool = True  # False: a match inside a proper name (``check.names``) is not judged
+    # True: a match its full words stand right before ("retinopathy of prematurity ROP") is
+    # satisfied, as with "(ROP)" after them (``jargon.written_out_before``)
+    adjacent: bool = False
     # ``second`` compiled once when it does not name the match ({0}): then one search of a
     # sentence or block answers for every match in it.
     fixed: re.Pattern[str] | None = None
@@ -171,6 +174,7 @@ class Conditional(Rule):
             glossary=_glossary(params, where),
             shouting=bool(param(params, "in_capitals", bool, where, True)),
             in_names=bool(param(params, "in_names", bool, where, True)),
+            adjacent=bool(param(params, "after_full_words", bool, where, False)),
             fixed=fixed,
             anchored=anchored,
         )
@@ -195,45 +199,80 @@ class Conditional(Rule):
         text, _ = page.joined
         references = " ".join(b.text for b in page.prose.references())
         seen: set[str] = set()
+        done_blocks: set[int] = set()  # scope block: one finding per paragraph
+        for unit, match, aside in self._uses(page, units):
+            if id(unit.block) in done_blocks:
+                continue
+            found = match[0]
+            key = found.lower() if self.ignorecase else found
+            if found in self.ignore or (self.scope in ("before", "references") and key in seen):
+                continue
+            if self.glossary and known(page, found):
+                continue
+            if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
+                continue
+            if not self.in_names and in_name(
+                jargon.abbreviation_names(page),
+                page.joined_offset(unit, match.start()),
+                page.joined_offset(unit, match.end()),
+            ):
+                continue
+            seen.add(key)
+            second = self._second(found)
+            if self.scope in ("sentence", "block"):
+                satisfied = second.search(unit.text) is not None
+            elif self.scope == "references":
+                satisfied = second.search(references) is not None
+            else:  # before: an explanation that starts at or before this first use
+                offset = page.joined_offset(unit, match.end())
+                # An explanation must start at or before the first use; it is never longer
+                # than _LONGEST_EXPLANATION characters, so the scan can stop there.
+                earliest = second.search(text, self._search_from(text, found), offset + _LONGEST_EXPLANATION)
+                satisfied = earliest is not None and earliest.start() <= offset
+                # a heading or a label is left as written: the words may follow in its block
+                satisfied = satisfied or (aside and second.search(unit.block.text) is not None)
+            if not satisfied and self.adjacent:
+                satisfied = jargon.written_out_before(unit.text[: match.start()], found)
+            if not satisfied and self.scope == "before" and self.glossary:
+                # "ABBR stands for ..." in the sentence right after, as the glossary rule takes
+                # the explain stage's sentence after a name ("It tests VR training. VR stands
+                # for virtual reality.")
+                satisfied = jargon.stands_for_next(unit.block.text, match.end(), found)
+            if not satisfied:
+                yield Hit(unit.sub(match.start(), match.end()), {"match": found})
+                if self.scope == "block":
+                    done_blocks.add(id(unit.block))  # the paragraph needs one marker
+
+    def _uses(self, page: Page, units: tuple[Span, ...]) -> Iterator[tuple[Span, re.Match[str], bool]]:
+        """The matches of ``first`` in the order they are judged.
+
+        With ``before``, a use in a heading or in an item's lead label comes after every use in
+        running text, so it is judged only when the running text never uses the abbreviation:
+        the explain stage leaves headings and labels as written and spells a term out at its
+        first use in running text, and that is the use the check judges. Such a use comes
+        with True: its block (the item after its label) may spell it out after it.
+        """
+        assert self.first is not None
         local = self.scope in ("sentence", "block")
+        labels = jargon.label_spans(page) if self.scope == "before" else ()
+        later: list[tuple[Span, re.Match[str], bool]] = []
         for unit in units:
             if unit.block.kind not in self.kinds:
                 continue
             if local and self.fixed is not None and self.fixed.search(unit.text) is not None:
                 continue  # satisfied for every match in it
+            aside = self.scope == "before" and unit.block.kind == "heading"
             for match in self.first.finditer(unit.text):
-                found = match[0]
-                key = found.lower() if self.ignorecase else found
-                if found in self.ignore or (self.scope in ("before", "references") and key in seen):
-                    continue
-                if self.glossary and known(page, found):
-                    continue
-                if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
-                    continue
-                if not self.in_names and in_name(
-                    jargon.page_names(page),
-                    page.joined_offset(unit, match.start()),
-                    page.joined_offset(unit, match.end()),
-                ):
-                    continue
-                seen.add(key)
-                second = self._second(found)
-                if self.scope in ("sentence", "block"):
-                    satisfied = second.search(unit.text) is not None
-                elif self.scope == "references":
-                    satisfied = second.search(references) is not None
-                else:  # before: an explanation that starts at or before this first use
-                    offset = page.joined_offset(unit, match.end())
-                    # An explanation must start at or before the first use; it is never longer
-                    # than _LONGEST_EXPLANATION characters, so the scan can stop there.
-                    earliest = second.search(
-                        text, self._search_from(text, found), offset + _LONGEST_EXPLANATION
+                if aside or (
+                    labels
+                    and jargon.in_spans(
+                        labels, page.joined_offset(unit, match.start()), page.joined_offset(unit, match.end())
                     )
-                    satisfied = earliest is not None and earliest.start() <= offset
-                if not satisfied:
-                    yield Hit(unit.sub(match.start(), match.end()), {"match": found})
-                    if self.scope == "block":
-                        break  # one finding per paragraph: the paragraph needs one marker
+                ):
+                    later.append((unit, match, True))
+                else:
+                    yield unit, match, False
+        yield from later
 
     def _search_from(self, text: str, found: str) -> int:
         """Where a search for an explanation of ``found`` may begin: every match of an anchored
