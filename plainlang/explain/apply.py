@@ -21,7 +21,6 @@ the input only means an inserted definition is never itself scanned for terms.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from bisect import bisect_left
@@ -491,7 +490,7 @@ def _cap_sentences(text: str, plan: Plan) -> None:
     for index in sorted(extra):
         at = by_sentence[index]
         item = plan.explained[at]
-        plan.explained[at] = dataclasses.replace(item, style="words-to-know")
+        plan.explained[at] = item._replace(style="words-to-know")
         plan.words.append(item.term)
     plan.sentences = [pair for i, pair in enumerate(plan.sentences) if i not in extra]
 
