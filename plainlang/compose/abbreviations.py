@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from plainlang.explain import Glossary
+from plainlang.explain.fit import opening
 from plainlang.model import Block, Document, Passage, Sentence, Trial
 
 # A short form: a letter, then letters, digits or dashes, with at least two capitals (LCM, CDM,
@@ -263,7 +264,7 @@ def spell_out(
 
     def stands_for(short: str) -> Sentence:
         # the abbreviation and its words are kept whole ("NPM1-m" gets no parenthesis inside)
-        return Sentence(f"{short} stands for {known[short]}.", keep=(short, known[short]))
+        return Sentence(f"{opening(short)} stands for {known[short]}.", keep=(short, known[short]))
 
     def fix_and_remember(sentence: Sentence) -> list[Sentence]:
         fixed = fix(sentence)

@@ -345,13 +345,13 @@ def _open_parenthesis(text: str, position: int) -> int | None:
 def _sentence_for(term: Term, match: TermMatch) -> str:
     """An explanation sentence for a use inside parentheses: the pack's, or one from the definition."""
     if match.is_abbreviation and _expansion(term, match) is not None:
-        first = f"{match.surface} stands for {term.term}."
+        first = f"{fit.opening(match.surface)} stands for {term.term}."
         return f"{first} {term.explanation.strip()}" if term.explanation else first
     if term.explanation:
         return term.explanation.strip()
-    surface = match.surface[:1].upper() + match.surface[1:]
+    surface = match.surface if match.surface[1:2].isupper() else match.surface[:1].upper() + match.surface[1:]
     definition = term.definition.strip()
-    return f"{surface} {fit.means(surface, definition)} {definition}."
+    return f"{fit.opening(surface)} {fit.means(surface, definition)} {definition}."
 
 
 def _named_sentence(term: Term, match: TermMatch) -> str:
@@ -470,9 +470,7 @@ def plan_text(
                 plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
                 used_style = "sentence"
         edit = before if len(plan.edits) > before else None
-        plan.explained.append(
-            _tuple_new(Explanation, (term, match, used_style, edit))
-        )
+        plan.explained.append(_tuple_new(Explanation, (term, match, used_style, edit)))
     if len(plan.sentences) > fit.MAX_SENTENCES_AFTER:
         _cap_sentences(text, plan)
     return plan

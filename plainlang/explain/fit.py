@@ -137,7 +137,14 @@ def sentence_after(term: Term, surface: str) -> str:
     if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
         subject = subject[:1].upper() + subject[1:]
     definition = term.definition.strip().rstrip(".")
-    return f"{subject} {means(subject, definition)} {definition}."
+    return f"{opening(subject)} {means(subject, definition)} {definition}."
+
+
+def opening(subject: str) -> str:
+    """A sentence's first words for ``subject``: itself, or "The term mRNA vaccine" when it starts
+    in lower case and must keep it (mRNA, ml, eGFR). A sentence starting in lower case would
+    not read as a new one (readers, and sentence splitters, join it to the one before)."""
+    return f"The term {subject}" if subject[:1].islower() else subject
 
 
 _SINGULAR_ENDINGS = ("ss", "us", "is", "ics")
@@ -165,6 +172,7 @@ __all__ = [
     "MAX_SENTENCES_AFTER",
     "fits",
     "means",
+    "opening",
     "over_cap",
     "reserve",
     "sentence_after",

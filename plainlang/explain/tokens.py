@@ -232,4 +232,3 @@ def tokenize(text: str) -> list[Token]:
             if start < position:
                 append((start, position))
     return tokens
-

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from plainlang.check import check
-from plainlang.explain import explain
+from plainlang.explain import explain, fit
 from plainlang.explain.fit import sentence_bounds, words
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.spans import sentence_start
@@ -131,3 +132,23 @@ def test_fit_never_adds_a_parenthesis_that_makes_a_short_sentence_long(
             if out[start] == "(":
                 s, e = sentence_bounds(out, start)
                 assert words(out[s:e]) <= 20, out[s:e]
+
+
+@pytest.mark.parametrize(
+    ("subject", "start"),
+    [
+        ("mRNA vaccine", "The term mRNA vaccine"),
+        ("ml", "The term ml"),
+        ("Refractory", "Refractory"),
+        ("AML", "AML"),
+    ],
+)
+def test_an_explanation_sentence_never_starts_in_lower_case(subject: str, start: str) -> None:
+    assert fit.opening(subject) == start
+
+
+def test_a_lower_case_term_explained_after_its_sentence_starts_a_new_sentence() -> None:
+    text = "Babies reach full milk feeds (150 ml per kg each day) within 3 days of birth."
+    out = explain(text, style="fit").text
+    assert "birth. The term ml stands for milliliter." in out
+    assert ". ml " not in out
