@@ -44,7 +44,10 @@ _DEFINING_VERB = re.compile(
     re.IGNORECASE,
 )
 # the lead-in is matched stripped, so "A placebo is ..." arrives as "A": the article may end it
-_LEAD_IN = re.compile(r"^(?:(?:a|an|the|in this summary,?|here,?)(?:\s+|$))?[\"“‘']?$", re.IGNORECASE)
+# and "The term mRNA vaccine means ..." is how a term written in lower case opens one (fit.opening)
+_LEAD_IN = re.compile(
+    r"^(?:(?:a|an|the|the term|in this summary,?|here,?)(?:\s+|$))?[\"“‘']?$", re.IGNORECASE
+)
 _WORDS_TO_KNOW = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]*)?(?:\*\*|__)?Words to know(?:\*\*|__)?:?[ \t]*(?:\*\*|__)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

@@ -152,3 +152,13 @@ def test_a_lower_case_term_explained_after_its_sentence_starts_a_new_sentence() 
     out = explain(text, style="fit").text
     assert "birth. The term ml stands for milliliter." in out
     assert ". ml " not in out
+
+
+def test_check_accepts_the_term_opening_for_a_lower_case_term() -> None:
+    page = (
+        "# A study\n\n## What the study tests\n\n"
+        "- Comirnaty (COVID-19, mRNA vaccine) is a medicine made from living cells.[1] "
+        "The term mRNA vaccine means a vaccine that gives cells short-lived plans to make one germ part.\n"
+    )
+    flagged = [f.message for f in check(page).findings if f.rule_id == "jargon.unexplained"]
+    assert not [m for m in flagged if "'mRNA vaccine'" in m]
