@@ -30,6 +30,8 @@ _BREAK = re.compile(r"[.;:()\[\]]")
 
 
 def _is_short_form(text: str) -> bool:
+    if text[1:].islower():
+        return False  # one capital at most: most words, answered without counting (speed only)
     capitals = sum(c.isupper() for c in text)
     return capitals >= 2 and capitals * 2 >= sum(c.isalpha() for c in text) and not text.isdigit()
 
@@ -145,7 +147,8 @@ def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Gl
         for short, long in record_abbreviations(trial).items():
             known.setdefault(short, long)
     texts = [document.title, *(s.text for section in document.sections for s in section.sentences())]
-    used = {m[0] for text in texts for m in _CANDIDATE.finditer(text) if _is_short_form(m[0])}
+    # each distinct word once: a page repeats most of its words (speed only)
+    used = {word for word in {w for text in texts for w in _CANDIDATE.findall(text)} if _is_short_form(word)}
     for short in sorted(used - set(known)):
         entry = glossary.get(short)
         # "CD4 (CD4 cell)" says nothing: such terms are the explain stage's to define

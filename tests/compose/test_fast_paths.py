@@ -1,0 +1,172 @@
+"""The shortcuts compose takes for speed answer exactly what the plain versions they replace answer.
+
+Each test keeps the former, straightforward definition and compares it with the fast one on
+text built from the pieces that decide the answer (glossary terms, abbreviations, forbidden
+wording, fragments, definitions in parentheses).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plainlang.compose.abbreviations import _CANDIDATE, _is_short_form, page_abbreviations
+from plainlang.compose.plainness import (
+    _OTHER_TRIAL,
+    MAX_TERMS,
+    Gate,
+    Limits,
+    abbreviation_spans,
+    build_gate,
+    defined_abbreviations,
+    expansion_words,
+    hard_words,
+    is_fragment,
+    rejection,
+    says_forbidden,
+)
+from plainlang.config import Profile
+from plainlang.explain import Glossary
+from plainlang.explain.fit import words
+from plainlang.model import Block, Document, Section, Sentence
+from plainlang.policy import load_policy
+
+
+def _rejection_step_by_step(sentence: str, gate: Gate) -> str:
+    """The former ``rejection``: every rule in turn, the glossary scan and each term's policy
+    check done afresh for every sentence."""
+    if words(sentence) > gate.limits.words:
+        return "long"
+    if is_fragment(sentence):
+        return "fragment"
+    if gate.policy.forbidden_in(sentence):
+        return "wording"
+    if _OTHER_TRIAL.search(sentence):
+        return "id"
+    matches = gate.glossary.find(sentence)
+    for term in {t for m in matches if (t := gate.glossary.get(m.term)) is not None}:
+        if says_forbidden(term, gate.policy):
+            return "wording"
+    if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
+        return "long"
+    known = (
+        {m.surface for m in matches if m.is_abbreviation} | gate.defined | defined_abbreviations([sentence])
+    )
+    inside = [(m.start, m.end) for m in matches]
+    for start, end, short in abbreviation_spans(sentence):
+        if short not in known and not any(s <= start and end <= e for s, e in inside):
+            return "abbreviation"
+    if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
+        return "hard"
+    if len({m.term for m in matches}) > MAX_TERMS:
+        return "hard"
+    return ""
+
+
+# Pieces that decide verdicts: plain words, hard words, glossary terms and abbreviations (known,
+# unknown, plural, spelled out), a term whose definition or explanation the policy forbids
+# ("curative", "ECOG performance status"), forbidden wording, another trial's id, fragment ends.
+_PIECES = [
+    "people",
+    "can",
+    "join",
+    "the",
+    "study",
+    "age",
+    "18",
+    "years",
+    "or",
+    "older",
+    "documented",
+    "cardiovascular",
+    "abnormality",
+    "investigational",
+    "chemotherapy",
+    "acute myeloid leukemia",
+    "AML",
+    "GVHD",
+    "CT scan",
+    "IV",
+    "LCM",
+    "SAEs",
+    "R/R",
+    "PL-101",
+    "COVID-19",
+    "Laboratory plus Clinical Monitoring (LCM)",
+    "(AML)",
+    "curative therapy",
+    "ECOG performance status",
+    "a new drug",
+    "a cure",
+    "NCT00055523",
+    "either",
+    "following:",
+    "(",
+    ")",
+    ",",
+    "with",
+    "of the",
+    "placebo",
+    "platelet count",
+    "pregnant",
+]
+_SENTENCES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map(
+    lambda pieces: (text := " ".join(pieces))[0].upper() + text[1:] + "."
+)
+
+
+@pytest.fixture(scope="module")
+def gate() -> Gate:
+    return build_gate(Profile(), load_policy())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SENTENCES, min_size=1, max_size=6), st.integers(3, 30), st.integers(0, 4), st.data())
+def test_gate_readings_give_the_verdicts_of_every_rule_asked_in_turn(
+    gate: Gate, sentences: list[str], word_limit: int, hard_limit: int, data: st.DataObject
+) -> None:
+    # a fresh gate per example, asked in an order drawn by Hypothesis, and a roomier copy sharing
+    # its readings: a reading learned under one limit must give the verdict of another
+    page = Gate(Limits(word_limit, hard_limit), gate.glossary, gate.policy, gate.defined | {"GVHD"})
+    room = data.draw(st.integers(0, 3))
+    roomier = page.with_room(room)
+    for sentence in data.draw(st.permutations(sentences + sentences)):
+        asked = data.draw(st.sampled_from([page, roomier]))
+        assert asked.reason(sentence) == _rejection_step_by_step(sentence, asked)
+        assert rejection(sentence, asked) == _rejection_step_by_step(sentence, asked)
+    assert roomier.readings is page.readings
+
+
+def _is_short_form_by_counting(text: str) -> bool:
+    capitals = sum(c.isupper() for c in text)
+    return capitals >= 2 and capitals * 2 >= sum(c.isalpha() for c in text) and not text.isdigit()
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbB1-é É ǅ")), min_size=1, max_size=10))
+def test_short_form_test_agrees_with_counting_capitals(text: str) -> None:
+    assert _is_short_form(text) == _is_short_form_by_counting(text)
+
+
+def _page_abbreviations_word_by_word(document: Document, glossary: Glossary) -> dict[str, str]:
+    """The former ``page_abbreviations`` for a page without records: every word tested in turn."""
+    known: dict[str, str] = {}
+    texts = [document.title, *(s.text for section in document.sections for s in section.sentences())]
+    used = {m[0] for text in texts for m in _CANDIDATE.finditer(text) if _is_short_form_by_counting(m[0])}
+    for short in sorted(used - set(known)):
+        entry = glossary.get(short)
+        if entry is not None and short in entry.abbreviations and short not in entry.term:
+            known[short] = entry.term
+    return {short: long for short, long in known.items() if short in used}
+
+
+@settings(deadline=None)
+@given(st.lists(_SENTENCES, max_size=8), _SENTENCES)
+def test_page_abbreviations_agree_with_testing_every_word(
+    gate: Gate, sentences: list[str], title: str
+) -> None:
+    document = Document(
+        title, (Section("s", "S", (Block("paragraph", tuple(Sentence(s) for s in sentences)),)),)
+    )
+    expected = _page_abbreviations_word_by_word(document, gate.glossary)
+    assert page_abbreviations(document, (), gate.glossary) == expected
