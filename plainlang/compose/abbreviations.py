@@ -27,6 +27,7 @@ _SHORT = r"[A-Za-z][A-Za-z0-9-]{1,9}"
 _FULL_THEN_SHORT = re.compile(r"\(\s*(" + _SHORT + r")\s*[),;]")
 _SHORT_THEN_FULL = re.compile(r"(?<![\w-])(" + _SHORT + r")\s*\(\s*([A-Za-z][^()]{3,120}?)\s*\)")
 _BREAK = re.compile(r"[.;:()\[\]]")
+_BREAK_CHARACTERS = ".;:()[]"  # the characters _BREAK matches
 
 
 def _is_short_form(text: str) -> bool:
@@ -73,8 +74,7 @@ def definitions_in(text: str) -> Iterator[tuple[str, str]]:
         if not _is_short_form(short):
             continue
         before = text[: match.start()]
-        cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
-        long = long_form_for(short, before[cut:])
+        long = long_form_for(short, before[_after_last_break(before) :])
         if long is not None:
             yield short, long
     for match in _SHORT_THEN_FULL.finditer(text):
@@ -85,6 +85,12 @@ def definitions_in(text: str) -> Iterator[tuple[str, str]]:
         # the whole parenthesis must be the long form, not its last words
         if long is not None and long == inner.strip(" ,"):
             yield short, long
+
+
+def _after_last_break(text: str) -> int:
+    """Where the text after the last break (``_BREAK``) starts, 0 without one: searched from the
+    end, not by matching every break of a long text again for each parenthesis (speed only)."""
+    return max(map(text.rfind, _BREAK_CHARACTERS)) + 1
 
 
 def _record_texts(trial: Trial) -> Iterator[str]:

@@ -300,8 +300,9 @@ def read(sentence: str, count: int, gate: Gate) -> Reading:
     # or after it: that must pass the policy too
     # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
     table = term_wording(gate.glossary, gate.policy)
-    terms = {t for m in matches if (t := gate.glossary.get(m.term)) is not None}
-    term_says = any(table.says_forbidden(term) for term in terms)
+    # each term once, by name (hashing a Term hashes its whole entry)
+    terms = {m.term: t for m in matches if (t := gate.glossary.get(m.term)) is not None}
+    term_says = any(table.says_forbidden(term) for term in terms.values())
     # known: a glossary abbreviation, a capital run inside a glossary term ("CT" in "CT scan",
     # "COVID" in "COVID-19"), or one the record (or the sentence itself) spells out
     # (a definition needs a parenthesis: without one, the sentence defines nothing)

@@ -11,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainlang.compose.abbreviations import _CANDIDATE, _is_short_form, page_abbreviations
+from plainlang.compose.abbreviations import (
+    _BREAK,
+    _CANDIDATE,
+    _after_last_break,
+    _is_short_form,
+    page_abbreviations,
+)
 from plainlang.compose.plainness import (
     _OTHER_TRIAL,
     MAX_TERMS,
@@ -170,3 +176,8 @@ def test_page_abbreviations_agree_with_testing_every_word(
     )
     expected = _page_abbreviations_word_by_word(document, gate.glossary)
     assert page_abbreviations(document, (), gate.glossary) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("a .;:()[]{},-\n")), max_size=40))
+def test_last_break_searched_from_the_end_is_where_matching_every_break_ends(text: str) -> None:
+    assert _after_last_break(text) == max((m.end() for m in _BREAK.finditer(text)), default=0)
