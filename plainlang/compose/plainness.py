@@ -224,7 +224,12 @@ class Gate:
     def says_forbidden(self, term: Term) -> bool:
         """True when the term's definition or explanation, as explain would print them, holds
         wording the policy forbids (checked sentence by sentence, as check reads them)."""
-        return term_wording(self.glossary, self.policy).says_forbidden(term)
+        return self.term_wording.says_forbidden(term)
+
+    @functools.cached_property
+    def term_wording(self) -> TermWording:
+        """The glossary's term-wording table under this gate's policy, shared across pages."""
+        return term_wording(self.glossary, self.policy)
 
     def passes(self, sentence: str) -> bool:
         return not self.reason(sentence)
@@ -290,7 +295,7 @@ def read(sentence: str, count: int, gate: Gate) -> Reading:
     """
     if is_fragment(sentence):
         return Reading(count, "fragment")
-    if gate.policy.forbidden_in(sentence):
+    if gate.policy.forbids(sentence):
         return Reading(count, "wording")
     # another trial's id ("as in NCT00055523") points at a record the page does not cite
     if _OTHER_TRIAL.search(sentence):
@@ -299,7 +304,7 @@ def read(sentence: str, count: int, gate: Gate) -> Reading:
     # explain will print each term's definition (or, inside parentheses, its explanation) beside
     # or after it: that must pass the policy too
     # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
-    table = term_wording(gate.glossary, gate.policy)
+    table = gate.term_wording
     # each term once, by name (hashing a Term hashes its whole entry)
     terms = {m.term: t for m in matches if (t := gate.glossary.get(m.term)) is not None}
     term_says = any(table.says_forbidden(term) for term in terms.values())

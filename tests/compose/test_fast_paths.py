@@ -181,3 +181,34 @@ def test_page_abbreviations_agree_with_testing_every_word(
 @given(st.text(alphabet=st.sampled_from(list("a .;:()[]{},-\n")), max_size=40))
 def test_last_break_searched_from_the_end_is_where_matching_every_break_ends(text: str) -> None:
     assert _after_last_break(text) == max((m.end() for m in _BREAK.finditer(text)), default=0)
+
+
+_POLICY_PIECES = st.sampled_from(
+    [
+        "a new drug",
+        "investigational",
+        "cure",
+        "not",
+        "is safe",
+        "whether",
+        "free of charge",
+        "breakthrough",
+        "pain",
+        "promising",
+        "will help",
+        "to see",
+        "the",
+        "study",
+        ".",
+        "curing",
+        "no side effects",
+    ]
+)
+
+
+@given(st.lists(_POLICY_PIECES, max_size=8).map(" ".join))
+def test_policy_forbids_exactly_when_it_finds_forbidden_wording(text: str) -> None:
+    policy = load_policy()
+    assert policy.forbids(text) == bool(policy.forbidden_in(text))
+    for rule in policy.forbidden:
+        assert rule.breaks(text) == bool(rule.violations(text))
