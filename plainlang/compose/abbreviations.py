@@ -47,11 +47,16 @@ def long_form_for(short: str, before: str) -> str | None:
     limit = min(len(short) + 5, 2 * len(short))
     candidate = " ".join(words[-limit:])
     s, i = len(short) - 1, len(candidate) - 1
+    # ASCII text lowers letter by letter, so a search in the lowered text finds what comparing
+    # each letter lowered finds (speed only; other text keeps the letter-by-letter loop)
+    low = candidate.lower() if candidate.isascii() else None
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():
             s -= 1
             continue
+        if low is not None and s > 0:
+            i = low.rfind(c, 0, i + 1)
         while i >= 0 and (candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
             i -= 1
         if i < 0:

@@ -16,6 +16,7 @@ from plainlang.compose.abbreviations import (
     _CANDIDATE,
     _after_last_break,
     _is_short_form,
+    long_form_for,
     page_abbreviations,
 )
 from plainlang.compose.plainness import (
@@ -212,3 +213,53 @@ def test_policy_forbids_exactly_when_it_finds_forbidden_wording(text: str) -> No
     assert policy.forbids(text) == bool(policy.forbidden_in(text))
     for rule in policy.forbidden:
         assert rule.breaks(text) == bool(rule.violations(text))
+
+
+def _long_form_letter_by_letter(short: str, before: str) -> str | None:
+    """The former ``long_form_for``: every letter lowered and compared in turn."""
+    words = before.split()
+    limit = min(len(short) + 5, 2 * len(short))
+    candidate = " ".join(words[-limit:])
+    s, i = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    found = candidate[i + 1 :].strip(" ,")
+    if not found or found.lower() == short.lower() or len(found) <= len(short):
+        return None
+    if len(found.split()) < 2 and "-" not in found:
+        return None
+    return found
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("LCMaclm1-İΣ")), min_size=1, max_size=6),
+    st.text(alphabet=st.sampled_from(list("LCMaclmxy1- ,İΣσ")), max_size=40),
+)
+def test_long_form_search_agrees_with_comparing_letter_by_letter(short: str, before: str) -> None:
+    assert long_form_for(short, before) == _long_form_letter_by_letter(short, before)
+
+
+@given(
+    st.sampled_from(["LCM", "CDM", "R-CHOP", "mRNA", "AML"]),
+    st.sampled_from(
+        [
+            "Laboratory plus Clinical Monitoring",
+            "clinically driven monitoring",
+            "acute myeloid leukemia",
+            "messenger RNA",
+            "rituximab cyclophosphamide doxorubicin vincristine prednisone",
+            "a b c",
+        ]
+    ),
+)
+def test_long_form_search_agrees_on_real_definitions(short: str, before: str) -> None:
+    assert long_form_for(short, before) == _long_form_letter_by_letter(short, before)
