@@ -106,6 +106,7 @@ _FRAGMENT_END = re.compile(
     r"following|below|including|include|includes|such as|e\.g|i\.e|is|are|be|who|which|that|if))\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
+_FRAGMENT_WORD = 12  # longer than the longest word _FRAGMENT_END ends on ("following", "including")
 # "...if any of the following apply.", "...as listed below:" lead into a list the page does not show
 _LEADS_INTO_LIST = re.compile(r"\b(?:the following|as follows|below)\b\W*(?:\w+\W*){0,2}$", re.IGNORECASE)
 # a list's own heading that the registry wrote as one of its items
@@ -372,9 +373,22 @@ def is_fragment(sentence: str) -> bool:
     text = sentence.strip()
     # a parenthesis opened and not closed (or the reverse): the sentence was cut inside it
     unbalanced = text.count("(") != text.count(")") or text.count("[") != text.count("]")
-    return unbalanced or any(
-        p.search(text) for p in (_FRAGMENT_END, _LEADS_INTO_LIST, _CUT_LEAD, _LIST_HEADING)
+    return (
+        unbalanced
+        or _FRAGMENT_END.search(text, _fragment_end_from(text)) is not None
+        or any(p.search(text) for p in (_LEADS_INTO_LIST, _CUT_LEAD, _LIST_HEADING))
     )
+
+
+def _fragment_end_from(text: str) -> int:
+    """Where a ``_FRAGMENT_END`` match can start at the earliest: its word ends where the text's
+    closing run of spaces and stops (. ! ?) begins (no word of it ends in one), and no word of it
+    is longer than ``_FRAGMENT_WORD``. Searching from there, not from the start of a long
+    sentence, is the speed; ``\\b`` still sees the character before (speed only)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+        end -= 1
+    return max(end - _FRAGMENT_WORD, 0)
 
 
 __all__ = [

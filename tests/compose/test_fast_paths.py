@@ -20,6 +20,10 @@ from plainlang.compose.abbreviations import (
     page_abbreviations,
 )
 from plainlang.compose.plainness import (
+    _CUT_LEAD,
+    _FRAGMENT_END,
+    _LEADS_INTO_LIST,
+    _LIST_HEADING,
     _OTHER_TRIAL,
     MAX_TERMS,
     Gate,
@@ -263,3 +267,55 @@ def test_long_form_search_agrees_with_comparing_letter_by_letter(short: str, bef
 )
 def test_long_form_search_agrees_on_real_definitions(short: str, before: str) -> None:
     assert long_form_for(short, before) == _long_form_letter_by_letter(short, before)
+
+
+def _is_fragment_searching_everywhere(sentence: str) -> bool:
+    """The former ``is_fragment``: every pattern searched over the whole sentence."""
+    text = sentence.strip()
+    unbalanced = text.count("(") != text.count(")") or text.count("[") != text.count("]")
+    return unbalanced or any(
+        p.search(text) for p in (_FRAGMENT_END, _LEADS_INTO_LIST, _CUT_LEAD, _LIST_HEADING)
+    )
+
+
+_FRAGMENT_PIECES = st.sampled_from(
+    [
+        "either",
+        "or",
+        "following",
+        "including",
+        "such as",
+        "e.g",
+        "the",
+        "x",
+        "xeither",
+        "people",
+        ":",
+        ",",
+        ".",
+        "!",
+        "?",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        "..",
+        "(",
+        ")",
+        "of the following",
+        "below",
+        "Inclusion criteria",
+        "<12",
+        "join",
+    ]
+)
+
+
+@given(st.lists(_FRAGMENT_PIECES, max_size=10).map("".join))
+def test_fragment_end_searched_near_the_end_agrees_with_searching_everywhere(text: str) -> None:
+    assert is_fragment(text) == _is_fragment_searching_everywhere(text)
+
+
+@given(st.lists(_FRAGMENT_PIECES, max_size=10).map(" ".join))
+def test_fragment_end_agrees_on_spaced_words(text: str) -> None:
+    assert is_fragment(text) == _is_fragment_searching_everywhere(text)
