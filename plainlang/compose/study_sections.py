@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
@@ -338,7 +339,9 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
             parts.extend(items(times))
     secondary = trial.secondary_outcomes
     if secondary:
-        plain = [(o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1][:MAX_OTHER_MEASURES]
+        # the first few that read plainly; the rest are not read (each costs a pass through the gate)
+        plainly = ((o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1)
+        plain = list(itertools.islice(plainly, MAX_OTHER_MEASURES))
         count = len(secondary)
         parts.append(
             paragraph(

@@ -7,6 +7,9 @@ wording, fragments, definitions in parentheses).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +22,9 @@ from plainlang.compose.abbreviations import (
     long_form_for,
     page_abbreviations,
 )
+from plainlang.compose.cite import Citer, note, paragraph
+from plainlang.compose.people_sections import MAX_CRITERIA, _criteria, _criterion
+from plainlang.compose.phrasing import say_count
 from plainlang.compose.plainness import (
     _CUT_LEAD,
     _FRAGMENT_END,
@@ -37,11 +43,13 @@ from plainlang.compose.plainness import (
     rejection,
     says_forbidden,
 )
+from plainlang.compose.study_sections import MAX_OTHER_MEASURES, _measure, what_is_measured
 from plainlang.config import Profile
 from plainlang.explain import Glossary
 from plainlang.explain.fit import words
-from plainlang.model import Block, Document, Section, Sentence
+from plainlang.model import Block, Document, Field, Outcome, Section, Sentence
 from plainlang.policy import load_policy
+from plainlang.records import load
 
 
 def _rejection_step_by_step(sentence: str, gate: Gate) -> str:
@@ -125,6 +133,9 @@ _PIECES = [
 _SENTENCES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map(
     lambda pieces: (text := " ".join(pieces))[0].upper() + text[1:] + "."
 )
+
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "v2_small.json"
 
 
 @pytest.fixture(scope="module")
@@ -319,3 +330,85 @@ def test_fragment_end_searched_near_the_end_agrees_with_searching_everywhere(tex
 @given(st.lists(_FRAGMENT_PIECES, max_size=10).map(" ".join))
 def test_fragment_end_agrees_on_spaced_words(text: str) -> None:
     assert is_fragment(text) == _is_fragment_searching_everywhere(text)
+
+
+_RULES = st.sampled_from(
+    [
+        "Age 18 years or older.",
+        "Pregnant or breastfeeding.",
+        "Able to give consent.",
+        "Has had a heart attack in the last year.",
+        "Documented uncontrolled intercurrent cardiovascular abnormality.",
+        "Diagnosis of one of the following:",
+        "Taking part in the DART trial OR.",
+        "Not in study NCT00055523.",
+    ]
+)
+
+
+def _criteria_reading_every_rule(
+    inclusion: tuple[Field[str], ...],
+    exclusion: tuple[Field[str], ...],
+    whole: Field[str],
+    cite: Citer,
+    gate: Gate,
+) -> list[Block | tuple[Block, ...] | None]:
+    """The former ``_criteria``: every rule through the gate before the room is shared out."""
+    plain_in = [b for c in inclusion if (b := _criterion(c, cite, gate)) is not None]
+    plain_out = [b for c in exclusion if (b := _criterion(c, cite, gate)) is not None]
+    room_in = min(
+        len(plain_in), max(MAX_CRITERIA - min(len(plain_out), MAX_CRITERIA // 2), MAX_CRITERIA // 2)
+    )
+    room_out = min(len(plain_out), MAX_CRITERIA - room_in)
+    parts: list[Block | tuple[Block, ...] | None] = []
+    for title, bullets, room in (
+        ("You may be able to join if:", plain_in, room_in),
+        ("You may not be able to join if:", plain_out, room_out),
+    ):
+        if room:
+            parts.append(note(title))
+            parts.extend(bullets[:room])
+    hidden = len(inclusion) + len(exclusion) - room_in - room_out
+    if hidden:
+        shown = room_in + room_out
+        text = (
+            f"Other rules apply. The full record lists {say_count(hidden)} more. The study team checks them with you."
+            if shown
+            else f"The full record lists {say_count(hidden)} rules for who can join. The study team checks them with you."
+        )
+        parts.append(paragraph((cite.derived(text, whole.path, "count(criteria) - count(shown)"),)))
+    return parts
+
+
+@settings(deadline=None)
+@given(st.lists(_RULES, max_size=14), st.lists(_RULES, max_size=14))
+def test_criteria_read_up_to_the_bullets_shown_give_what_reading_every_rule_gave(
+    gate: Gate, inclusion: list[str], exclusion: list[str]
+) -> None:
+    cite = Citer("NCT00000001")
+    whole = Field("all", "protocolSection.eligibilityModule.eligibilityCriteria")
+    inc = tuple(Field(t, f"inclusion[{i}]") for i, t in enumerate(inclusion))
+    exc = tuple(Field(t, f"exclusion[{i}]") for i, t in enumerate(exclusion))
+    expected = _criteria_reading_every_rule(inc, exc, whole, cite, gate)
+    assert _criteria(inc, exc, whole, cite, gate) == expected
+
+
+@settings(deadline=None)
+@given(st.lists(_RULES, max_size=10))
+def test_other_measures_read_up_to_those_shown_are_the_first_plain_ones(
+    gate: Gate, measures: list[str]
+) -> None:
+    trial = load(FIXTURE)
+    outcomes = tuple(Outcome(Field(m, f"secondaryOutcomes[{i}].measure")) for i, m in enumerate(measures))
+    trial = replace(trial, secondary_outcomes=outcomes)
+    page_gate = build_gate(Profile(), load_policy(), trial, gate.glossary)
+    plain = [m[0] for o in outcomes if len(m := _measure(o, page_gate)) == 1][:MAX_OTHER_MEASURES]
+    section = what_is_measured(trial, Citer(trial.id), page_gate)
+    texts = [b.sentences[0].text for b in section.blocks]
+    if plain:
+        lead = "Some of them:" if len(plain) < len(outcomes) else "They are:"
+        at = texts.index(lead)
+        assert texts[at + 1 : at + 1 + len(plain)] == plain
+        assert len(texts) == at + 1 + len(plain)
+    else:
+        assert "Some of them:" not in texts and "They are:" not in texts
