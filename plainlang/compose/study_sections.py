@@ -131,7 +131,9 @@ def _intervention_item(
         others.insert(0, intervention.name.value)
     # an other name that holds glossary words ("Biological Sample Collection") would need them
     # explained, maybe in the wrong sense; brand and chemical names help a reader recognise it
-    others = [o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate)][:MAX_OTHER_NAMES]
+    # the first few plain ones; the rest are not read (a drug may have dozens of names)
+    plain_others = (o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate))
+    others = list(itertools.islice(plain_others, MAX_OTHER_NAMES))
     if others:
         line.append(
             cite.say(

@@ -24,7 +24,7 @@ from plainlang.compose.abbreviations import (
 )
 from plainlang.compose.cite import Citer, note, paragraph
 from plainlang.compose.people_sections import MAX_CRITERIA, _criteria, _criterion
-from plainlang.compose.phrasing import say_count
+from plainlang.compose.phrasing import say_count, say_list
 from plainlang.compose.plainness import (
     _CUT_LEAD,
     _FRAGMENT_END,
@@ -43,11 +43,20 @@ from plainlang.compose.plainness import (
     rejection,
     says_forbidden,
 )
-from plainlang.compose.study_sections import MAX_OTHER_MEASURES, _measure, what_is_measured
+from plainlang.compose.study_sections import (
+    MAX_OTHER_MEASURES,
+    MAX_OTHER_NAMES,
+    _holds_terms,
+    _intervention_item,
+    _measure,
+    _plain_name,
+    what_is_measured,
+)
+from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
 from plainlang.explain.fit import words
-from plainlang.model import Block, Document, Field, Outcome, Section, Sentence
+from plainlang.model import Block, Document, Field, Intervention, Outcome, Section, Sentence
 from plainlang.policy import load_policy
 from plainlang.records import load
 
@@ -412,3 +421,37 @@ def test_other_measures_read_up_to_those_shown_are_the_first_plain_ones(
         assert len(texts) == at + 1 + len(plain)
     else:
         assert "Some of them:" not in texts and "They are:" not in texts
+
+
+_NAMES = st.sampled_from(
+    [
+        "Venclexta",
+        "ABT-199",
+        "GDC-0199",
+        "venetoclax tablets",
+        "Bcl-2 inhibitor",
+        "RO5537382",
+        "Aspirin",
+        "Tylenol",
+        "chemotherapy drug",
+        "a+b",
+        "Biological Sample Collection",
+        "AML drug",
+        "Very Long Drug Name Here Yes",
+    ]
+)
+
+
+@settings(deadline=None)
+@given(st.lists(_NAMES, max_size=12))
+def test_other_names_read_up_to_those_shown_are_the_first_plain_ones(gate: Gate, names: list[str]) -> None:
+    intervention = Intervention(
+        Field("Venetoclax", "interventions[0].name"),
+        Field("DRUG", "interventions[0].type"),
+        other_names=tuple(Field(n, f"interventions[0].otherNames[{i}]") for i, n in enumerate(names)),
+    )
+    others = [n for n in names if n != "Venetoclax"]
+    plain = [o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate)][:MAX_OTHER_NAMES]
+    item, _ = _intervention_item(intervention, 1, load_wording(), Citer("NCT00000001"), gate)
+    called = [s.text for s in item.sentences if s.text.startswith("It is also called")]
+    assert called == ([f"It is also called {say_list(plain)}."] if plain else [])
