@@ -150,12 +150,18 @@ def glossary_forms(known: Iterable[str], glossary: Glossary) -> dict[str, tuple[
     return out
 
 
-def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Glossary) -> dict[str, str]:
+def page_abbreviations(
+    document: Document,
+    trials: Sequence[Trial],
+    glossary: Glossary,
+    spelled: Sequence[Iterable[tuple[str, str]]] | None = None,
+) -> dict[str, str]:
     """The abbreviations a page may spell out: each record's own (first record first), then the
-    glossary's, for the abbreviations the page's text actually uses."""
+    glossary's, for the abbreviations the page's text actually uses. ``spelled``: each record's
+    ``record_abbreviations`` items when the caller has them already (they are not collected again)."""
     known: dict[str, str] = {}
-    for trial in trials:
-        for short, long in record_abbreviations(trial).items():
+    for found in spelled if spelled is not None else (record_abbreviations(t).items() for t in trials):
+        for short, long in found:
             known.setdefault(short, long)
     texts = [document.title, *(s.text for section in document.sections for s in section.sentences())]
     # each distinct word once: a page repeats most of its words (speed only)

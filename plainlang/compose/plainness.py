@@ -207,6 +207,9 @@ class Gate:
     policy: Policy
     defined: frozenset[str] = frozenset()
     language: str = "en"
+    # the abbreviations the record spells out, with their words (``record_abbreviations``), for
+    # the page's abbreviation table: collected once per record, here
+    spelled: tuple[tuple[str, str], ...] = ()
     # Per page, shared by the gates ``with_room`` makes (and only by them: a reading depends on
     # the glossary, policy and ``defined``): what each sentence was read to hold (a sentence is
     # asked about several times: as a unit, as a piece, for the summary). Not part of equality.
@@ -252,9 +255,12 @@ def build_gate(
     """The gate for one trial's page (``trial`` gives the abbreviations its record spells out;
     ``glossary`` is the one the page is explained with, by default the profile's)."""
     glossary = glossary if glossary is not None else Glossary.load(profile.glossaries)
-    defined = frozenset(record_abbreviations(trial)) if trial is not None else frozenset()
+    spelled = record_abbreviations(trial) if trial is not None else {}
+    defined = frozenset(spelled)
     defined |= {short[:-1] for short in defined if short.endswith("s") and short[:-1].isupper()}
-    return Gate(Limits.from_profile(profile), glossary, policy, defined, profile.language)
+    return Gate(
+        Limits.from_profile(profile), glossary, policy, defined, profile.language, tuple(spelled.items())
+    )
 
 
 def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:

@@ -21,6 +21,7 @@ from plainlang.compose.abbreviations import (
     _is_short_form,
     long_form_for,
     page_abbreviations,
+    record_abbreviations,
 )
 from plainlang.compose.cite import Citer, note, paragraph
 from plainlang.compose.people_sections import MAX_CRITERIA, _criteria, _criterion
@@ -455,3 +456,32 @@ def test_other_names_read_up_to_those_shown_are_the_first_plain_ones(gate: Gate,
     item, _ = _intervention_item(intervention, 1, load_wording(), Citer("NCT00000001"), gate)
     called = [s.text for s in item.sentences if s.text.startswith("It is also called")]
     assert called == ([f"It is also called {say_list(plain)}."] if plain else [])
+
+
+_DEFINING = st.sampled_from(
+    [
+        "Laboratory plus Clinical Monitoring (LCM)",
+        "Clinically Driven Monitoring (CDM)",
+        "acute myeloid leukemia (AML)",
+        "AML (acute myeloid leukemia)",
+        "treatment-emergent adverse events (TEAEs)",
+        "heart failure",
+    ]
+)
+
+
+@settings(deadline=None)
+@given(st.lists(_DEFINING, max_size=4), st.lists(_SENTENCES | _DEFINING, max_size=6))
+def test_the_gate_collects_the_records_abbreviations_the_page_table_would_collect(
+    gate: Gate, conditions: list[str], sentences: list[str]
+) -> None:
+    trial = replace(
+        load(FIXTURE), conditions=tuple(Field(c, f"conditions[{i}]") for i, c in enumerate(conditions))
+    )
+    page_gate = build_gate(Profile(), load_policy(), trial, gate.glossary)
+    assert page_gate.spelled == tuple(record_abbreviations(trial).items())
+    document = Document(
+        "Title", (Section("s", "S", (Block("paragraph", tuple(Sentence(s) for s in sentences)),)),)
+    )
+    once = page_abbreviations(document, (trial,), gate.glossary, (page_gate.spelled,))
+    assert once == page_abbreviations(document, (trial,), gate.glossary)
