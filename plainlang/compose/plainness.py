@@ -140,8 +140,10 @@ class Reading:
     (``Gate.with_room``) judges it again without a second glossary scan.
 
     ``early`` is the first limit-free rule broken before the glossary scan ("fragment", "wording",
-    "id"); when it is set, the scan is skipped and the later fields are 0. ``late`` is the first
-    limit-free rule broken after it ("wording" for a term's definition, "abbreviation").
+    "id"); when it is set, the scan is skipped and the later fields are left at their defaults.
+    The rest is what the scan tells: a term whose printed definition the policy forbids, the
+    words explain adds to spell abbreviations out, an abbreviation no one spells out, the hard
+    words outside terms, and how many terms the sentence brings.
     """
 
     words: int
