@@ -13,7 +13,11 @@ other work on the machine weighs less): reading the file and its configuration, 
 parse, sentences, the glossary scan (explain engine and proper names), readability counts, and
 each rule on its own with the shared work already done.
 
-    python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2] [--breakdown]
+``--keep DIR`` writes the pages to DIR, or reads them from there when it already holds some, so
+two versions of plainlang can be timed on the very same files (run the script once with each on
+``PYTHONPATH``).
+
+    python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2] [--breakdown] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -127,13 +131,17 @@ def main() -> None:
         help="folders of records (default: ../shared/data/records/ctgov-v2 and examples/records)",
     )
     parser.add_argument("--breakdown", action="store_true", help="also time each stage of the check")
+    parser.add_argument("--keep", type=Path, help="folder to keep the pages in (reused when it holds pages)")
     args = parser.parse_args()
     record_dirs = args.records or [
         REPO.parent / "shared" / "data" / "records" / "ctgov-v2",
         REPO / "examples" / "records",
     ]
     with tempfile.TemporaryDirectory() as folder:
-        pages = write_pages(record_dirs, args.pages, Path(folder))
+        kept = sorted(args.keep.glob("*.md"))[: args.pages] if args.keep and args.keep.is_dir() else []
+        if not kept and args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+        pages = kept or write_pages(record_dirs, args.pages, args.keep or Path(folder))
         size = statistics.mean(p.stat().st_size for p in pages)
         # Warm both up on one page (imports, rule loading, regex compilation), outside the timing.
         time_plainlang(pages[:1])

@@ -14,6 +14,7 @@ import html
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from plainlang.check.html import extract_html_into
@@ -30,13 +31,65 @@ from plainlang.check.prose import (
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|\w{1,32});")
 # Characters that may sit between two pieces of inline text: markup, list markers, indentation.
-_MARKUP_GAP = frozenset("*_~`\\>#-+=|.) \t\r\n0123456789")
+_MARKUP_GAP = re.compile(r"[*_~`\\>#\-+=|.) \t\r\n0-9]*")
 _RUNS = re.compile(r"[^\W_]+|[^\S\n]+|.", re.DOTALL)
+
+
+# Inline text with none of these is plain to markdown-it's inline rules (escape, code, emphasis,
+# autolink, HTML, entity, image, inline link): it comes out as text and line breaks only.
+_INLINE_MARKUP = re.compile(r"[\\`*_<&]|!\[|\]\(")
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.at("inline", _inline_rule)
+    return parser
+
+
+def _inline_rule(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, with a short way for plain text.
+
+    Most inline content of a page (a sentence with citation markers, a heading) has no inline
+    markup at all, and markdown-it's inline parser spends most of a page's parse time finding
+    that out character by character. Such text is split at its line breaks the way markdown-it's
+    ``newline`` rule does; anything else goes to markdown-it. A ``[`` is plain only when the page
+    defines no link references (``[1]`` could then be a shortcut link).
+    """
+    references = bool(state.env.get("references"))
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        content = token.content
+        if _INLINE_MARKUP.search(content) is None and not (references and "[" in content):
+            token.children = plain_inline(content)
+        else:
+            if token.children is None:
+                token.children = []
+            state.md.inline.parse(content, state.md, state.env, token.children)
+
+
+def plain_inline(content: str) -> list[Token]:
+    """The inline tokens markdown-it makes of ``content`` with no inline markup: text, and a
+    soft break (one trailing space dropped) or a hard break (two or more, all dropped) at each
+    line end; spaces and tabs starting the next line are skipped."""
+    children: list[Token] = []
+    lines = content.split("\n")
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if index:
+            line = line.lstrip(" \t")
+        brk = ""
+        if index < last:
+            if line.endswith("  "):
+                line, brk = line.rstrip(" "), "hardbreak"
+            else:
+                line, brk = line[:-1] if line.endswith(" ") else line, "softbreak"
+        if line:
+            children.append(Token("text", "", 0, content=line))
+        if brk:
+            children.append(Token(brk, "br", 0))
+    return children
 
 
 def blank_front_matter(source: str) -> str:
@@ -59,7 +112,7 @@ class _Cursor:
         if not content:
             return
         found = self.source.find(content, self.pos)
-        if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+        if found >= 0 and _MARKUP_GAP.fullmatch(self.source, self.pos, found):
             out.add(content, found)
             self.pos = found + len(content)
             return
@@ -68,7 +121,7 @@ class _Cursor:
         for piece in _RUNS.findall(content):
             if piece[0].isalnum() or piece[0].isspace():
                 found = self.source.find(piece, self.pos)
-                if found >= 0 and all(c in _MARKUP_GAP for c in self.source[self.pos : found]):
+                if found >= 0 and _MARKUP_GAP.fullmatch(self.source, self.pos, found):
                     out.add(piece, found)
                     self.pos = found + len(piece)
                     continue

@@ -101,33 +101,42 @@ def line_offset(source: str, line: int, column: int) -> int:
 
 
 class BlockBuilder:
-    """Collects characters and their origins, then yields one Block (mutable on purpose)."""
+    """Collects text and its origins, then yields one Block (mutable on purpose).
+
+    Text is kept in the pieces it was added in (joined once, at ``build``): a page adds
+    thousands of pieces, and a list of single characters costs a list slot each."""
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
+        self.parts: list[str] = []
         self.offsets: list[int] = []
 
+    @property
+    def chars(self) -> list[str]:
+        return list("".join(self.parts))
+
     def add(self, text: str, start: int) -> None:
-        self.chars.extend(text)
-        self.offsets.extend(range(start, start + len(text)))
+        if text:
+            self.parts.append(text)
+            self.offsets.extend(range(start, start + len(text)))
 
     def add_char(self, char: str, offset: int) -> None:
-        self.chars.append(char)
+        self.parts.append(char)
         self.offsets.append(offset)
 
     def space(self, offset: int) -> None:
-        if self.chars and not self.chars[-1].isspace():
+        if self.parts and not self.parts[-1][-1].isspace():
             self.add_char(" ", offset)
 
     def empty(self) -> bool:
-        return not "".join(self.chars).strip()
+        return not "".join(self.parts).strip()
 
     def build(self, kind: BlockKind, section: int, number: int | None = None) -> Block:
-        text = mask_urls("".join(self.chars))
+        text = mask_urls("".join(self.parts))
         # Trim outer whitespace but keep text and offsets aligned.
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
-        return Block(kind, text[start:end], tuple(self.offsets[start:end]), section, number)
+        offsets = self.offsets if start == 0 and end == len(self.offsets) else self.offsets[start:end]
+        return Block(kind, text[start:end], tuple(offsets), section, number)
 
 
 def mask_urls(text: str) -> str:

@@ -7,11 +7,11 @@ it is in, so no later change to a section can leak an e-mail address or a phone 
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from plainlang.compose.abbreviations import expand_in_title, glossary_forms, page_abbreviations, spell_out
+from plainlang.compose.cite import today
 from plainlang.compose.frame_sections import headline
 from plainlang.compose.plainness import build_gate
 from plainlang.compose.program import program_sections
@@ -73,10 +73,6 @@ def _spelled_out(
     known = page_abbreviations(document, trials, glossary, spelled)
     document = spell_out(document, known, glossary_forms(known, glossary))
     return replace(document, title=expand_in_title(document.title, known)) if title else document
-
-
-def today(profile: Profile) -> str:
-    return profile.today or _dt.date.today().isoformat()
 
 
 def finish(document: Document, trials: Sequence[Trial], policy: Policy, profile: Profile) -> Document:

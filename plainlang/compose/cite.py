@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from plainlang.compose.phrasing import fix_articles
+from plainlang.config import Profile
 from plainlang.model import Block, Sentence, SourceRef
+
+
+def today(profile: Profile) -> str:
+    """The summary's date (ISO): the profile's, so output is reproducible, else the clock's."""
+    return profile.today or _dt.date.today().isoformat()
 
 
 class HasPath(Protocol):
@@ -24,7 +32,13 @@ class Citer:
     def say(
         self, text: str, *fields: HasPath | None, derivation: str | None = None, keep: Iterable[str] = ()
     ) -> Sentence:
-        """A sentence citing ``fields``; ``keep`` names phrases (names) to keep as written."""
+        """A sentence citing ``fields``; ``keep`` names phrases (names) to keep as written.
+
+        Every sentence passes through here, ours and the record's, so "a"/"an" is made to agree
+        here once: our templates ("a {name} study") and the plain-words swaps ("a prior" → "a
+        earlier") can both put the wrong one before a word.
+        """
+        text = fix_articles(text)
         sources = tuple(
             SourceRef(self.record_id, field.path, derivation) for field in fields if field is not None
         )
@@ -32,7 +46,7 @@ class Citer:
 
     def derived(self, text: str, path: str, derivation: str) -> Sentence:
         """A sentence stating a number computed from the record (a count of sites, say)."""
-        return Sentence(text, (SourceRef(self.record_id, path, derivation),))
+        return Sentence(fix_articles(text), (SourceRef(self.record_id, path, derivation),))
 
 
 def paragraph(sentences: Iterable[Sentence | None]) -> Block | None:

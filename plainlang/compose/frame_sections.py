@@ -9,14 +9,15 @@ record or counted with the count recorded in the sentence's provenance.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
+from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph, split_sentences
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
-from plainlang.compose.naming import describe, tested
+from plainlang.compose.naming import condition_names, describe, more_problems, pick_conditions, tested
 from plainlang.compose.phrasing import (
     end_sentence,
     lower_start,
-    plain_case,
     say_count,
     say_date,
     say_list,
@@ -24,14 +25,19 @@ from plainlang.compose.phrasing import (
 )
 from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
-from plainlang.model import Block, Field, Section, Sentence, SourceRef, Trial
+from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
+from plainlang.readability.counts import Counts, count
+from plainlang.readability.formulas import smog
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
 MAX_MEASURE_WORDS = 12
 # longer main measures are counted here and given in full further down
-MAX_CONDITION_WORDS = 6  # a longer "condition" is a sentence someone typed there, not a name
-_NOT_A_NAME = re.compile(r"[()%:;™®]")
+# Words the named conditions may take: "In short" is the part most readers read, so it names one
+# or two plain conditions and counts the rest; the headline names one.
+MAX_SUMMARY_CONDITION_WORDS = 6
+SUMMARY_NAMES = 2  # treatments named in "In short"; each name the glossary knows adds a sentence
+MAX_HEADLINE_CONDITION_WORDS = 5
 _INTERVENTIONS = "protocolSection.armsInterventionsModule.interventions"
 # Harms a record may name; the page lists those it finds, in the record's own words.
 _HARMS = re.compile(
@@ -66,8 +72,80 @@ def headline(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy)
     return sentence_case(f"A study in {target}")
 
 
-def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer) -> Section:
-    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured."""
+@dataclass(frozen=True)
+class _Plainer:
+    """How much "In short" names: a step down names less and counts more."""
+
+    treatments: int  # treatments named (the rest counted by kind)
+    conditions: int | None  # conditions named; None: one, or two when the record has only two
+    measure: bool  # quote the main measure when it is short
+
+
+# From most said to least: the main measure is given in full further down, so it goes first;
+# then treatment names, whose glossary definitions each add a sentence full of long words, and
+# conditions (one is always named: it tells a reader whether the study is for them).
+_STEPS = (
+    _Plainer(SUMMARY_NAMES, None, True),
+    _Plainer(SUMMARY_NAMES, None, False),
+    _Plainer(1, None, False),
+    _Plainer(1, 1, False),
+    _Plainer(0, 1, False),  # one condition is always named: it tells a reader if the study is for them
+)
+
+
+def summary(
+    trial: Trial,
+    wording: Wording,
+    glossary: Glossary,
+    policy: Policy,
+    cite: Citer,
+    target_smog: float = 8.0,
+) -> Section:
+    """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured.
+
+    It is the part most readers read, so it must read at the target grade with the definitions
+    the explain stage will add: when the names make it too hard, it names fewer and counts more
+    ("It tests Fulvestrant and one more medicine."); the sections below give every name.
+    """
+    tried: list[tuple[float, list[Sentence]]] = []
+    for step in _STEPS:
+        sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
+        grade = estimated_smog([s.text for s in sentences], glossary)
+        if grade <= target_smog - _SMOG_MARGIN:
+            return Section("summary", "In short", blocks(paragraph(sentences)))
+        tried.append((round(grade, 2), sentences))
+    # No step reaches the target: the last says least. When it reads no easier than the first
+    # ("It tests a medicine." for "It tests Blinatumomab."), stepping down only took away the
+    # names a reader would look up, so the first is kept. (Steps in between are not chosen on
+    # the estimate alone: it is too rough to rank near-equal ones.)
+    first, last = tried[0], tried[-1]
+    return Section("summary", "In short", blocks(paragraph(first[1] if last[0] >= first[0] else last[1])))
+
+
+# The estimate reads definitions as sentences of their own; explain sometimes puts one inside the
+# sentence, in brackets, which reads a little harder: a small margin covers that. A larger one
+# would name less in 'In short' for little gain.
+_SMOG_MARGIN = 0.15
+
+
+def estimated_smog(texts: Sequence[str], glossary: Glossary) -> float:
+    """SMOG of ``texts`` with one "X means ..." sentence for each glossary term's first use, as
+    the explain stage will add them."""
+    said = [s for text in texts for s in split_sentences(text)]
+    seen: set[str] = set()
+    for text in texts:
+        for match in glossary.find(text):
+            term = glossary.get(match.term)
+            if match.term in seen or term is None:
+                continue
+            seen.add(match.term)
+            said.append(f"{match.surface} means {term.definition}")
+    return smog(Counts.total(count(s).counts for s in said))
+
+
+def _summary_sentences(
+    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, step: _Plainer
+) -> list[Sentence]:
     design = trial.design
     phase = phase_name(trial, wording)
     # "This study is in phase 2." lets the explain stage define the phase right after the term,
@@ -75,30 +153,31 @@ def summary(trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, 
     in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
     subject = "It" if phase else "This study"
     if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
-        what = _what_is_tested(trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.")
+        what = _what_is_tested(
+            trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.", step.treatments
+        )
     else:
         what = cite.say(f"{subject} watches and records what happens to the people in it.", design.study_type)
-    return Section(
-        "summary",
-        "In short",
-        blocks(
-            paragraph(
-                (
-                    in_phase,
-                    what,
-                    _for_whom(trial, wording, cite),
-                    _duration(trial, wording, cite),
-                    _main_measure(trial, cite, glossary),
-                )
-            )
-        ),
+    found = (
+        in_phase,
+        what,
+        *_for_whom(trial, wording, cite, step.conditions),
+        _duration(trial, wording, cite),
+        _main_measure(trial, cite, glossary, quote=step.measure),
     )
+    return [s for s in found if s is not None and s.text]
 
 
 def _what_is_tested(
-    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, template: str
+    trial: Trial,
+    wording: Wording,
+    glossary: Glossary,
+    policy: Policy,
+    cite: Citer,
+    template: str,
+    limit: int = SUMMARY_NAMES,
 ) -> Sentence:
-    names, unnamed = tested(trial, wording, glossary, policy)
+    names, unnamed = tested(trial, wording, glossary, policy, limit=limit)
     text = template.format(what=describe([n.value for n in names], unnamed, wording))
     fields: list[HasPath | None] = list(names)
     sources = [SourceRef(trial.id, f.path) for f in fields if f is not None]
@@ -108,38 +187,43 @@ def _what_is_tested(
     return Sentence(text, tuple(sources), keep=tuple(n.value for n in names if n.value in text))
 
 
-def _named_conditions(trial: Trial) -> list[Field[str]]:
-    """The conditions that read as names; "questionnaire on changes in care during the
-    pandemic" is listed further down as entered, not put into our sentences."""
-    return [
-        c
-        for c in trial.conditions
-        if len(c.value.split()) <= MAX_CONDITION_WORDS and not _NOT_A_NAME.search(c.value)
-    ]
-
-
 def _conditions(trial: Trial, limit: int) -> str:
-    """``acute myeloid leukemia or relapsed AML and more``: the first ``limit`` named conditions."""
-    named = _named_conditions(trial)
-    phrase = say_list([plain_case(c.value) for c in named[:limit]], "or")
-    return phrase + " and more" if phrase and len(trial.conditions) > limit else phrase
+    """``mucositis and more``: the plainest ``limit`` named conditions, for the headline (which
+    carries no citation, so no count)."""
+    shown, others = pick_conditions(trial, limit, MAX_HEADLINE_CONDITION_WORDS)
+    phrase = say_list(condition_names(shown), "or")
+    return phrase + " and more" if phrase and others else phrase
 
 
-def _condition_names(trial: Trial) -> list[str]:
-    return [plain_case(c.value) for c in trial.conditions]
-
-
-def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
-    """Who takes part and how many, in one sentence: "About 45 adults with acute myeloid
-    leukemia are planned to take part." (a second short sentence beats a long first one)."""
-    condition = _conditions(trial, limit=2)
+def _for_whom(
+    trial: Trial, wording: Wording, cite: Citer, most: int | None = None
+) -> tuple[Sentence, Sentence | None]:
+    """Who takes part and how many: "About 45 adults with acute myeloid leukemia are planned to
+    take part." With many conditions, one or two plain ones are named and a second short
+    sentence counts the rest ("The study lists 26 more health problems below.")."""
+    # one plain name when there are many: each hard one brings a sentence that explains it
+    if most is None:
+        most = 2 if len(trial.conditions) <= 2 else 1
+    shown, others = pick_conditions(trial, most, MAX_SUMMARY_CONDITION_WORDS)
+    condition = say_list(condition_names(shown), "or")
     whom = who(trial)
-    fields: list[HasPath | None] = [*_named_conditions(trial)[:2], trial.eligibility.std_ages]
-    keep = _condition_names(trial)
+    fields: list[HasPath | None] = [*shown, trial.eligibility.std_ages]
+    keep = condition_names(shown)
+    more = (
+        cite.derived(
+            f"The study lists {more_problems(others)} below."
+            if shown
+            else f"The study lists the health {'problem' if others == 1 else 'problems'} it is about below.",
+            "protocolSection.conditionsModule.conditions",
+            "count(conditions) - count(named here)",
+        )
+        if others
+        else None
+    )
     enrollment = trial.design.enrollment
     if enrollment is None:
         text = f"It is for {whom} with {condition}." if condition else f"It is for {whom}."
-        return cite.say(text, *fields, keep=keep)
+        return cite.say(text, *fields, keep=keep), more
     count = enrollment.count.value
     kind = enrollment.kind.value if enrollment.kind else "ESTIMATED"
     verb = wording.phrase("enrollment_kind", kind, default="are planned to take part")
@@ -148,7 +232,7 @@ def _for_whom(trial: Trial, wording: Wording, cite: Citer) -> Sentence:
     group = f"{whom} with {condition}" if condition else whom
     about = "" if kind == "ACTUAL" else "About "
     text = sentence_case(f"{about}{say_count(count)} {group} {verb}.")
-    return cite.say(text, enrollment.count, enrollment.kind, *fields, keep=keep)
+    return cite.say(text, enrollment.count, enrollment.kind, *fields, keep=keep), more
 
 
 def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
@@ -167,7 +251,7 @@ def _duration(trial: Trial, wording: Wording, cite: Citer) -> Sentence | None:
     return cite.say(template.format(start=say_date(start.iso[:7]), end=say_date(end.iso[:7])), start, end)
 
 
-def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | None:
+def _main_measure(trial: Trial, cite: Citer, glossary: Glossary, *, quote: bool = True) -> Sentence | None:
     """The main measure when it is short and plain enough to read in passing (one glossary term
     at most: each one adds a sentence that defines it); otherwise how many there are (the
     section "What the study measures" lists them all)."""
@@ -176,7 +260,8 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary) -> Sentence | N
     outcome = trial.primary_outcomes[0]
     measure = " ".join(plain_sentences(run_in(outcome.measure.value)))
     if (
-        len(trial.primary_outcomes) == 1
+        quote
+        and len(trial.primary_outcomes) == 1
         and len(measure.split()) <= MAX_MEASURE_WORDS
         and ":" not in measure
         and len({m.term for m in glossary.find(measure)}) <= 1
@@ -216,6 +301,9 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
         risks.append(cite.say(risks_table["side_effects"], design.study_type))
         if any(p in ("EARLY_PHASE1", "PHASE1") for p in phases):
             risks.append(cite.say(risks_table["early_phase"], design.phases))
+    else:
+        # a study that only watches gives no treatment to go wrong; what it finds has its own limit
+        risks.append(cite.say(risks_table["observational"], design.study_type))
     enrollment = design.enrollment
     if enrollment is not None and enrollment.count.value < SMALL_STUDY:
         risks.append(
@@ -236,10 +324,8 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
         risks.append(cite.say(risks_table["placebo"], placebo[0].type))
     harms = _named_harms(trial)
     parts: list[Block | tuple[Block, ...] | None] = [
-        note("What this could lead to:"),
-        paragraph(could_lead),
-        note("What could go wrong:"),
-        paragraph(risks),
+        *_led(note("What this could lead to:"), paragraph(could_lead)),
+        *_led(note("What could go wrong:"), paragraph(risks)),
     ]
     if harms:
         parts.append(note(wording.tables["meaning"]["named_harms_intro"]))
@@ -250,6 +336,12 @@ def meaning(trial: Trial, wording: Wording, cite: Citer) -> Section:
             )
         )
     return Section("meaning", "What this could mean", blocks(*parts))
+
+
+def _led(lead: Block, body: Block | None) -> tuple[Block, ...]:
+    """A lead-in ("What could go wrong:") only with something after it: a heading over nothing
+    reads as if the page lost its text."""
+    return (lead, body) if body is not None else ()
 
 
 def _named_harms(trial: Trial) -> list[tuple[str, HasPath]]:

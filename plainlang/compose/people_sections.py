@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 import re
 from collections import OrderedDict
+from dataclasses import replace
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
-from plainlang.compose.facts import condition_phrase, date_sentence, is_contact_text, plain_units
-from plainlang.compose.phrasing import end_sentence, plain_case, say_age, say_count, say_list, sentence_case
+from plainlang.compose.facts import date_sentence, is_contact_text, plain_units
+from plainlang.compose.naming import condition_names, more_problems, pick_conditions
+from plainlang.compose.phrasing import end_sentence, say_age, say_count, say_date, say_list, sentence_case
 from plainlang.compose.plainness import Gate
 from plainlang.compose.wording import Wording
-from plainlang.model import Block, Field, Section, Sentence, Trial
+from plainlang.model import Block, DateField, Field, Section, Sentence, SourceRef, Trial
 
+MAX_CONDITION_WORDS = 10  # named conditions in "Who can join"; the rest are counted
+MAX_CONDITIONS_ABOUT = 4  # named in "What the study is about" before the full list
+MAX_CONDITION_WORDS_ABOUT = 10
+# Conditions listed as entered: enough to recognise one's own illness; a registry list of 28
+# long names ("Recurrent Childhood Small Noncleaved Cell Lymphoma") is the full record's to give.
+MAX_CONDITIONS_LISTED = 8
+_CONDITIONS = "protocolSection.conditionsModule.conditions"
 MAX_CRITERIA = 6  # bullets shown in all before "other rules apply"
 MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
+# ClinicalTrials.gov calls a study's status unknown when its record is not checked for two years;
+# a record still saying "looking for people" after that may no longer be true.
+STALE_AFTER_DAYS = 2 * 365
+# Statuses that tell a reader they may still take part, or that something is going on.
+_OPEN_STATUSES = frozenset(
+    {
+        "NOT_YET_RECRUITING",
+        "RECRUITING",
+        "ENROLLING_BY_INVITATION",
+        "ACTIVE_NOT_RECRUITING",
+        "SUSPENDED",
+        "AVAILABLE",
+        "TEMPORARILY_NOT_AVAILABLE",
+    }
+)
 
 
 def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
@@ -34,15 +59,18 @@ def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Sec
     if rules.healthy_volunteers is not None:
         key = "true" if rules.healthy_volunteers.value else "false"
         lines.append(cite.say(wording.phrase("healthy_volunteers", key), rules.healthy_volunteers))
-    condition = condition_phrase(trial)
-    if condition:
-        lines.append(
-            cite.say(
-                f"The study is for people with {condition}.",
-                *trial.conditions[:3],
-                keep=[plain_case(c.value) for c in trial.conditions[:3]],
+    shown, others = pick_conditions(trial, 3, MAX_CONDITION_WORDS)
+    if shown:
+        names = condition_names(shown)
+        lines.append(cite.say(f"The study is for people with {say_list(names, 'or')}.", *shown, keep=names))
+        if others:
+            lines.append(
+                cite.derived(
+                    f"The study lists {more_problems(others)} at the end of this page.",
+                    _CONDITIONS,
+                    "count(conditions) - count(named here)",
+                )
             )
-        )
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(lines)]
     parts.extend(_criteria(rules.inclusion, rules.exclusion, rules.criteria, cite, gate))
     return Section("who-can-join", "Who can join", blocks(*parts))
@@ -104,6 +132,7 @@ def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
     return Block("item", tuple(cite.say(s, criterion) for s in sentences))
 
 
+MAX_SITE_LINE_WORDS = 20  # the sentence limit: a city label and its first site read as one
 MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
 _OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
 _LOCATIONS = "protocolSection.contactsLocationsModule.locations"
@@ -140,6 +169,8 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
         if listed:
             parts.append(note("These places are open or opening soon:"))
     shown = set(listed)
+    # sites are named while people can join; afterwards each city says how many places it had
+    joinable = trial.status.overall.value in _OPEN
     for country, indexes in sorted(countries.items()):
         names = sorted((i for i in indexes if i in shown), key=lambda i: _site_key(trial, i))
         if not names:
@@ -149,8 +180,35 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
         for i in names:
             cities.setdefault(_city_label(trial, i), []).append(i)
         for city, group in cities.items():
-            parts.append(Block("item", tuple(_site_sentence(trial, i, wording, cite) for i in group), city))
+            if joinable:
+                said = tuple(_site_sentence(trial, i, wording, cite) for i in group)
+            else:
+                said = (_places_here(trial, group, cite),)
+            parts.append(Block("item", said, city))
+    if not joinable and shown:
+        parts.append(
+            paragraph(
+                (
+                    cite.derived(
+                        "The full record gives the name of each place.",
+                        _LOCATIONS,
+                        "names(locations) not shown",
+                    ),
+                )
+            )
+        )
     return Section("where", "Where the study runs", blocks(*parts))
+
+
+def _places_here(trial: Trial, group: list[int], cite: Citer) -> Sentence:
+    """A city's places counted, not named: in a study no one can join now, a list of long
+    hospital names tells a reader little and makes the page hard to read."""
+    if len(group) == 1:
+        site = trial.locations[group[0]]
+        return cite.say("There is one study place here.", site.facility, site.city, site.state, site.country)
+    return cite.derived(
+        f"There are {say_count(len(group))} study places here.", _LOCATIONS, "count(locations in this city)"
+    )
 
 
 # Country names read with "the" in running text: "in the United States", "in the Netherlands".
@@ -177,10 +235,17 @@ def _site_sentence(trial: Trial, index: int, wording: Wording, cite: Citer) -> S
     )
     clause = wording.phrase("site_status_clause", site.status.value if site.status else None)
     name = facility.value.strip() if facility is not None else ""
-    if name:
+    # A name is kept whole or not at all; one so long that the line (city label, name and
+    # status) would make a long sentence is left to the full record.
+    label = _city_label(trial, index)
+    too_long = len(f"{label} {name} {clause}".split()) > MAX_SITE_LINE_WORDS
+    if name and not too_long:
         text = f"{name} {clause}." if clause else end_sentence(name)
     else:
         text = f"One place here {clause}." if clause else "There is one place here."
+        if name:
+            text += " The full record gives its name."
+        name = ""
     return cite.say(
         text,
         facility,
@@ -213,7 +278,52 @@ def _site_key(trial: Trial, index: int) -> tuple[str, str]:
     return (site.city.value if site.city else "", site.facility.value if site.facility else "")
 
 
-def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
+def _why_stopped(why: Field[str], cite: Citer, gate: Gate) -> list[Sentence]:
+    """The reason a study stopped, in the record's words made plainer, when it reads plainly;
+    else a pointer to the record. Registry reasons run long ("...; it was financially and
+    logistically impossible to") and some are cut off mid-sentence."""
+    units = plain_units(why.value, gate.language)
+    sentences = [s for unit in units for s in unit]
+    said = [f"The reason given: {sentences[0]}", *sentences[1:]] if sentences else []
+    if said and len(said) <= MAX_SENTENCES_PER_RULE and gate.unit(said):
+        return [cite.say(s, why) for s in said]
+    return [cite.say("The full record gives the reason it stopped.", why)]
+
+
+def stale_status(trial: Trial, wording: Wording, cite: Citer, today: str) -> Sentence | None:
+    """A warning that an open status may be out of date, when the record was last checked
+    (or, lacking that, updated) more than ``STALE_AFTER_DAYS`` before ``today`` (ISO date)."""
+    status = trial.status
+    checked = status.verified or status.last_update
+    if status.overall.value not in _OPEN_STATUSES or checked is None:
+        return None
+    template = wording.phrase("notice", "stale_checked" if status.verified else "stale_updated")
+    age = _days_between(checked, today)
+    if not template or age is None or age <= STALE_AFTER_DAYS:
+        return None
+    derivation = f"summary date {today} minus {checked.iso} > {STALE_AFTER_DAYS} days"
+    on = "on" if checked.iso.count("-") == 2 else "in"
+    return cite.say(template.format(date=say_date(checked.iso), on=on), checked, derivation=derivation)
+
+
+def _days_between(date: DateField, today: str) -> int | None:
+    """Days from ``date`` (as precise as the registry gave it: its last day counts) to ``today``."""
+    parts = date.iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else 1
+        start = _dt.date(year, month, day)
+        if len(parts) == 2:  # a month: count from its end, so a date is never called older than it is
+            start = (start.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - _dt.timedelta(days=1)
+        elif len(parts) == 1:
+            start = _dt.date(year, 12, 31)
+        return (_dt.date.fromisoformat(today) - start).days
+    except ValueError:
+        return None
+
+
+def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate, today: str) -> Section:
     status = trial.status
     lines: list[Sentence | None] = []
     state = wording.phrase("overall_status", status.overall.value, "state")
@@ -226,10 +336,9 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
             lines.append(cite.say(f"When it was last checked, it {last}.", status.last_known))
     if reader:
         lines.append(cite.say(reader, status.overall))
+    lines.append(stale_status(trial, wording, cite, today))
     if status.why_stopped:
-        lines.append(
-            cite.say(f"The reason given: {end_sentence(status.why_stopped.value)}", status.why_stopped)
-        )
+        lines.extend(_why_stopped(status.why_stopped, cite, gate))
     lines.append(
         date_sentence(cite, status.start, "It started {on} {date}.", "It is planned to start {on} {date}.")
     )
@@ -259,14 +368,39 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer) -> Section:
 def conditions(trial: Trial, cite: Citer) -> Section:
     if not trial.conditions:
         return Section("conditions", "What the study is about", ())
-    names = [plain_case(c.value) for c in trial.conditions]
-    plain = cite.say(f"This study is about {say_list(names)}.", *trial.conditions, keep=names)
+    shown, others = pick_conditions(trial, MAX_CONDITIONS_ABOUT, MAX_CONDITION_WORDS_ABOUT)
+    names = condition_names(shown)
+    plain: Sentence | None = None
+    if shown:
+        text = f"This study is about {say_list([*names, more_problems(others)] if others else names)}."
+        plain = cite.say(text, *shown, keep=names)
+        if others:
+            # the count of the others is ours: the provenance says how it was made
+            counted = SourceRef(trial.id, _CONDITIONS, "count(conditions) - count(named here)")
+            plain = replace(plain, sources=(*plain.sources, counted))
     # Exactly as entered, never explained: keeping the whole sentence (with the full stop that is
     # the list's punctuation) means no glossary term can ever be the whole kept phrase.
-    listed = [cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),)) for c in trial.conditions]
+    listed = [
+        cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),))
+        for c in trial.conditions[:MAX_CONDITIONS_LISTED]
+    ]
+    hidden = len(trial.conditions) - len(listed)
+    rest = (
+        paragraph(
+            (
+                cite.derived(
+                    f"The full record lists {say_count(hidden)} more.",
+                    _CONDITIONS,
+                    "count(conditions) - count(listed here)",
+                ),
+            )
+        )
+        if hidden > 0
+        else None
+    )
     return Section(
         "conditions",
         "What the study is about",
         # the registrant is whoever entered the record: to a reader, the study team
-        blocks(paragraph((plain,)), note("As the study team listed them:"), items(listed)),
+        blocks(paragraph((plain,)), note("As the study team listed them:"), items(listed), rest),
     )

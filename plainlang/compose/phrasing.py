@@ -75,15 +75,78 @@ def _lower_word(word: str) -> str:
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return word
+    bare = word.lower().strip(".,;:")
+    proper = _PROPER.get(bare) or _PROPER.get(re.sub(r"['’]s$", "", bare))
+    if proper is not None:
+        # "covid19" and "Covid-19" are COVID-19 as a reader knows it; "Parkinson's" stays a name
+        return word.lower().replace(proper.lower(), proper, 1)
+    if re.match(r"[A-Z]-", word):
+        return word  # "B-cell", "T-Cell": the letter is a name, as in "B-cell lymphoma"
+    if any(c.isdigit() for c in word):
+        return word  # a code or a name with a number ("Covid19", "H1N1") keeps its case
     if word[:1].isupper() and all(c.islower() for c in letters[1:]):
         return word.lower()
     return word
+
+
+# Names a page writes with capitals wherever the record lowers them, keyed by their lower case:
+# people's names in illness names and the few illness and germ names written in capitals.
+_PROPER: dict[str, str] = {
+    name.lower(): name
+    for name in (
+        "COVID-19",
+        "COVID19",
+        "COVID",
+        "HIV",
+        "AIDS",
+        "SARS-CoV-2",
+        "Alzheimer",
+        "Parkinson",
+        "Hodgkin",
+        "Crohn",
+        "Wilms",
+        "Huntington",
+        "Hashimoto",
+        "Sjögren",
+        "Ewing",
+        "Kaposi",
+        "Burkitt",
+        "Waldenström",
+        "Tourette",
+        "Cushing",
+        "Addison",
+        "Duchenne",
+        "Behçet",
+        "Raynaud",
+        "Guillain-Barré",
+        "Barrett",
+        "Lyme",
+        "Ebola",
+        "Zika",
+    )
+}
 
 
 def lower_start(text: str) -> str:
     """Undo the capital the rewriting gave a phrase that now runs on inside our sentence."""
     first = text.split(" ", 1)[0]
     return text[:1].lower() + text[1:] if first[1:2].islower() else text
+
+
+_SHOUTED = re.compile(r"[A-Z]{7,}")
+
+
+def unshout(name: str) -> str:
+    """A one-word drug name typed in capitals reads as a name: ``GEMCITABINE`` → ``Gemcitabine``.
+
+    Only a word a reader would say as a word changes: letters only, seven or more, at least
+    three vowels making up a third of it. Abbreviations and codes (AML, HIV, CD20, ABT-199,
+    BCG) are short, hold digits or hyphens, or have too few vowels to say, and keep their case.
+    """
+    if not _SHOUTED.fullmatch(name):
+        return name
+    vowels = sum(c in "AEIOUY" for c in name)
+    return name.capitalize() if vowels >= 3 and vowels * 3 >= len(name) else name
 
 
 def sentence_case(text: str) -> str:
@@ -100,3 +163,67 @@ def end_sentence(text: str) -> str:
     if text[-1] in ":;,":
         text = text[:-1]
     return text + "."
+
+
+# Words spelled with a vowel that start with a consonant sound ("a unit", "a one-time dose") and
+# words spelled with a consonant that start with a vowel sound ("an hour", "an honest answer").
+_CONSONANT_SOUND = re.compile(
+    r"^(?:uni(?!nf|nt|nd|ns|nv|nh|nl|nc)|use|usu|uti|ura|ure|uri|uro|eu|ewe|one\b|once|onc(?=e))",
+    re.IGNORECASE,
+)
+_VOWEL_SOUND = re.compile(r"^(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+# Letters whose names start with a vowel sound: "an MRI", "an HIV test", "an X-ray", but "a UK site".
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def article(word: str) -> str:
+    """``a`` or ``an`` before ``word``, by the sound it starts with, not its first letter."""
+    word = word.lstrip("\"'(“‘")
+    if not word:
+        return "a"
+    if word[0].isdigit():
+        # "an 8-week course", "an 11-year-old", "an 18-month study"; other numbers take "a"
+        number = re.match(r"\d+", word)
+        digits = number[0] if number else ""
+        return (
+            "an"
+            if digits[:1] == "8" or digits in ("11", "18") or re.fullmatch(r"1[18]\d{2}", digits)
+            else "a"
+        )
+    head = re.split(r"[\s\-/,.;:()]", word, maxsplit=1)[0]
+    letters = "".join(c for c in head if c.isalpha())
+    if len(letters) >= 2 and letters.isupper() and not _SAYABLE_CAPITALS.fullmatch(letters):
+        # an abbreviation read letter by letter
+        return "an" if letters[0] in _VOWEL_LETTERS else "a"
+    if _VOWEL_SOUND.match(word):
+        return "an"
+    if _CONSONANT_SOUND.match(word):
+        return "a"
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+# Capitals read as a word, not letter by letter ("a NATO site", "an AIDS clinic", "a COVID test").
+_SAYABLE_CAPITALS = re.compile(r"AIDS|COVID|NATO|UNICEF|OPEC|SARS|MERS|ECOG|GOG|NICE|ASCO|RECIST")
+
+_ARTICLE = re.compile(r"(?<![\w'’-])(a|an|A|An|AN)\s+(?=([\w\"“‘(][^\s]*))")
+
+
+def fix_articles(text: str) -> str:
+    """Make each ``a``/``an`` agree with the sound of the word after it ("a early" → "an early").
+
+    Only the article changes; its capital is kept, so a sentence may start with "An".
+    """
+
+    def agree(match: re.Match[str]) -> str:
+        said, following = match[1], match[2]
+        if following.lower() in ("a", "an"):
+            return match[0]
+        wanted = article(following)
+        if said.lower() == wanted:
+            return match[0]
+        if said == "AN":
+            return "A" + match[0][2:]
+        fixed = wanted.capitalize() if said[:1].isupper() else wanted
+        return fixed + match[0][len(said) :]
+
+    return _ARTICLE.sub(agree, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
 from plainlang.compose.facts import (
@@ -14,11 +15,12 @@ from plainlang.compose.facts import (
     study_type,
     without_type,
 )
-from plainlang.compose.phrasing import end_sentence, lower_start, say_count, say_list, sentence_case
+from plainlang.compose.naming import is_no_treatment, is_no_treatment_name
+from plainlang.compose.phrasing import end_sentence, lower_start, say_count, say_list, sentence_case, unshout
 from plainlang.compose.plainness import Gate, gated_units
 from plainlang.compose.wording import Wording
 from plainlang.explain.fit import words
-from plainlang.model import Block, Intervention, Outcome, Section, Sentence, Trial
+from plainlang.model import Block, Intervention, Outcome, Section, Sentence, SourceRef, Trial
 
 MAX_OTHER_NAMES = 3
 MAX_DESCRIPTION_SENTENCES = 2  # of an intervention's description or one outcome measure
@@ -92,10 +94,10 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
 
 def _more_in_record(count: int, total: int) -> str:
     if total == 1:
-        return "The full record describes it in more detail."
+        return "The full record says more about it."
     if count == total:
-        return "The full record describes each of these in more detail."
-    return f"The full record describes {say_count(count)} of these in more detail."
+        return "The full record says more about each of these."
+    return f"The full record says more about {say_count(count)} of these."
 
 
 def _intervention_item(
@@ -105,29 +107,39 @@ def _intervention_item(
 
     Returns the item and 1 when the record's description had more than the page shows.
     """
-    name = display_name(intervention)
+    shown = display_name(intervention)
+    name = replace(shown, value=unshout(shown.value))
+    if is_no_treatment(intervention):
+        # "observational" or "No Intervention" typed where a treatment's name goes: the study
+        # gives nothing here, and the page says so instead of calling it "a kind of care"
+        return Block("item", (cite.say(_NO_TREATMENT_SENTENCE, name, intervention.type),)), 0
     kind = wording.phrase("intervention_type", intervention.type.value if intervention.type else None)
     plain_name = words(name.value) <= MAX_LABEL_WORDS and _sayable(name.value, gate)
-    subject = name.value if plain_name else "This"
     known = _glossary_definition(name.value, gate) if plain_name else ""
     # A plain name opens the first sentence, so the bullet needs no label (a label would repeat
     # it, and a reader or the check reads "Name: Name is a medicine" as one long sentence).
     # A name that fails the gate (codes, abbreviations no one spells out, too long) is left to the
-    # full record, as arm labels are: "Study part 2" says where it stands in the record's list.
-    label = "" if plain_name else f"Study part {number}"
-    line: list[Sentence | None] = [
-        cite.say(
-            f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
-            name,
-            intervention.type,
-            keep=(name.value,) if plain_name else (),
+    # full record, as arm labels are: "Study part 2" says where it stands in the record's list,
+    # and opens the sentence for the same reason a plain name does.
+    subject = name.value if plain_name else f"Study part {number}"
+    first = cite.say(
+        f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
+        name,
+        intervention.type,
+        keep=(name.value,) if plain_name else (),
+    )
+    if not plain_name:
+        # "Study part 2" is its place in the record's list: a number we made, so say how
+        first = replace(
+            first, sources=(*first.sources, SourceRef(cite.record_id, name.path, "position(interventions)"))
         )
-    ]
-    if label:
+    line: list[Sentence | None] = [first]
+    if not plain_name:
         line.append(cite.say("The full record gives its name.", name))
     # a drug can have dozens of chemical and brand names; a few plain ones are enough to recognise it
-    others = [o.value for o in intervention.other_names if o.value != name.value]
-    if intervention.name.value != name.value:
+    # the same name in other capitals ("GEMCITABINE" for Gemcitabine) is not another name
+    others = [o.value for o in intervention.other_names if o.value.lower() != name.value.lower()]
+    if intervention.name.value.lower() != name.value.lower():
         others.insert(0, intervention.name.value)
     # an other name that holds glossary words ("Biological Sample Collection") would need them
     # explained, maybe in the wrong sense; brand and chemical names help a reader recognise it
@@ -155,7 +167,10 @@ def _intervention_item(
         kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
         line.extend(cite.say(s, description) for s in kept)
         cut = 1 if dropped else 0
-    return Block("item", tuple(s for s in line if s is not None), label), cut
+    return Block("item", tuple(s for s in line if s is not None)), cut
+
+
+_NO_TREATMENT_SENTENCE = "Here the study gives no treatment. It only watches and records what happens."
 
 
 def _sayable(name: str, gate: Gate) -> bool:
@@ -242,7 +257,11 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
         )
     for number, arm in enumerate(trial.arms, start=1):
         role = wording.phrase("arm_type", arm.type.value if arm.type else None)
-        treatments = [without_type(n.value) for n in arm.intervention_names]
+        every = [without_type(n.value) for n in arm.intervention_names]
+        treatments = [t for t in every if not is_no_treatment_name(t)]
+        if every and not treatments and arm.type is None:
+            # an observational group whose only "treatment" is "observational"
+            role = wording.phrase("arm_type", "NO_INTERVENTION")
         # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
         names = say_list(treatments) if treatments != [arm.label.value] else ""
         listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from plainlang.compose import frame_sections as frame
 from plainlang.compose import people_sections as people
 from plainlang.compose import study_sections as study
-from plainlang.compose.cite import Citer, note
+from plainlang.compose.cite import Citer, note, today
 from plainlang.compose.plainness import Gate, build_gate
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
@@ -33,14 +33,14 @@ def trial_sections(
     gate = gate if gate is not None else build_gate(profile, policy, trial, glossary)
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
-        frame.summary(trial, wording, glossary, policy, cite),
+        frame.summary(trial, wording, glossary, policy, cite, profile.target_smog),
         frame.meaning(trial, wording, cite),
         study.details(trial, cite, gate) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, gate),
         people.who_can_join(trial, wording, cite, gate),
         study.what_is_measured(trial, cite, gate),
         people.where(trial, wording, cite),
-        people.status_and_dates(trial, wording, cite),
+        people.status_and_dates(trial, wording, cite, gate, today(profile)),
         people.conditions(trial, cite),
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )

@@ -116,6 +116,12 @@ class Glossary:
         return forms
 
     @functools.cached_property
+    def entries(self) -> dict[str, Term | None]:
+        """``get(name)`` for the main form of every term, worked out once: a match names its
+        term by that form, and explaining looks up each match's entry."""
+        return {term.term: self.get(term.term) for term in self.terms}
+
+    @functools.cached_property
     def matcher(self) -> CompiledMatcher:
         """The compiled phrase tables, built on first use (about 0.1 s for all packs) unless
         they came with the packs (the built-in index)."""

@@ -119,6 +119,7 @@ TrieNode = tuple[list[int], dict[str, "TrieNode"]]
 # exact words), the trie of word patterns and the trie of abbreviations (lower case).
 Tables = tuple[tuple[tuple[int, bool, bool, Words], ...], dict[str, TrieNode], dict[str, TrieNode]]
 
+_TWO_CAPITALS = re.compile("[A-Z][A-Z]")
 _SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
 
 
@@ -198,10 +199,6 @@ def _longest_first(hit: Hit) -> tuple[int, int, int]:
     return start - end, key.rank, start
 
 
-def _first(item: tuple[int, int, PatternKey]) -> int:
-    return item[0]
-
-
 _token_start = itemgetter(0)
 
 
@@ -230,14 +227,17 @@ def _select(
     # longest first, then written forms, then the earlier term; then keep what fits. A
     # one-token candidate only meets others on its own token, where the best ranked one
     # wins: those (most) are picked per token instead of sorted, after the longer ones.
-    longer = [hit for hit in candidates if hit[2] - hit[1] > 1]
-    longer.sort(key=_longest_first)
+    longer: list[Hit] = []
     single: dict[int, PatternKey] = {}
-    for key, start, end in candidates:
+    for hit in candidates:
+        key, start, end = hit
         if end - start == 1:
             held = single.get(start)
             if held is None or key.rank < held.rank:  # on a tie the first, as a stable sort
                 single[start] = key
+        else:
+            longer.append(hit)
+    longer.sort(key=_longest_first)
     taken = [False] * len(tokens)
     kept: list[tuple[int, int, PatternKey]] = []
     for key, start, end in longer:
@@ -394,23 +394,26 @@ class CompiledMatcher:
         abbreviation pattern (exact) equal the tokens: what PhraseMatcher LOWER and ORTH find."""
         lower = _lower_words(text, tokens)
         words = _search(self._words_trie, lower, self._keys)
+        short = _search(self._abbreviations_trie, lower, self._keys)
         # Abbreviations are looked up by their lower case too, the exact text checked for the
         # few tokens found: cheaper than the exact text of every token.
-        abbreviations = [
-            (key, start, end)
-            for key, start, end in _search(self._abbreviations_trie, lower, self._keys)
-            if (
-                text[tokens[start][0] : tokens[start][1]] == key.words[0]
-                if end - start == 1  # most abbreviations: one token, no zip
-                else all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True))
-            )
-        ]
+        abbreviations = []
+        for hit in short:
+            key, start, end = hit
+            if end - start == 1:  # most abbreviations: one token, no zip
+                s, e = tokens[start]
+                if text[s:e] == key.words[0]:
+                    abbreviations.append(hit)
+            elif all(text[s:e] == word for (s, e), word in zip(tokens[start:end], key.words, strict=True)):
+                abbreviations.append(hit)
         return words, abbreviations
 
     def candidates(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
         """The hits that may become matches: abbreviations in a run of capitals are not."""
         found, abbreviations = self.phrase_hits(text, tokens)
-        found.extend(hit for hit in abbreviations if not self._in_capitals(text, tokens, hit[1], hit[2]))
+        for hit in abbreviations:
+            if not self._in_capitals(text, tokens, hit[1], hit[2]):
+                found.append(hit)
         return found
 
     def _in_capitals(self, text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -418,14 +421,22 @@ class CompiledMatcher:
 
         Text in capitals uses "ALL" as a word, so an abbreviation there proves nothing.
         """
-        near = [text[s:e] for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3])]
+        # Such a word is two capitals A-Z in a row at least: when the text on neither side
+        # holds two (most abbreviations), there is nothing to count.
+        left = tokens[max(start - 3, 0)][0]
+        right = tokens[min(end + 3, len(tokens)) - 1][1]
+        if _TWO_CAPITALS.search(text, left, tokens[start][0]) is None and (
+            end >= len(tokens) or _TWO_CAPITALS.search(text, tokens[end][0], right) is None
+        ):
+            return False
         # words of two or more capitals A-Z that are not abbreviations themselves
-        shouting = [
-            w
-            for w in near
-            if len(w) > 1 and w.isupper() and w.isascii() and w.isalpha() and w not in self._abbreviation_set
-        ]
-        return len(shouting) >= 2
+        shouting = 0
+        for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3]):
+            if e - s > 1:
+                w = text[s:e]
+                if w.isupper() and w.isascii() and w.isalpha() and w not in self._abbreviation_set:
+                    shouting += 1
+        return shouting >= 2
 
     def has_terms(self, text: str) -> bool:
         """Whether ``text`` holds a term; remembered, for the few texts asked again and again.
@@ -451,10 +462,18 @@ class CompiledMatcher:
         # tokens touching a protected span: only a candidate holding one can cross a span
         touched = _touched(tokens, guard) if crosses is not None else []
         kept = _select(candidates, tokens, crosses, touched)
-        kept.sort(key=_first)
+        kept.sort(key=_token_start)  # by start character (itemgetter: no Python call per item)
         terms = self.terms
-        chosen = [
-            _term_match(terms[key.term_index].term, start, end, text[start:end], key.abbreviation)
-            for start, end, key in kept
-        ]
+        chosen: list[TermMatch] = []
+        append = chosen.append
+        for start, end, key in kept:
+            # _term_match(...) inline: a text has hundreds of matches
+            match = _new(TermMatch)
+            fields = match.__dict__
+            fields["term"] = terms[key.term_index].term
+            fields["start"] = start
+            fields["end"] = end
+            fields["surface"] = text[start:end]
+            fields["is_abbreviation"] = key.abbreviation
+            append(match)
         return tuple(chosen)

@@ -220,7 +220,10 @@ def tokenize(text: str) -> list[Token]:
                     if len(pieces) == 1:
                         append((start, start + size))
                     else:
-                        tokens.extend([(start + s, start + e) for s, e in pieces])
+                        # a loop, not a comprehension: on Python 3.11 each comprehension
+                        # makes a frame, dearer than two or three appends
+                        for s, e in pieces:
+                            append((start + s, start + e))
                 start += size + 1
         if gap is not None:
             start, position = gap.span()
@@ -229,3 +232,4 @@ def tokenize(text: str) -> list[Token]:
             if start < position:
                 append((start, position))
     return tokens
+

@@ -13,13 +13,24 @@ from plainlang.model import Field, Passage, TextBlock
 
 _INCLUSION = re.compile(r"\binclusion\b|\beligible\b|\bkey inclusion\b", re.IGNORECASE)
 _EXCLUSION = re.compile(r"\bexclusion\b|\bnot eligible\b|\bineligible\b", re.IGNORECASE)
+# A heading written without its colon, as a line of its own: "Inclusion", "5.3 Exclusion",
+# "Key Exclusion Criteria". Only these few words, so a criterion is never taken for one.
+_BARE_HEADING = re.compile(
+    r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:key\s+|main\s+)?(?:inclusion|exclusion)(?:\s+criteria)?\s*[.:]?\s*",
+    re.IGNORECASE,
+)
 
 
 def _heading_side(block: TextBlock) -> str | None:
     """ "inclusion", "exclusion" or None for a block that may head a list."""
     if block.kind == "item":
         return None
-    if block.kind == "paragraph" and (len(block.text) > 80 or not block.text.rstrip().endswith(":")):
+    bare = _BARE_HEADING.fullmatch(block.text) is not None
+    if (
+        block.kind == "paragraph"
+        and not bare
+        and (len(block.text) > 80 or not block.text.rstrip().endswith(":"))
+    ):
         return None
     if _EXCLUSION.search(block.text):
         return "exclusion"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -232,7 +233,10 @@ def test_in_short_quotes_the_main_measure_only_when_it_holds_one_glossary_term_a
     data = json.loads((EXAMPLES / "NCT06529731.json").read_text("utf-8"))
     outcomes = data["protocolSection"]["outcomesModule"]
     outcomes["primaryOutcomes"] = [{"measure": measure, "timeFrame": "2 years"}]
-    document = compose_trial(plainlang.load(data), PROFILE, POLICY)
+    # a lenient grade target: this is about the glossary-term rule, not "In short" naming less
+    # to stay at grade 8 (tested on its own below)
+    lenient = dataclasses.replace(PROFILE, target_smog=30.0)
+    document = compose_trial(plainlang.load(data), lenient, POLICY)
     summary = document.section("summary")
     assert summary is not None
     text = " ".join(s.text for s in summary.sentences())

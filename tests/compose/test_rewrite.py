@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +171,24 @@ def test_any_phrase_table_groups_to_the_same_matches(phrases: list[str], text: s
     assert [m.span() for m in phrase_matcher(lowered).finditer(text)] == [
         m.span() for m in _flat_matcher(lowered).finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plain"),
+    [
+        # a swap before a noun or at a sentence start keeps the grammar whole
+        (
+            "Eligible patients must not have had palifermin.",
+            "People who can join must not have had palifermin.",
+        ),
+        ("Patient is eligible for PCI.", "Person is eligible for PCI."),
+        ("Children are eligible to participate.", "Children are able to take part."),
+        # "objective response" is a measured result, never a "goal response"
+        ("Objective response rate.", "Objective response rate."),
+        ("The primary objective is safety.", "The main goal is safety."),
+        # "consent obtained" never turns into "consent got"
+        ("Informed consent obtained.", "Informed consent obtained."),
+    ],
+)
+def test_plain_word_swaps_keep_the_sentence_grammatical(sentence: str, plain: str) -> None:
+    assert rewrite_sentence(sentence) == [plain]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ def test_preview_writes_one_self_contained_page(tmp_path: Path) -> None:
     assert "<script" not in page and "<link" not in page and "src=" not in page
     assert "default-src 'none'" in page
     assert '<h2 id="pl-findings">Findings</h2>' in page and "summary.md:" in page
-    assert "<code>readability.grade</code>" in page
+    # the example's page has findings (which ones changes as the composer's wording gets plainer)
+    assert re.search(r"<code>[a-z]+\.[a-z-]+</code>", page)
 
 
 def test_preview_goes_to_standard_output_without_o(capsys: pytest.CaptureFixture[str]) -> None:

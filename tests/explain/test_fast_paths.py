@@ -198,3 +198,127 @@ def test_selecting_one_token_matches_per_token_keeps_what_sorting_every_candidat
     assert [(s, e, k.term_index, k.written) for s, e, k in kept] == [
         (s, e, k.term_index, k.written) for s, e, k in expected
     ]
+
+
+def _in_capitals_by_counting(
+    text: str, tokens: list[tuple[int, int]], start: int, end: int, known: frozenset[str]
+) -> bool:
+    """The former definition: every neighbouring token's text looked at."""
+    near = [text[s:e] for s, e in (*tokens[max(start - 3, 0) : start], *tokens[end : end + 3])]
+    shouting = [
+        w for w in near if len(w) > 1 and w.isupper() and w.isascii() and w.isalpha() and w not in known
+    ]
+    return len(shouting) >= 2
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ALL", "AML", "PATIENTS", "Must", "of", "É", "ÉÉ", "A1", "(", "CEM", "IV", "x"]),
+        min_size=1,
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_capitals_prefilter_never_hides_a_run_of_capitals(words: list[str], data: st.DataObject) -> None:
+    from plainlang.explain import Glossary
+
+    matcher = Glossary.load().matcher
+    text = " ".join(words)
+    tokens = []
+    at = 0
+    for word in words:
+        tokens.append((at, at + len(word)))
+        at += len(word) + 1
+    start = data.draw(st.integers(0, len(tokens) - 1))
+    end = data.draw(st.integers(start + 1, len(tokens)))
+    expected = _in_capitals_by_counting(text, tokens, start, end, matcher._abbreviation_set)
+    assert matcher._in_capitals(text, tokens, start, end) == expected
+
+
+@given(st.lists(st.sampled_from(["a", "b.", " ", "\n", "\t", "\n\n", " \n"])).map("".join), st.data())
+def test_one_paragraph_means_paragraph_of_is_the_whole_text(text: str, data: st.DataObject) -> None:
+    from plainlang.explain.spans import one_paragraph, paragraph_of
+
+    if one_paragraph(text):
+        position = data.draw(st.integers(0, len(text)))
+        assert paragraph_of(text, position) == (0, len(text))
+
+
+_SENTENCE_END_AS_WRITTEN_FIRST = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s|$)|\n")
+
+
+@given(st.text(alphabet=st.sampled_from(list("a.!?\n \t\"')]”’x")), max_size=30), st.data())
+def test_sentence_end_pattern_finds_what_the_alternation_first_pattern_found(
+    text: str, data: st.DataObject
+) -> None:
+    from plainlang.explain.spans import _SENTENCE_END
+
+    position = data.draw(st.integers(0, len(text)))
+    found = _SENTENCE_END.search(text, position)
+    expected = _SENTENCE_END_AS_WRITTEN_FIRST.search(text, position)
+    assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
+def _scan_as_before(
+    text: str, glossary: object
+) -> tuple[list[tuple[object, bool, bool]], list[tuple[int, int]]]:
+    """usage.scan as it was: each first use looks through every later use of its term."""
+    from plainlang.explain.spans import SpanSet, heading_spans
+    from plainlang.explain.usage import _explanation_spans, words_to_know_span
+
+    matches = glossary.matcher.find(text)  # type: ignore[attr-defined]
+    headings = SpanSet(heading_spans(text))
+    skip: list[tuple[int, int]] = []
+    done: set[str] = set()
+    wtk = words_to_know_span(text)
+    if wtk is not None:
+        skip.append(wtk)
+        done.update(m.term for m in matches if wtk[0] <= m.start < wtk[1])
+    uses = []
+    for index, m in enumerate(matches):
+        if any(s <= m.start < e for s, e in skip) or (headings and headings.overlaps(m.start, m.end)):
+            continue
+        if m.term in done:
+            uses.append((m, False, False))
+            continue
+        done.add(m.term)
+        later = [o for o in matches[index + 1 :] if o.term == m.term]
+        spans = _explanation_spans(text, glossary, m, later)  # type: ignore[arg-type]
+        skip.extend(spans)
+        uses.append((m, True, bool(spans)))
+    return uses, skip
+
+
+_DEFINING_PIECES = st.sampled_from(
+    [
+        "AML",
+        "refractory",
+        "Refractory",
+        "placebo",
+        " means a thing.",
+        " is the drug.",
+        " (did not get better)",
+        " (AML)",
+        " was seen.",
+        "\n\n",
+        "\n",
+        " ",
+        "# Heading ",
+        "Words to know\n",
+        "A placebo is a fake medicine.",
+    ]
+)
+
+
+@given(st.lists(_DEFINING_PIECES, max_size=14).map("".join))
+def test_scan_looking_only_at_uses_before_a_defining_verb_finds_what_scanning_every_use_found(
+    text: str,
+) -> None:
+    from plainlang.explain import Glossary
+    from plainlang.explain.usage import scan
+
+    glossary = Glossary.load()
+    uses, skip = scan(text, glossary)
+    expected_uses, expected_skip = _scan_as_before(text, glossary)
+    assert [(u.match, u.first, u.explained) for u in uses] == expected_uses
+    assert skip == expected_skip
