@@ -7,12 +7,13 @@ it is in, so no later change to a section can leak an e-mail address or a phone 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from plainlang.compose.abbreviations import expand_in_title, glossary_forms, page_abbreviations, spell_out
 from plainlang.compose.cite import today
 from plainlang.compose.frame_sections import headline
+from plainlang.compose.plainness import build_gate
 from plainlang.compose.program import program_sections
 from plainlang.compose.trial_page import trial_sections
 from plainlang.compose.wording import load_wording
@@ -27,14 +28,19 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     policy = policy or load_policy(profile.policy)
     wording = load_wording(profile.language)
     glossary = Glossary.load(profile.glossaries)
+    # one gate per page; the abbreviations the record spells out are collected once, for the
+    # gate and for the page's abbreviation table
+    gate = build_gate(profile, policy, trial, glossary)
     document = Document(
         title=headline(trial, wording, glossary, policy),
-        sections=trial_sections(trial, wording, policy, profile, glossary),
+        sections=trial_sections(trial, wording, policy, profile, glossary, gate),
         record_ids=(trial.id,),
         language=profile.language,
         generated=today(profile),
     )
-    return finish(_spelled_out(document, (trial,), glossary), (trial,), policy, profile)
+    return finish(
+        _spelled_out(document, (trial,), glossary, spelled=(gate.spelled,)), (trial,), policy, profile
+    )
 
 
 def compose_program(
@@ -54,11 +60,17 @@ def compose_program(
 
 
 def _spelled_out(
-    document: Document, trials: Sequence[Trial], glossary: Glossary, *, title: bool = True
+    document: Document,
+    trials: Sequence[Trial],
+    glossary: Glossary,
+    *,
+    title: bool = True,
+    spelled: Sequence[Iterable[tuple[str, str]]] | None = None,
 ) -> Document:
     """Abbreviations the records or the glossary spell out, written out at their first use on
-    the page (and in full in a headline we wrote; a publisher's own title is left alone)."""
-    known = page_abbreviations(document, trials, glossary)
+    the page (and in full in a headline we wrote; a publisher's own title is left alone).
+    ``spelled``: the records' own abbreviations, when already collected (by the page's gate)."""
+    known = page_abbreviations(document, trials, glossary, spelled)
     document = spell_out(document, known, glossary_forms(known, glossary))
     return replace(document, title=expand_in_title(document.title, known)) if title else document
 

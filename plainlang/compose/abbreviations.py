@@ -28,9 +28,12 @@ _SHORT = r"[A-Za-z][A-Za-z0-9-]{1,9}"
 _FULL_THEN_SHORT = re.compile(r"\(\s*(" + _SHORT + r")\s*[),;]")
 _SHORT_THEN_FULL = re.compile(r"(?<![\w-])(" + _SHORT + r")\s*\(\s*([A-Za-z][^()]{3,120}?)\s*\)")
 _BREAK = re.compile(r"[.;:()\[\]]")
+_BREAK_CHARACTERS = ".;:()[]"  # the characters _BREAK matches
 
 
 def _is_short_form(text: str) -> bool:
+    if text[1:].islower():
+        return False  # one capital at most: most words, answered without counting (speed only)
     capitals = sum(c.isupper() for c in text)
     return capitals >= 2 and capitals * 2 >= sum(c.isalpha() for c in text) and not text.isdigit()
 
@@ -45,11 +48,16 @@ def long_form_for(short: str, before: str) -> str | None:
     limit = min(len(short) + 5, 2 * len(short))
     candidate = " ".join(words[-limit:])
     s, i = len(short) - 1, len(candidate) - 1
+    # ASCII text lowers letter by letter, so a search in the lowered text finds what comparing
+    # each letter lowered finds (speed only; other text keeps the letter-by-letter loop)
+    low = candidate.lower() if candidate.isascii() else None
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():
             s -= 1
             continue
+        if low is not None and s > 0:
+            i = low.rfind(c, 0, i + 1)
         while i >= 0 and (candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
             i -= 1
         if i < 0:
@@ -72,8 +80,7 @@ def definitions_in(text: str) -> Iterator[tuple[str, str]]:
         if not _is_short_form(short):
             continue
         before = text[: match.start()]
-        cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
-        long = long_form_for(short, before[cut:])
+        long = long_form_for(short, before[_after_last_break(before) :])
         if long is not None:
             yield short, long
     for match in _SHORT_THEN_FULL.finditer(text):
@@ -84,6 +91,12 @@ def definitions_in(text: str) -> Iterator[tuple[str, str]]:
         # the whole parenthesis must be the long form, not its last words
         if long is not None and long == inner.strip(" ,"):
             yield short, long
+
+
+def _after_last_break(text: str) -> int:
+    """Where the text after the last break (``_BREAK``) starts, 0 without one: searched from the
+    end, not by matching every break of a long text again for each parenthesis (speed only)."""
+    return max(map(text.rfind, _BREAK_CHARACTERS)) + 1
 
 
 def _record_texts(trial: Trial) -> Iterator[str]:
@@ -138,16 +151,23 @@ def glossary_forms(known: Iterable[str], glossary: Glossary) -> dict[str, tuple[
     return out
 
 
-def page_abbreviations(document: Document, trials: Sequence[Trial], glossary: Glossary) -> dict[str, str]:
+def page_abbreviations(
+    document: Document,
+    trials: Sequence[Trial],
+    glossary: Glossary,
+    spelled: Sequence[Iterable[tuple[str, str]]] | None = None,
+) -> dict[str, str]:
     """The abbreviations a page may spell out: each record's own (first record first), then the
-    glossary's, for the abbreviations the page's text actually uses."""
+    glossary's, for the abbreviations the page's text actually uses. ``spelled``: each record's
+    ``record_abbreviations`` items when the caller has them already (they are not collected again)."""
     known: dict[str, str] = {}
-    for trial in trials:
-        for short, long in record_abbreviations(trial).items():
+    for found in spelled if spelled is not None else (record_abbreviations(t).items() for t in trials):
+        for short, long in found:
             known.setdefault(short, long)
     labels = [b.label for section in document.sections for b in section.blocks if b.label]
     texts = [document.title, *labels, *(s.text for section in document.sections for s in section.sentences())]
-    used = {m[0] for text in texts for m in _CANDIDATE.finditer(text) if _is_short_form(m[0])}
+    # each distinct word once: a page repeats most of its words (speed only)
+    used = {word for word in {w for text in texts for w in _CANDIDATE.findall(text)} if _is_short_form(word)}
     for short in sorted(used - set(known)):
         entry = glossary.get(short)
         # "CD4 (CD4 cell)" says nothing: such terms are the explain stage's to define

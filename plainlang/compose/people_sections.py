@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from collections import OrderedDict
 from dataclasses import replace
@@ -87,8 +88,10 @@ def _criteria(
     A bullet is shown whole or not at all (the plainness gate): half a rule could mislead. The
     room is shared between the two lists, so both get bullets when both have plain ones.
     """
-    plain_in = [b for c in inclusion if (b := _criterion(c, cite, gate)) is not None]
-    plain_out = [b for c in exclusion if (b := _criterion(c, cite, gate)) is not None]
+    # no list shows more than MAX_CRITERIA bullets, so rules past that many plain ones are not
+    # read (each costs a pass through the gate); every count below stays what it was
+    plain_in = _plain_rules(inclusion, cite, gate)
+    plain_out = _plain_rules(exclusion, cite, gate)
     room_in = min(
         len(plain_in),
         max(MAX_CRITERIA - min(len(plain_out), MAX_CRITERIA // 2), MAX_CRITERIA // 2),
@@ -112,6 +115,12 @@ def _criteria(
         )
         parts.append(paragraph((cite.derived(text, whole.path, "count(criteria) - count(shown)"),)))
     return parts
+
+
+def _plain_rules(rules: tuple[Field[str], ...], cite: Citer, gate: Gate) -> list[Block]:
+    """The first MAX_CRITERIA rules that read plainly, as bullets."""
+    bullets = (b for c in rules if (b := _criterion(c, cite, gate)) is not None)
+    return list(itertools.islice(bullets, MAX_CRITERIA))
 
 
 def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:

@@ -25,6 +25,7 @@ What fails is counted, so the page can say how much more the record holds.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -105,6 +106,7 @@ _FRAGMENT_END = re.compile(
     r"following|below|including|include|includes|such as|e\.g|i\.e|is|are|be|who|which|that|if))\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
+_FRAGMENT_WORD = 12  # longer than the longest word _FRAGMENT_END ends on ("following", "including")
 # "...if any of the following apply.", "...as listed below:" lead into a list the page does not show
 _LEADS_INTO_LIST = re.compile(r"\b(?:the following|as follows|below)\b\W*(?:\w+\W*){0,2}$", re.IGNORECASE)
 # a list's own heading that the registry wrote as one of its items
@@ -133,6 +135,72 @@ def hard_word_budget(target_smog: float) -> int:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What the gate learns about one sentence whatever the limits, so a gate with more room
+    (``Gate.with_room``) judges it again without a second glossary scan.
+
+    ``early`` is the first limit-free rule broken before the glossary scan ("fragment", "wording",
+    "id"); when it is set, the scan is skipped and the later fields are left at their defaults.
+    The rest is what the scan tells: a term whose printed definition the policy forbids, the
+    words explain adds to spell abbreviations out, an abbreviation no one spells out, the hard
+    words outside terms, and how many terms the sentence brings.
+    """
+
+    words: int
+    early: str = ""
+    term_wording: bool = False
+    expansion: int = 0
+    abbreviation: bool = False
+    hard: int = 0
+    terms: int = 0
+
+    def verdict(self, limits: Limits) -> str:
+        """The first rule broken, in the order ``rejection`` asks them."""
+        if self.words > limits.words:
+            return "long"
+        if self.early:
+            return self.early
+        if self.term_wording:
+            return "wording"
+        if self.words + self.expansion > limits.words:
+            return "long"
+        if self.abbreviation:
+            return "abbreviation"
+        if self.hard > limits.hard_words or self.terms > MAX_TERMS:
+            return "hard"
+        return ""
+
+
+@dataclass(frozen=True, eq=False)
+class TermWording:
+    """Which glossary terms explain would print with wording the policy forbids: a fact of the
+    glossary and the policy, not of a page, so it is learned once per pair (``term_wording``)
+    and each term is checked the first time a sentence uses it."""
+
+    policy: Policy
+    known: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def says_forbidden(self, term: Term) -> bool:
+        said = self.known.get(term.term)
+        if said is None:
+            said = self.known[term.term] = says_forbidden(term, self.policy)
+        return said
+
+
+@functools.lru_cache(maxsize=16)
+def term_wording(glossary: Glossary, policy: Policy) -> TermWording:
+    """The term-wording table of one glossary under one policy (glossaries compare by identity)."""
+    return TermWording(policy)
+
+
+def says_forbidden(term: Term, policy: Policy) -> bool:
+    """True when the term's definition or explanation, as explain would print them, holds
+    wording the policy forbids (checked sentence by sentence, as check reads them)."""
+    said = (f"{term.term} means {term.definition}", *split_sentences(term.explanation or ""))
+    return any(policy.forbidden_in(text) for text in said)
+
+
+@dataclass(frozen=True)
 class Gate:
     """The gate for one page: limits, glossary, policy and the abbreviations the record spells out."""
 
@@ -141,33 +209,42 @@ class Gate:
     policy: Policy
     defined: frozenset[str] = frozenset()
     language: str = "en"
-    # Per page: the verdict on each sentence (a sentence is asked about several times: as a unit,
-    # as a piece, for the summary) and on each term's printed definition. Not part of equality.
-    verdicts: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
-    forbidden_terms: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # the abbreviations the record spells out, with their words (``record_abbreviations``), for
+    # the page's abbreviation table: collected once per record, here
+    spelled: tuple[tuple[str, str], ...] = ()
+    # Per page, shared by the gates ``with_room`` makes (and only by them: a reading depends on
+    # the glossary, policy and ``defined``): what each sentence was read to hold (a sentence is
+    # asked about several times: as a unit, as a piece, for the summary). Not part of equality.
+    readings: dict[str, Reading] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def reason(self, sentence: str) -> str:
-        """Why ``sentence`` may not go on the page, or "" when it may."""
-        verdict = self.verdicts.get(sentence)
-        if verdict is None:
-            verdict = self.verdicts[sentence] = rejection(sentence, self)
-        return verdict
+        """Why ``sentence`` may not go on the page, or "" when it may (what ``rejection`` says)."""
+        reading = self.readings.get(sentence)
+        if reading is None:
+            count = words(sentence)
+            if count > self.limits.words:
+                return "long"  # the cheapest rule: nothing else is read
+            reading = self.readings[sentence] = read(sentence, count, self)
+        return reading.verdict(self.limits)
 
     def says_forbidden(self, term: Term) -> bool:
         """True when the term's definition or explanation, as explain would print them, holds
         wording the policy forbids (checked sentence by sentence, as check reads them)."""
-        known = self.forbidden_terms.get(term.term)
-        if known is None:
-            said = (f"{term.term} means {term.definition}", *split_sentences(term.explanation or ""))
-            known = self.forbidden_terms[term.term] = any(self.policy.forbidden_in(text) for text in said)
-        return known
+        return self.term_wording.says_forbidden(term)
+
+    @functools.cached_property
+    def term_wording(self) -> TermWording:
+        """The glossary's term-wording table under this gate's policy, shared across pages."""
+        return term_wording(self.glossary, self.policy)
 
     def passes(self, sentence: str) -> bool:
         return not self.reason(sentence)
 
     def with_room(self, hard_words: int) -> Gate:
         """The same gate allowing ``hard_words`` more: for text a page cannot do without."""
-        return replace(self, limits=replace(self.limits, hard_words=self.limits.hard_words + hard_words))
+        roomier = replace(self, limits=replace(self.limits, hard_words=self.limits.hard_words + hard_words))
+        object.__setattr__(roomier, "readings", self.readings)  # readings do not depend on limits
+        return roomier
 
     def unit(self, sentences: Sequence[str]) -> bool:
         """A unit (the pieces of one registry sentence, or a criterion) passes when all of it does."""
@@ -180,9 +257,12 @@ def build_gate(
     """The gate for one trial's page (``trial`` gives the abbreviations its record spells out;
     ``glossary`` is the one the page is explained with, by default the profile's)."""
     glossary = glossary if glossary is not None else Glossary.load(profile.glossaries)
-    defined = frozenset(record_abbreviations(trial)) if trial is not None else frozenset()
+    spelled = record_abbreviations(trial) if trial is not None else {}
+    defined = frozenset(spelled)
     defined |= {short[:-1] for short in defined if short.endswith("s") and short[:-1].isupper()}
-    return Gate(Limits.from_profile(profile), glossary, policy, defined, profile.language)
+    return Gate(
+        Limits.from_profile(profile), glossary, policy, defined, profile.language, tuple(spelled.items())
+    )
 
 
 def defined_abbreviations(texts: Iterable[str]) -> frozenset[str]:
@@ -214,40 +294,50 @@ def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[
 
 def rejection(sentence: str, gate: Gate) -> str:
     """The first rule ``sentence`` breaks ("long", "hard", "abbreviation", "fragment", "wording"), or ""."""
-    if words(sentence) > gate.limits.words:
-        return "long"
+    return read(sentence, words(sentence), gate).verdict(gate.limits)
+
+
+def read(sentence: str, count: int, gate: Gate) -> Reading:
+    """What ``sentence`` (of ``count`` words) holds that the rules ask about, whatever the limits.
+
+    The rules that need no glossary scan come first: a sentence they reject is not scanned.
+    """
     if is_fragment(sentence):
-        return "fragment"
-    if gate.policy.forbidden_in(sentence):
-        return "wording"
+        return Reading(count, "fragment")
+    if gate.policy.forbids(sentence):
+        return Reading(count, "wording")
     # another trial's id ("as in NCT00055523") points at a record the page does not cite
     if _OTHER_TRIAL.search(sentence):
-        return "id"
+        return Reading(count, "id")
     matches = gate.glossary.find(sentence)
     # explain will print each term's definition (or, inside parentheses, its explanation) beside
     # or after it: that must pass the policy too
     # ("curative" is fine; "meant to cure the disease" is a word the policy forbids)
-    for term in {t for m in matches if (t := gate.glossary.get(m.term)) is not None}:
-        if gate.says_forbidden(term):
-            return "wording"
-    # explain writes an abbreviation's full words next to it on first use: count them too
-    if words(sentence) + expansion_words(matches, gate.glossary) > gate.limits.words:
-        return "long"
+    table = gate.term_wording
+    # each term once, by name (hashing a Term hashes its whole entry)
+    terms = {m.term: t for m in matches if (t := gate.glossary.get(m.term)) is not None}
+    term_says = any(table.says_forbidden(term) for term in terms.values())
     # known: a glossary abbreviation, a capital run inside a glossary term ("CT" in "CT scan",
     # "COVID" in "COVID-19"), or one the record (or the sentence itself) spells out
-    known = (
-        {m.surface for m in matches if m.is_abbreviation} | gate.defined | defined_abbreviations([sentence])
-    )
+    # (a definition needs a parenthesis: without one, the sentence defines nothing)
+    known = {m.surface for m in matches if m.is_abbreviation} | gate.defined
+    if "(" in sentence:
+        known |= defined_abbreviations([sentence])
     inside = [(m.start, m.end) for m in matches]
-    for start, end, short in abbreviation_spans(sentence):
-        if short not in known and not any(s <= start and end <= e for s, e in inside):
-            return "abbreviation"
-    if hard_words(sentence, [(m.start, m.end) for m in matches]) > gate.limits.hard_words:
-        return "hard"
-    # each term brings its explanation along: a rule with six terms becomes seven sentences
-    if len({m.term for m in matches}) > MAX_TERMS:
-        return "hard"
-    return ""
+    unknown = any(
+        short not in known and not any(s <= start and end <= e for s, e in inside)
+        for start, end, short in abbreviation_spans(sentence)
+    )
+    return Reading(
+        count,
+        term_wording=term_says,
+        # explain writes an abbreviation's full words next to it on first use: count them too
+        expansion=expansion_words(matches, gate.glossary),
+        abbreviation=unknown,
+        hard=hard_words(sentence, inside),
+        # each term brings its explanation along: a rule with six terms becomes seven sentences
+        terms=len({m.term for m in matches}),
+    )
 
 
 def expansion_words(matches: Sequence[TermMatch], glossary: Glossary) -> int:
@@ -291,14 +381,29 @@ def is_fragment(sentence: str) -> bool:
     text = sentence.strip()
     # a parenthesis opened and not closed (or the reverse): the sentence was cut inside it
     unbalanced = text.count("(") != text.count(")") or text.count("[") != text.count("]")
-    return unbalanced or any(
-        p.search(text) for p in (_FRAGMENT_END, _LEADS_INTO_LIST, _CUT_LEAD, _LIST_HEADING)
+    return (
+        unbalanced
+        or _FRAGMENT_END.search(text, _fragment_end_from(text)) is not None
+        or any(p.search(text) for p in (_LEADS_INTO_LIST, _CUT_LEAD, _LIST_HEADING))
     )
+
+
+def _fragment_end_from(text: str) -> int:
+    """Where a ``_FRAGMENT_END`` match can start at the earliest: its word ends where the text's
+    closing run of spaces and stops (. ! ?) begins (no word of it ends in one), and no word of it
+    is longer than ``_FRAGMENT_WORD``. Searching from there, not from the start of a long
+    sentence, is the speed; ``\\b`` still sees the character before (speed only)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+        end -= 1
+    return max(end - _FRAGMENT_WORD, 0)
 
 
 __all__ = [
     "Gate",
     "Limits",
+    "Reading",
+    "TermWording",
     "abbreviation_spans",
     "abbreviations",
     "build_gate",
@@ -307,5 +412,8 @@ __all__ = [
     "hard_word_budget",
     "hard_words",
     "is_fragment",
+    "read",
     "rejection",
+    "says_forbidden",
+    "term_wording",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -142,7 +143,9 @@ def _intervention_item(
         others.insert(0, intervention.name.value)
     # an other name that holds glossary words ("Biological Sample Collection") would need them
     # explained, maybe in the wrong sense; brand and chemical names help a reader recognise it
-    others = [o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate)][:MAX_OTHER_NAMES]
+    # the first few plain ones; the rest are not read (a drug may have dozens of names)
+    plain_others = (o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate))
+    others = list(itertools.islice(plain_others, MAX_OTHER_NAMES))
     if others:
         line.append(
             cite.say(
@@ -362,7 +365,9 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
             parts.extend(items(times))
     secondary = trial.secondary_outcomes
     if secondary:
-        plain = [(o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1][:MAX_OTHER_MEASURES]
+        # the first few that read plainly; the rest are not read (each costs a pass through the gate)
+        plainly = ((o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1)
+        plain = list(itertools.islice(plainly, MAX_OTHER_MEASURES))
         count = len(secondary)
         parts.append(
             paragraph(

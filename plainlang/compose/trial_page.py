@@ -13,7 +13,7 @@ from plainlang.compose import frame_sections as frame
 from plainlang.compose import people_sections as people
 from plainlang.compose import study_sections as study
 from plainlang.compose.cite import Citer, note, today
-from plainlang.compose.plainness import build_gate
+from plainlang.compose.plainness import Gate, build_gate
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
@@ -22,10 +22,15 @@ from plainlang.policy import Policy
 
 
 def trial_sections(
-    trial: Trial, wording: Wording, policy: Policy, profile: Profile, glossary: Glossary
+    trial: Trial,
+    wording: Wording,
+    policy: Policy,
+    profile: Profile,
+    glossary: Glossary,
+    gate: Gate | None = None,
 ) -> tuple[Section, ...]:
     cite = Citer(trial.id)
-    gate = build_gate(profile, policy, trial, glossary)
+    gate = gate if gate is not None else build_gate(profile, policy, trial, glossary)
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
         frame.summary(trial, wording, glossary, policy, cite, profile.target_smog),

@@ -45,6 +45,12 @@ class WordingRule:
             return ()
         return matches
 
+    def breaks(self, sentence: str) -> bool:
+        """True when ``violations(sentence)`` is not empty."""
+        return self.pattern.search(sentence) is not None and (
+            self.unless is None or self.unless.search(sentence) is None
+        )
+
 
 @dataclass(frozen=True)
 class Masking:
@@ -70,6 +76,11 @@ class Policy:
     def forbidden_in(self, sentence: str) -> tuple[tuple[WordingRule, re.Match[str]], ...]:
         """Every forbidden phrase in one sentence, with the rule it breaks."""
         return tuple((rule, m) for rule in self.forbidden for m in rule.violations(sentence))
+
+    def forbids(self, sentence: str) -> bool:
+        """True when ``forbidden_in(sentence)`` finds anything: one search per rule, no matches
+        collected (the plainness gate asks this of every registry sentence)."""
+        return any(rule.breaks(sentence) for rule in self.forbidden)
 
 
 # An e-mail address, and a phone number: 9 to 15 digits in groups with separators, optionally

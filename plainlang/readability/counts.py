@@ -135,7 +135,7 @@ def count(text: str) -> SentenceCounts:
     rows = list(map(token, raws))
     if not rows:
         return SentenceCounts(Counts(), ())
-    sums = [sum(column) for column in zip(*rows, strict=True)]
+    sums = list(map(sum, zip(*rows, strict=True)))
     sums[1] = 1 if sums[0] else 0  # sentences
     hard: tuple[str, ...] = ()
     if sums[_HARD]:
