@@ -122,11 +122,16 @@ def _intervention_item(
     # full record, as arm labels are: "Study part 2" says where it stands in the record's list,
     # and opens the sentence for the same reason a plain name does.
     subject = name.value if plain_name else f"Study part {number}"
+    # "Peripheral Blood Stem Cell Transplantation (PBSCT)": an other name that is the name's
+    # initials is spelled out where a reader meets it, not listed later as "also called PBSCT"
+    initials = next((o.value for o in intervention.other_names if initials_of(o.value, name.value)), "")
+    if plain_name and initials:
+        subject = f"{name.value} ({initials})"
     first = cite.say(
         f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
         name,
         intervention.type,
-        keep=(name.value,) if plain_name else (),
+        keep=(name.value, *((initials,) if plain_name and initials else ())) if plain_name else (),
     )
     if not plain_name:
         # "Study part 2" is its place in the record's list: a number we made, so say how
@@ -144,7 +149,11 @@ def _intervention_item(
     # an other name that holds glossary words ("Biological Sample Collection") would need them
     # explained, maybe in the wrong sense; brand and chemical names help a reader recognise it
     # the first few plain ones; the rest are not read (a drug may have dozens of names)
-    plain_others = (o for o in others if _plain_name(o, gate) and not _holds_terms(o, gate))
+    plain_others = (
+        o
+        for o in others
+        if o != initials and not _CODE.search(o) and _plain_name(o, gate) and not _holds_terms(o, gate)
+    )
     others = list(itertools.islice(plain_others, MAX_OTHER_NAMES))
     if others:
         line.append(
@@ -171,6 +180,24 @@ def _intervention_item(
 
 
 _NO_TREATMENT_SENTENCE = "Here the study gives no treatment. It only watches and records what happens."
+
+# Capital letters a reader cannot say or look up: "G-CSF", "EBRT", "SKF S-104864-A". As another
+# name they help no one recognise the treatment (brand and chemical names, and drug codes such as
+# "KO-539" that other pages use, do).
+_CODE = re.compile(r"(?<![\w-])[A-Z](?:[A-Z]|-(?=[A-Z])){1,6}(?![\w-])")
+_SMALL_WORDS = frozenset({"of", "and", "the", "in", "for", "with", "to", "a", "an", "or", "by", "on"})
+
+
+def initials_of(short: str, name: str) -> bool:
+    """``short`` is the initials of ``name``'s words ("PBSCT", "Peripheral Blood Stem Cell
+    Transplantation"), small joining words skipped or not, hyphenated parts counted apart."""
+    letters = short.replace("-", "")
+    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+        return False
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    every = "".join(p[0] for p in parts).upper()
+    main = "".join(p[0] for p in parts if p.lower() not in _SMALL_WORDS).upper()
+    return letters in (every, main)
 
 
 def _sayable(name: str, gate: Gate) -> bool:

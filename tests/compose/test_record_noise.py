@@ -43,3 +43,40 @@ def test_a_title_ending_in_a_full_stop_gets_one_full_stop_in_the_reference() -> 
     page = plainlang.render(plainlang.summarize(record, plainlang.Profile(today="2026-11-21")))
     assert "With a Rare Illness. <" in page
     assert "Illness.." not in page
+
+
+def _with_intervention(name: str, other_names: list[str]) -> dict[str, object]:
+    record = _record("A Study in Children", ["Anemia"])
+    arms = record["protocolSection"]["armsInterventionsModule"]
+    arms["interventions"] = [{"type": "PROCEDURE", "name": name, "otherNames": other_names}]
+    return record
+
+
+def test_an_other_name_that_is_the_name_s_initials_is_spelled_out_with_the_name() -> None:
+    record = _with_intervention("Peripheral Blood Stem Cell Transplantation", ["PBSCT"])
+    page = plainlang.render(plainlang.summarize(record, plainlang.Profile(today="2026-11-21")))
+    assert "Peripheral Blood Stem Cell Transplantation (PBSCT) is a procedure." in page
+    assert "also called PBSCT" not in page
+
+
+def test_other_names_in_capital_letters_are_left_out_but_drug_codes_and_brands_stay() -> None:
+    record = _with_intervention("Filgrastim", ["G-CSF", "SKF S-104864-A", "Neupogen", "XR-1234"])
+    page = plainlang.render(plainlang.summarize(record, plainlang.Profile(today="2026-11-21")))
+    assert "It is also called Neupogen and XR-1234." in page
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "expected"),
+    [
+        ("PBSCT", "Peripheral Blood Stem Cell Transplantation", True),
+        ("EBRT", "External Beam Radiation Therapy", True),
+        ("DTaP", "Diphtheria Tetanus and Pertussis", False),
+        ("TBI", "Total-Body Irradiation", True),
+        ("QOL", "Quality of Life", True),
+        ("AB", "Peripheral Blood", False),
+    ],
+)
+def test_initials_are_the_first_letters_of_the_name_s_words(short: str, name: str, expected: bool) -> None:
+    from plainlang.compose.study_sections import initials_of
+
+    assert initials_of(short, name) is expected
