@@ -206,6 +206,16 @@ def _hit(page: Page, match: TermMatch, **values: str) -> Hit | None:
     return Hit(span, {"match": match.surface, "term": match.term, **values})
 
 
+def in_longer_term(page: Page, start: int, end: int) -> bool:
+    """True when ``start:end`` of ``Page.joined`` lies inside a longer glossary term the page uses
+    ("WHO" in "WHO performance status"): ``unexplained`` judges the term, and its explanation
+    tells a reader what the whole phrase, capitals and all, means."""
+    return any(
+        u.match.start <= start and end <= u.match.end and u.match.end - u.match.start > end - start
+        for u in term_scan(page).uses
+    )
+
+
 def unexplained(page: Page) -> Iterator[Hit]:
     """First uses of glossary terms that no style explains (an abbreviation's first use is the
     abbreviation rule's business when the abbreviation is the form used)."""

@@ -207,7 +207,12 @@ class Conditional(Rule):
             key = found.lower() if self.ignorecase else found
             if found in self.ignore or (self.scope in ("before", "references") and key in seen):
                 continue
-            if self.glossary and known(page, found):
+            if self.glossary and (
+                known(page, found)
+                or jargon.in_longer_term(
+                    page, page.joined_offset(unit, match.start()), page.joined_offset(unit, match.end())
+                )
+            ):
                 continue
             if not self.shouting and _in_capitals(unit.text, match.start(), match.end()):
                 continue
