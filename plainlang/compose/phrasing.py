@@ -205,6 +205,8 @@ def article(word: str) -> str:
 # Capitals read as a word, not letter by letter ("a NATO site", "an AIDS clinic", "a COVID test").
 _SAYABLE_CAPITALS = re.compile(r"AIDS|COVID|NATO|UNICEF|OPEC|SARS|MERS|ECOG|GOG|NICE|ASCO|RECIST")
 
+# The text before a capital "A" ends in a word or a comma: the A is not opening a sentence.
+_MID_SENTENCE = re.compile(r"[\w,)][ \t]+$")
 _ARTICLE = re.compile(r"(?<![\w'’-])(a|an|A|An|AN)\s+(?=([\w\"“‘(][^\s]*))")
 
 
@@ -218,6 +220,8 @@ def fix_articles(text: str) -> str:
         said, following = match[1], match[2]
         if following.lower() in ("a", "an"):
             return match[0]
+        if said == "A" and _MID_SENTENCE.search(text, 0, match.start()):
+            return match[0]  # a capital A after a word is a letter: "immunoglobulin A (IgA)", "group A"
         wanted = article(following)
         if said.lower() == wanted:
             return match[0]

@@ -52,6 +52,9 @@ def _findings(page: str, tmp_path: Path, rule: str) -> list[str]:
         ("a 8-week course", "an 8-week course"),
         ("an one-time dose", "a one-time dose"),
         ("A apple and an banana.", "An apple and a banana."),
+        ("Known immunoglobulin A (IgA) deficiency.", "Known immunoglobulin A (IgA) deficiency."),
+        ("Group A gets a early dose.", "Group A gets an early dose."),
+        ("Hepatitis A infection.", "Hepatitis A infection."),
     ],
 )
 def test_a_or_an_agrees_with_the_sound_of_the_next_word(text: str, fixed: str) -> None:
