@@ -13,17 +13,21 @@ other work on the machine weighs less): reading the file and its configuration, 
 parse, sentences, the glossary scan (explain engine and proper names), readability counts, and
 each rule on its own with the shared work already done.
 
+``--gc-freeze`` freezes the garbage collector after the warm-up page, as ``plainlang check``
+does after its first page, for plainlang's timing only (proselint's command line does not).
+
 ``--keep DIR`` writes the pages to DIR, or reads them from there when it already holds some, so
 two versions of plainlang can be timed on the very same files (run the script once with each on
 ``PYTHONPATH``).
 
-    python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2] [--breakdown] [--keep DIR]
+    python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2] [--breakdown] [--gc-freeze] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import statistics
 import sys
 import tempfile
@@ -132,6 +136,11 @@ def main() -> None:
     )
     parser.add_argument("--breakdown", action="store_true", help="also time each stage of the check")
     parser.add_argument("--keep", type=Path, help="folder to keep the pages in (reused when it holds pages)")
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="freeze the garbage collector after the warm-up, as the command line does (plainlang only)",
+    )
     args = parser.parse_args()
     record_dirs = args.records or [
         REPO.parent / "shared" / "data" / "records" / "ctgov-v2",
@@ -146,7 +155,10 @@ def main() -> None:
         # Warm both up on one page (imports, rule loading, regex compilation), outside the timing.
         time_plainlang(pages[:1])
         time_proselint(pages[:1])
+        if args.gc_freeze:
+            gc.freeze()  # as `plainlang check` does after its first page (plainlang.cli.check)
         ours, our_findings, our_cpu = time_plainlang(pages)
+        gc.unfreeze()  # proselint's command line does not freeze
         theirs, their_findings, their_cpu = time_proselint(pages)
         stages = breakdown(pages) if args.breakdown else {}
     per_ours, per_theirs = sum(ours) / len(ours), sum(theirs) / len(theirs)
