@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,7 +180,10 @@ class CheckRun:
                     continue
                 yield path, page_format
 
-    def run(self, paths: Iterable[str | Path]) -> Report:
+    def run(self, paths: Iterable[str | Path], warmed: Callable[[], object] | None = None) -> Report:
+        """Check every page of ``paths``; ``warmed`` is called once, after the first page, when
+        the rules, glossary and policy are loaded (the command line freezes the garbage
+        collector there: see ``plainlang.cli.check``)."""
         findings: list[Finding] = []
         files: list[str] = []
         levels: list[Severity] = []
@@ -188,6 +191,9 @@ class CheckRun:
             files.append(str(path))
             levels.append(self.fail_level_for(path))
             findings.extend(self.check_file(path, page_format))
+            if warmed is not None:
+                warmed()
+                warmed = None
         # One report, one fail level: the strictest any of the files asked for.
         level = DEFAULT_FAIL_LEVEL if not levels else min(levels, key=rank)
         if self.fail_level is not None:

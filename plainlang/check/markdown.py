@@ -63,6 +63,8 @@ def _inline_rule(state: StateCore) -> None:
         content = token.content
         if _INLINE_MARKUP.search(content) is None and not (references and "[" in content):
             token.children = plain_inline(content)
+        elif (lead := strong_lead_inline(content)) is not None and not (references and "[" in content):
+            token.children = lead
         else:
             if token.children is None:
                 token.children = []
@@ -90,6 +92,43 @@ def plain_inline(content: str) -> list[Token]:
         if brk:
             children.append(Token(brk, "br", 0))
     return children
+
+
+def strong_lead_inline(content: str) -> list[Token] | None:
+    """The inline tokens of ``**Label**rest`` (a bold label, then plain text: "**Cork**: There
+    is one study place here.[1]", a line of every site list plainlang writes), or None when
+    ``content`` is not that.
+
+    Only the plainest case is taken: no inline markup in the label or the rest, and the label
+    starts and ends with a letter or digit, so the ``**`` pair opens and closes strong emphasis
+    by CommonMark's flanking rules whatever follows it (a letter or digit is neither space nor
+    punctuation; the runs are 2 long, so the rule of three never applies).
+    """
+    if not content.startswith("**"):
+        return None
+    close = content.find("**", 2)
+    if close < 3:
+        return None
+    label, rest = content[2:close], content[close + 2 :]
+    if not (label[0].isalnum() and label[-1].isalnum()) or "\n" in label:
+        return None
+    if _INLINE_MARKUP.search(label) is not None or _INLINE_MARKUP.search(rest) is not None:
+        return None
+    text = Token("text", "", 0, content=label)
+    text.level = 1
+    tail = plain_inline(rest)
+    # markdown-it leaves an empty text token where each ``**`` run was (its emphasis rule turns
+    # one delimiter token of the run into the tag and empties the other); the closing one joins
+    # the text after it, when there is some on the same line.
+    if not tail or tail[0].type != "text":
+        tail.insert(0, Token("text", "", 0))
+    return [
+        Token("text", "", 0),
+        Token("strong_open", "strong", 1, markup="**"),
+        text,
+        Token("strong_close", "strong", -1, markup="**"),
+        *tail,
+    ]
 
 
 def blank_front_matter(source: str) -> str:
