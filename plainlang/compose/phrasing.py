@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -61,6 +62,9 @@ def say_age(age: str) -> str:
     return f"{number} {unit}"
 
 
+# Pure, and called for the same names again and again (each condition, outcome and time frame,
+# in several sections of a page, and the same wording across pages): worth remembering.
+@functools.lru_cache(maxsize=8192)
 def plain_case(name: str) -> str:
     """Title Case registry names in running text: ``Acute Myeloid Leukemia`` → ``acute myeloid leukemia``.
 
