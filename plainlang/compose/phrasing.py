@@ -211,7 +211,9 @@ _SAYABLE_CAPITALS = re.compile(r"AIDS|COVID|NATO|UNICEF|OPEC|SARS|MERS|ECOG|GOG|
 
 # The text before a capital "A" ends in a word or a comma: the A is not opening a sentence.
 _MID_SENTENCE = re.compile(r"[\w,)][ \t]+$")
-_ARTICLE = re.compile(r"(?<![\w'’-])(a|an|A|An|AN)\s+(?=([\w\"“‘(][^\s]*))")
+# An article stands at the start, after a space, or after an opening bracket or quote: "done.A"
+# or "x-a" is not one.
+_ARTICLE = re.compile(r"(?<![^\s(\"“‘])(a|an|A|An|AN)\s+(?=([\w\"“‘(][^\s]*))")
 
 
 def fix_articles(text: str) -> str:
