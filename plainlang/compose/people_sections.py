@@ -28,18 +28,6 @@ MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
 # ClinicalTrials.gov calls a study's status unknown when its record is not checked for two years;
 # a record still saying "looking for people" after that may no longer be true.
 STALE_AFTER_DAYS = 2 * 365
-# Statuses that tell a reader they may still take part, or that something is going on.
-_OPEN_STATUSES = frozenset(
-    {
-        "NOT_YET_RECRUITING",
-        "RECRUITING",
-        "ENROLLING_BY_INVITATION",
-        "ACTIVE_NOT_RECRUITING",
-        "SUSPENDED",
-        "AVAILABLE",
-        "TEMPORARILY_NOT_AVAILABLE",
-    }
-)
 
 
 def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
@@ -135,6 +123,9 @@ def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
 MAX_SITE_LINE_WORDS = 20  # the sentence limit: a city label and its first site read as one
 MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
 _OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
+# Statuses of a study still going on (taking people, or not now but not ended): a stale record
+# of one may no longer be true.
+_GOING_ON = frozenset({*_OPEN, "ACTIVE_NOT_RECRUITING", "SUSPENDED", "TEMPORARILY_NOT_AVAILABLE"})
 _LOCATIONS = "protocolSection.contactsLocationsModule.locations"
 
 
@@ -311,7 +302,7 @@ def stale_status(trial: Trial, wording: Wording, cite: Citer, today: str) -> Sen
     (or, lacking that, updated) more than ``STALE_AFTER_DAYS`` before ``today`` (ISO date)."""
     status = trial.status
     checked = status.verified or status.last_update
-    if status.overall.value not in _OPEN_STATUSES or checked is None:
+    if status.overall.value not in _GOING_ON or checked is None:
         return None
     template = wording.phrase("notice", "stale_checked" if status.verified else "stale_updated")
     age = _days_between(checked, today)

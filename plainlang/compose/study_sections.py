@@ -125,13 +125,14 @@ def _intervention_item(
     # "Peripheral Blood Stem Cell Transplantation (PBSCT)": an other name that is the name's
     # initials is spelled out where a reader meets it, not listed later as "also called PBSCT"
     initials = next((o.value for o in intervention.other_names if initials_of(o.value, name.value)), "")
+    as_written = (name.value, initials) if plain_name and initials else (name.value,) if plain_name else ()
     if plain_name and initials:
         subject = f"{name.value} ({initials})"
     first = cite.say(
         f"{subject} is {known}." if known else f"{subject} is {kind}." if kind else end_sentence(subject),
         name,
         intervention.type,
-        keep=(name.value, *((initials,) if plain_name and initials else ())) if plain_name else (),
+        keep=as_written,
     )
     if not plain_name:
         # "Study part 2" is its place in the record's list: a number we made, so say how

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from plainlang.check import fidelity, jargon, measures
 from plainlang.check.page import Page, Span
 from plainlang.check.prose import CITATION
-from plainlang.check.rules.base import Hit, alternatives, word_start
+from plainlang.check.rules.base import Hit, at_word_start, word_start
 from plainlang.policy import find_contacts
 
 SpanSource = Callable[[Page], Iterator[Hit]]
@@ -92,8 +92,7 @@ def _any_of(patterns: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
     joined = "|".join(
         f"(?{_inline_flags(f)}:{text})" if _inline_flags(f) else f"(?:{text})" for text, f in patterns
     )
-    at_word = all(a.startswith(r"\b") for text, _ in patterns for a in alternatives(text))
-    return re.compile(rf"\b(?:{joined})" if at_word else joined)
+    return re.compile(rf"\b(?:{joined})" if at_word_start(text for text, _ in patterns) else joined)
 
 
 def _inline_flags(flags: int) -> str:
