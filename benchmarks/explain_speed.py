@@ -98,7 +98,7 @@ def warm(packs: list[str], repeat: int) -> None:
 
     glossary = Glossary.load(tuple(packs))
     text = sample_text()
-    for style in ("parenthetical", "sentence", "words-to-know", "replace"):
+    for style in ("fit", "parenthetical", "sentence", "words-to-know", "replace"):
         explain(text, glossary, style)  # warm-up
         times = []
         for _ in range(repeat):

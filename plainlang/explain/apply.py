@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, get_args
 
@@ -37,6 +38,7 @@ from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_end
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
+    Use,
     parenthesis_after,
     scan,
 )
@@ -388,6 +390,12 @@ def _uninflected(term: Term, match: TermMatch) -> bool:
     return any(surface in spelling_variants(form) for form in (*term.forms, *term.abbreviations))
 
 
+def _fits(text: str, plan: Plan, at: int, limit: int, uses: Sequence[Use], glossary: Glossary) -> bool:
+    """The parenthesis just planned at ``at`` keeps its sentence within ``limit`` words."""
+    bounds = fit.sentence_bounds(text, at)
+    return fit.fits(text, plan.edits, at, limit, fit.reserve(text, at, uses, glossary, bounds[1]), bounds)
+
+
 def plan_text(
     text: str,
     glossary: Glossary,
@@ -462,9 +470,7 @@ def plan_text(
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"
-            if style == "fit" and not fit.fits(
-                text, plan.edits, match.start, limit, fit.reserve(text, match.start, uses, glossary)
-            ):
+            if style == "fit" and not _fits(text, plan, match.start, limit, uses, glossary):
                 del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
                 _expand_only(text, match, term, plan)
                 plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))

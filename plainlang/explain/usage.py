@@ -78,12 +78,22 @@ def parenthesis_after(text: str, end: int) -> re.Match[str] | None:
     return _PARENTHESIS.match(text, end)
 
 
+_ADDRESS_THEN_SPACE = re.compile(r"(?:https?://|www\.)\S+\s+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s+")
+
+
 def is_defining(text: str, match: TermMatch) -> bool:
     """The use is the subject of a defining sentence: "Refractory means ...", "AML is ..."."""
     if not _DEFINING_VERB.match(text, match.end):
         return False
     start = sentence_start(text, match.start)
-    return bool(_LEAD_IN.match(text[start : match.start].strip()))
+    lead = text[start : match.start]
+    # A sentence that ends in a URL or an e-mail address is left without its full stop (one
+    # glued to the address would change it when copied), so the explanation written after it
+    # starts right after the address: "... https://x.org/a Refractory means ...".
+    after = 0
+    for address in _ADDRESS_THEN_SPACE.finditer(lead):
+        after = address.end()
+    return bool(_LEAD_IN.match(lead[after:].strip()))
 
 
 class Use(NamedTuple):

@@ -322,3 +322,56 @@ def test_scan_looking_only_at_uses_before_a_defining_verb_finds_what_scanning_ev
     expected_uses, expected_skip = _scan_as_before(text, glossary)
     assert [(u.match, u.first, u.explained) for u in uses] == expected_uses
     assert skip == expected_skip
+
+
+def _sentence_start_stepping_back(text: str, position: int) -> int:
+    """The former sentence_start: a step back a character at a time to the boundary."""
+    from plainlang.explain.spans import _CITED_END, _LIST_NUMBER
+
+    i = position
+    while i > 0:
+        ch = text[i - 1]
+        if ch == "\n":
+            break
+        if ch in ".!?" and (i == len(text) or text[i].isspace()):
+            break
+        if ch == "]" and (i == len(text) or text[i].isspace()) and _CITED_END.search(text, max(i - 24, 0), i):
+            break
+        i -= 1
+    while i < position and (text[i].isspace() or text[i] in "-*+•>#"):
+        i += 1
+    m = _LIST_NUMBER.match(text, i, position)
+    return m.end() if m else i
+
+
+_CITED = st.lists(st.sampled_from([*"a .!?]\n[-1", ".[1] ", "[2,3]", "? "]), max_size=20).map("".join)
+
+
+@given(_CITED, st.data())
+def test_sentence_start_jumping_between_stops_finds_what_stepping_back_found(
+    text: str, data: st.DataObject
+) -> None:
+    position = data.draw(st.integers(0, len(text)))
+    assert sentence_start(text, position) == _sentence_start_stepping_back(text, position)
+
+
+_ABBREVIATED = st.lists(
+    st.sampled_from([*"aA .)\"'”]", "e.g.", "etc.", "approx.", "Dr.", " vs.", "i.e"]), max_size=15
+).map("".join)
+
+
+@given(_ABBREVIATED, st.data())
+def test_not_an_end_searching_near_the_end_agrees_with_searching_the_whole_text(
+    text: str, data: st.DataObject
+) -> None:
+    from plainlang.explain.fit import _NOT_AN_END, not_an_end
+
+    end = data.draw(st.integers(0, len(text)))
+    assert not_an_end(text, end) == (_NOT_AN_END.search(text, 0, end) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from([*"a1_—( )\n\t-é", "\u00a0", "\u2003"]), max_size=30))
+def test_counting_words_with_one_pattern_counts_what_splitting_counted(text: str) -> None:
+    from plainlang.explain.fit import words
+
+    assert words(text) == sum(1 for token in text.split() if re.search(r"[^\W_]", token))
