@@ -15,9 +15,11 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import block as markdown_it_block
 from markdown_it.token import Token
 
 from plainlang.check.html import extract_html_into
+from plainlang.check.markdown_blocks import block_rule
 from plainlang.check.prose import (
     REFERENCE_TITLES,
     Block,
@@ -41,9 +43,14 @@ _INLINE_MARKUP = re.compile(r"[\\`*_<&]|!\[|\]\(")
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def _parser(fast_blocks: bool = True) -> MarkdownIt:
+    """The parser: CommonMark with tables, our inline rule, and (unless ``fast_blocks`` is
+    False, as the property tests ask for the straightforward path) ``markdown_blocks``' short
+    way through the block parser."""
     parser = MarkdownIt("commonmark").enable("table")
     parser.core.ruler.at("inline", _inline_rule)
+    if fast_blocks:
+        parser.core.ruler.at("block", block_rule(markdown_it_block))
     return parser
 
 
@@ -244,9 +251,9 @@ def _inline(token: Token, source: str, starts: list[int], out: BlockBuilder) -> 
             cursor.skip("[")
 
 
-def extract_markdown(source: str) -> Prose:
+def extract_markdown(source: str, fast_blocks: bool = True) -> Prose:
     blanked = blank_front_matter(source)
-    tokens = _parser().parse(blanked)
+    tokens = _parser(fast_blocks).parse(blanked)
     starts = [*line_starts(blanked), len(blanked)]
     blocks: list[Block] = []
     sections = [Section("", 0)]
