@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from markdown_it.common.utils import mdTrim
@@ -69,9 +70,47 @@ def _safe_start(line: str, start: int) -> bool:
     return start < len(line) and classify(line[start:]) == "text"
 
 
-def fast_blocks(src: str) -> list[Token] | None:
-    """markdown-it's block tokens for ``src`` (already normalised: no ``\\r``, no NUL), or None
-    when ``src`` holds anything but headings, paragraphs, flat one-line-item lists and HTML
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item, the whole list's ``tight`` and ``end`` on its last item (None before)."""
+
+    line: int
+    ordered: bool
+    number: str  # as written, "" in a bullet list
+    content: str
+    following: int  # the next line that is not blank (markdown-it's end of the item's map)
+    first: bool  # the list's first item
+    end: int | None = None
+    tight: bool = True
+
+
+@dataclass(frozen=True)
+class Comment:
+    start: int
+    end: int  # the line after it
+    content: str
+
+
+Event = Heading | Paragraph | Item | Comment
+
+
+def blocks_of(src: str) -> list[Event] | None:
+    """The blocks of ``src`` (already normalised: no ``\\r``, no NUL) in order, or None when
+    ``src`` holds anything but headings, paragraphs, flat one-line-item lists and HTML
     comments."""
     if "\t" in src or "|" in src:
         return None
@@ -84,7 +123,7 @@ def fast_blocks(src: str) -> list[Token] | None:
         if kind is None:
             return None
         kinds.append(kind)
-    tokens: list[Token] = []
+    events: list[Event] = []
     index, count = 0, len(lines)
     while index < count:
         kind = kinds[index]
@@ -96,10 +135,7 @@ def fast_blocks(src: str) -> list[Token] | None:
             content = mdTrim(line[level + 1 :])
             if not content:
                 return None
-            tag = f"h{level}"
-            tokens.append(_token("heading_open", tag, 1, [index, index + 1], 0, "#" * level))
-            tokens.append(_inline(content, [index, index + 1]))
-            tokens.append(_token("heading_close", tag, -1, None, 0, "#" * level))
+            events.append(Heading(index, level, content))
             index += 1
         elif kind == "text":
             end = index + 1
@@ -107,9 +143,7 @@ def fast_blocks(src: str) -> list[Token] | None:
                 end += 1
             if end < count and kinds[end] == "ordered" and not lines[end].startswith("1. "):
                 return None  # an ordered item not numbered 1 does not interrupt a paragraph
-            tokens.append(_token("paragraph_open", "p", 1, [index, end]))
-            tokens.append(_inline(mdTrim("\n".join(lines[index:end])), [index, end]))
-            tokens.append(_token("paragraph_close", "p", -1, None))
+            events.append(Paragraph(index, end, mdTrim("\n".join(lines[index:end]))))
             index = end
         elif kind == "comment":
             end = index
@@ -117,58 +151,88 @@ def fast_blocks(src: str) -> list[Token] | None:
                 end += 1
             if end == count:
                 return None  # an open comment runs to the end of the page: markdown-it's business
-            comment = _token("html_block", "", 0, [index, end + 1])
             last_break = "\n" if end + 1 < count or src.endswith("\n") else ""
-            comment.content = "\n".join(lines[index : end + 1]) + last_break
-            tokens.append(comment)
+            events.append(Comment(index, end + 1, "\n".join(lines[index : end + 1]) + last_break))
             index = end + 1
         else:
-            found = _list(lines, kinds, index, tokens)
+            found = _list(lines, kinds, index, events)
             if found is None:
                 return None
             index = found
-    return tokens
+    return events
 
 
-def _list(lines: list[str], kinds: list[LineKind], start: int, tokens: list[Token]) -> int | None:
-    """Append the tokens of the list whose first item is line ``start``; returns the line after
+def _list(lines: list[str], kinds: list[LineKind], start: int, events: list[Event]) -> int | None:
+    """Append the items of the list whose first item is line ``start``; returns the line after
     it, or None when the list is not one this module reads."""
     kind = kinds[start]
-    bullet = kind == "bullet"
-    name, tag, markup = ("bullet_list", "ul", "-") if bullet else ("ordered_list", "ol", ".")
-    opening = _token(f"{name}_open", tag, 1, [start, start], 0, markup)
-    tokens.append(opening)
-    first = len(tokens)
+    ordered = kind == "ordered"
     index, count, tight = start, len(lines), True
     while True:
         line = lines[index]
-        number = "" if bullet else line[: line.index(".")]
-        if not bullet and index == start and int(number) != 1:
-            opening.attrs["start"] = int(number)
+        number = line[: line.index(".")] if ordered else ""
         following = index + 1
         if following < count and kinds[following] not in ("blank", kind):
             return None  # a lazy continuation line, or a block right after an item
         while following < count and kinds[following] == "blank":
             following += 1
-        item = _token("list_item_open", "li", 1, [index, following], 1, markup)
-        item.info = number
-        tokens.append(item)
-        tokens.append(_token("paragraph_open", "p", 1, [index, index + 1], 2))
-        tokens.append(_inline(mdTrim(line[len(number) + 2 :]), [index, index + 1], 3))
-        tokens.append(_token("paragraph_close", "p", -1, None, 2))
-        tokens.append(_token("list_item_close", "li", -1, None, 1, markup))
+        content = mdTrim(line[len(number) + 2 :])
         if following < count and kinds[following] == kind:
             tight = tight and following == index + 1
+            events.append(Item(index, ordered, number, content, following, index == start))
             index = following
             continue
-        tokens.append(_token(f"{name}_close", tag, -1, None, 0, markup))
-        assert opening.map is not None
-        opening.map[1] = following
-        if tight:  # a tight list's paragraphs are not shown as paragraphs
-            for token in tokens[first:]:
-                if token.type.startswith("paragraph_"):
-                    token.hidden = True
+        events.append(Item(index, ordered, number, content, following, index == start, following, tight))
         return following
+
+
+def fast_blocks(src: str) -> list[Token] | None:
+    """markdown-it's block tokens for ``src`` (``blocks_of``), or None when it does not read it."""
+    events = blocks_of(src)
+    if events is None:
+        return None
+    tokens: list[Token] = []
+    opening = _token("bullet_list_open", "ul", 1, None)
+    first = 0
+    for event in events:
+        if isinstance(event, Heading):
+            where, tag, markup = [event.line, event.line + 1], f"h{event.level}", "#" * event.level
+            tokens.append(_token("heading_open", tag, 1, where, 0, markup))
+            tokens.append(_inline(event.content, where))
+            tokens.append(_token("heading_close", tag, -1, None, 0, markup))
+        elif isinstance(event, Paragraph):
+            tokens.append(_token("paragraph_open", "p", 1, [event.start, event.end]))
+            tokens.append(_inline(event.content, [event.start, event.end]))
+            tokens.append(_token("paragraph_close", "p", -1, None))
+        elif isinstance(event, Comment):
+            comment = _token("html_block", "", 0, [event.start, event.end])
+            comment.content = event.content
+            tokens.append(comment)
+        else:
+            name, tag, markup = ("ordered_list", "ol", ".") if event.ordered else ("bullet_list", "ul", "-")
+            if event.first:
+                opening = _token(f"{name}_open", tag, 1, [event.line, event.line], 0, markup)
+                if event.ordered and int(event.number) != 1:
+                    opening.attrs["start"] = int(event.number)
+                tokens.append(opening)
+                first = len(tokens)
+            line = [event.line, event.line + 1]
+            item = _token("list_item_open", "li", 1, [event.line, event.following], 1, markup)
+            item.info = event.number
+            tokens.append(item)
+            tokens.append(_token("paragraph_open", "p", 1, line, 2))
+            tokens.append(_inline(event.content, line, 3))
+            tokens.append(_token("paragraph_close", "p", -1, None, 2))
+            tokens.append(_token("list_item_close", "li", -1, None, 1, markup))
+            if event.end is not None:
+                tokens.append(_token(f"{name}_close", tag, -1, None, 0, markup))
+                assert opening.map is not None
+                opening.map[1] = event.end
+                if event.tight:  # a tight list's paragraphs are not shown as paragraphs
+                    for token in tokens[first:]:
+                        if token.type.startswith("paragraph_"):
+                            token.hidden = True
+    return tokens
 
 
 def _token(

@@ -1,6 +1,6 @@
-"""The short way through the block parser (``markdown_blocks``) gives exactly the block tokens,
-and so the very blocks and offsets, that markdown-it's own block parser gives; anything it does
-not read goes to markdown-it."""
+"""The short ways through the Markdown parse give exactly what markdown-it gives: the block
+tokens of ``markdown_blocks``, and the blocks and offsets of ``extract_markdown``'s direct walk
+(no block tokens); anything they do not read goes to markdown-it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from plainlang.check.markdown import _parser, extract_markdown
+from plainlang.check.markdown import _direct, _parser, extract_markdown
 from plainlang.check.markdown_blocks import classify, fast_blocks
 
 
@@ -105,6 +105,9 @@ def test_a_plainlang_page_shape_takes_the_short_way() -> None:
     tokens = fast_blocks(page)
     assert tokens is not None
     assert [t.type for t in tokens if t.type.endswith("_open")].count("list_item_open") == 3
+    direct = _direct(page, page)
+    assert direct is not None and direct == extract_markdown(page, fast_blocks=False)
+    assert [b.kind for b in direct.blocks][-1] == "reference"
 
 
 def test_shapes_markdown_it_reads_otherwise_go_to_markdown_it() -> None:
@@ -115,7 +118,9 @@ def test_shapes_markdown_it_reads_otherwise_go_to_markdown_it() -> None:
 
 
 TEXT = st.sampled_from(["Plain words.[1]", "More words  ", "1\\.5 times.", "2026 was.", "**Cork**: a site.[1]",
-                        "A *word* and `code`.", "\u00a0nbsp", "word \u2003", "An e-mail <a@b.org>."])  # fmt: skip
+                        "A *word* and `code`.", "\u00a0nbsp", "word \u2003", "An e-mail <a@b.org>.",
+                        "Cost &amp; care.", "1\\.5 \\[x\\] times.", "A [link](http://e.org).", "**Bold** *em*.",
+                        "**Arm A: one**: gets it.", "<https://e.org/x>. Accessed: 2026."])  # fmt: skip
 BLOCK = st.one_of(
     st.sampled_from(["# Title", "## In short", "### Three  "]).map(lambda h: [h]),
     st.lists(TEXT, min_size=1, max_size=3),
