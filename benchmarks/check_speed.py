@@ -21,6 +21,11 @@ does after its first page, for plainlang's timing only (proselint's command line
 two versions of plainlang can be timed on the very same files (run the script once with each on
 ``PYTHONPATH``).
 
+The default records (ctgov-v2 and examples/records) are 20 trials, so 300 pages are 20 pages
+with different dates, and plainlang's caches by text see most of a page again; the first
+line says how many different trials the pages come from. For distinct pages, point ``--keep``
+at the pages ``benchmarks/check_findings.py --write`` makes from every registry (305 trials).
+
     python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2] [--breakdown] [--gc-freeze] [--keep DIR]
 """
 
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import re
 import statistics
 import sys
 import tempfile
@@ -179,7 +185,8 @@ def main() -> None:
         theirs, their_findings, their_cpu = time_proselint(pages)
         stages = breakdown(pages) if args.breakdown else {}
     per_ours, per_theirs = sum(ours) / len(ours), sum(theirs) / len(theirs)
-    print(f"pages: {len(pages)} (mean {size / 1024:.1f} KiB, Markdown)")
+    trials = len({re.sub(r"^\d{4}-", "", p.stem) for p in pages})
+    print(f"pages: {len(pages)} from {trials} trials (mean {size / 1024:.1f} KiB, Markdown)")
     print(
         f"plainlang check: {sum(ours):.2f} s total, {per_ours * 1000:.2f} ms/file "
         f"(median {statistics.median(ours) * 1000:.2f} ms), {our_findings} findings"

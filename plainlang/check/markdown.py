@@ -12,12 +12,15 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import block as markdown_it_block
 from markdown_it.token import Token
 
 from plainlang.check.html import extract_html_into
+from plainlang.check.markdown_blocks import Comment, Heading, Item, Paragraph, block_rule, blocks_of
 from plainlang.check.prose import (
     REFERENCE_TITLES,
     Block,
@@ -41,9 +44,14 @@ _INLINE_MARKUP = re.compile(r"[\\`*_<&]|!\[|\]\(")
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def _parser(fast_blocks: bool = True) -> MarkdownIt:
+    """The parser: CommonMark with tables, our inline rule, and (unless ``fast_blocks`` is
+    False, as the property tests ask for the straightforward path) ``markdown_blocks``' short
+    way through the block parser."""
     parser = MarkdownIt("commonmark").enable("table")
     parser.core.ruler.at("inline", _inline_rule)
+    if fast_blocks:
+        parser.core.ruler.at("block", block_rule(markdown_it_block))
     return parser
 
 
@@ -76,6 +84,18 @@ def plain_inline(content: str) -> list[Token]:
     soft break (one trailing space dropped) or a hard break (two or more, all dropped) at each
     line end; spaces and tabs starting the next line are skipped."""
     children: list[Token] = []
+    for line, brk in plain_lines(content):
+        if line:
+            children.append(Token("text", "", 0, content=line))
+        if brk:
+            children.append(Token(brk, "br", 0))
+    return children
+
+
+def plain_lines(content: str) -> list[tuple[str, str]]:
+    """Each line of plain ``content`` as markdown-it's text token has it, and the break after
+    it ("softbreak", "hardbreak", or "" after the last): ``plain_inline`` without the tokens."""
+    pieces: list[tuple[str, str]] = []
     lines = content.split("\n")
     last = len(lines) - 1
     for index, line in enumerate(lines):
@@ -87,17 +107,14 @@ def plain_inline(content: str) -> list[Token]:
                 line, brk = line.rstrip(" "), "hardbreak"
             else:
                 line, brk = line[:-1] if line.endswith(" ") else line, "softbreak"
-        if line:
-            children.append(Token("text", "", 0, content=line))
-        if brk:
-            children.append(Token(brk, "br", 0))
-    return children
+        pieces.append((line, brk))
+    return pieces
 
 
-def strong_lead_inline(content: str) -> list[Token] | None:
-    """The inline tokens of ``**Label**rest`` (a bold label, then plain text: "**Cork**: There
-    is one study place here.[1]", a line of every site list plainlang writes), or None when
-    ``content`` is not that.
+def strong_lead(content: str) -> tuple[str, str] | None:
+    """The label and the rest of ``**Label**rest`` (a bold label, then plain text: "**Cork**:
+    There is one study place here.[1]", a line of every site list plainlang writes), or None
+    when ``content`` is not that.
 
     Only the plainest case is taken: no inline markup in the label or the rest, and the label
     starts and ends with a letter or digit, so the ``**`` pair opens and closes strong emphasis
@@ -114,6 +131,16 @@ def strong_lead_inline(content: str) -> list[Token] | None:
         return None
     if _INLINE_MARKUP.search(label) is not None or _INLINE_MARKUP.search(rest) is not None:
         return None
+    return label, rest
+
+
+def strong_lead_inline(content: str) -> list[Token] | None:
+    """The inline tokens of ``**Label**rest`` (``strong_lead``), or None when ``content`` is not
+    that."""
+    lead = strong_lead(content)
+    if lead is None:
+        return None
+    label, rest = lead
     text = Token("text", "", 0, content=label)
     text.level = 1
     tail = plain_inline(rest)
@@ -244,9 +271,15 @@ def _inline(token: Token, source: str, starts: list[int], out: BlockBuilder) -> 
             cursor.skip("[")
 
 
-def extract_markdown(source: str) -> Prose:
+def extract_markdown(source: str, fast_blocks: bool = True) -> Prose:
+    """The prose of a Markdown page. ``fast_blocks``: the short ways (``markdown_blocks`` and
+    ``_direct``) where they apply; False only for the property tests' straightforward path."""
     blanked = blank_front_matter(source)
-    tokens = _parser().parse(blanked)
+    if fast_blocks and "\r" not in blanked and "\0" not in blanked:  # markdown-it would normalise them
+        prose = _direct(source, blanked)
+        if prose is not None:
+            return prose
+    tokens = _parser(fast_blocks).parse(blanked)
     starts = [*line_starts(blanked), len(blanked)]
     blocks: list[Block] = []
     sections = [Section("", 0)]
@@ -291,3 +324,94 @@ def extract_markdown(source: str) -> Prose:
             end = starts[token.map[1]]
             extract_html_into(blanked[start:end], start, blocks, sections)
     return Prose(source, "markdown", tuple(blocks), tuple(sections))
+
+
+def _direct(source: str, blanked: str) -> Prose | None:
+    """``extract_markdown`` for a page ``markdown_blocks`` reads, without its block tokens.
+
+    Each block's text is made as the token path makes it: plain text, or a bold label and plain
+    text, is walked in the same pieces (``plain_lines``, ``strong_lead``) with the same cursor
+    rule (``_place``); any other inline text, or a piece not found right after markup (escapes
+    and entities are placed a character at a time), gets its inline token from markdown-it's
+    inline rules and ``_inline``, as on the token path.
+    """
+    events = blocks_of(blanked)
+    if events is None:
+        return None
+    starts = [*line_starts(blanked), len(blanked)]
+    blocks: list[Block] = []
+    sections = [Section("", 0)]
+    heading_level = 0
+    for event in events:
+        if isinstance(event, Comment):
+            start = starts[event.start]
+            extract_html_into(blanked[start : starts[event.end]], start, blocks, sections)
+            continue
+        out = _block_text(event, blanked, starts)
+        if isinstance(event, Heading):
+            heading_level = event.level
+        if out.empty():
+            continue
+        if heading_level:
+            title = out.build("heading", len(sections)).text
+            sections.append(Section(title, heading_level, bool(REFERENCE_TITLES.match(title))))
+            blocks.append(out.build("heading", len(sections) - 1))
+            heading_level = 0
+        elif isinstance(event, Item):
+            if sections[-1].references and event.ordered:
+                blocks.append(out.build("reference", len(sections) - 1, int(event.number)))
+            else:
+                blocks.append(out.build("item", len(sections) - 1))
+        else:
+            blocks.append(out.build("paragraph", len(sections) - 1))
+    return Prose(source, "markdown", tuple(blocks), tuple(sections))
+
+
+def _block_text(event: Heading | Paragraph | Item, blanked: str, starts: list[int]) -> BlockBuilder:
+    """The text of one block with the origin of each character (see ``_direct``)."""
+    content = event.content
+    first = event.start if isinstance(event, Paragraph) else event.line
+    lead = ("", content) if _INLINE_MARKUP.search(content) is None else strong_lead(content)
+    if lead is not None:
+        out = BlockBuilder()
+        label, rest = lead
+        pos = _place(blanked, starts[first], label, out)
+        for line, brk in plain_lines(rest):
+            pos = _place(blanked, pos, line, out)
+            if pos is None:
+                break
+            if brk:
+                found = blanked.find("\n", pos)
+                if found >= 0:
+                    out.space(found)
+                    pos = found + 1
+        else:
+            return out
+    token = Token("inline", "", 0, content=content, children=[], map=[first, first + 1])
+    state = StateCore("", _parser(), {})
+    state.tokens = [token]
+    for rule in _inline_rules():
+        rule(state)
+    out = BlockBuilder()
+    _inline(token, blanked, starts, out)
+    return out
+
+
+@functools.cache
+def _inline_rules() -> tuple[Callable[[StateCore], None], ...]:
+    """markdown-it's core rules from ``inline`` on (ours, then text_join...): what the token
+    path runs on every inline token after the block parser."""
+    rules = _parser().core.ruler.getRules("")
+    return tuple(rules[rules.index(_inline_rule) :])
+
+
+def _place(source: str, pos: int | None, text: str, out: BlockBuilder) -> int | None:
+    """``_Cursor.text`` for a piece found whole right after markup: where the cursor is next,
+    or None when the piece is not there (the token path then places it a run at a time)."""
+    if pos is None or not text:
+        return pos
+    found = source.find(text, pos)
+    if found >= 0 and _MARKUP_GAP.fullmatch(source, pos, found):
+        out.add(text, found)
+        return found + len(text)
+    return None

@@ -8,6 +8,7 @@ and the values its message template names.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -188,3 +189,22 @@ def word_start(patterns: tuple[str, ...]) -> str:
 
 def _at(where: Location, name: str) -> Location:
     return Location(where.file, where.line, where.column, f"{where.field}.params.{name}")
+
+
+# Pages written by one tool share most of their blocks and sentences (on the 305 pages
+# plainlang writes from ../shared/data, 14,438 blocks hold 5,653 distinct texts), and a
+# pattern's matches are a pure function of the pattern and the text: remembered by both, so a
+# rule scans each distinct text once per run. A match keeps only offsets and groups of a text
+# equal to the one asked about, so it serves every page that has that text.
+
+
+@functools.lru_cache(maxsize=32768)
+def matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """Every match of ``pattern`` in ``text`` (``finditer``), remembered."""
+    return tuple(pattern.finditer(text))
+
+
+@functools.lru_cache(maxsize=32768)
+def found_in(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches anywhere in ``text`` (``search``), remembered."""
+    return pattern.search(text) is not None

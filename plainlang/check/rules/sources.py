@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from plainlang.check import fidelity, jargon, measures
 from plainlang.check.page import Page, Span
 from plainlang.check.prose import CITATION
-from plainlang.check.rules.base import Hit, at_word_start, word_start
+from plainlang.check.rules.base import Hit, at_word_start, found_in, matches, word_start
 from plainlang.policy import find_contacts
 
 SpanSource = Callable[[Page], Iterator[Hit]]
@@ -64,7 +64,7 @@ def forbidden_wording(page: Page) -> Iterator[Hit]:
     # Most blocks have no forbidden phrase at all: look at sentences only in blocks that do, found
     # with every phrase in one pattern (one scan of a block instead of one per phrase).
     anything = _any_of(tuple((rule.pattern.pattern, rule.pattern.flags) for rule in page.policy.forbidden))
-    flagged = {id(b) for b in page.blocks if anything.search(b.text)}
+    flagged = {id(b) for b in page.blocks if found_in(anything, b.text)}
     for sentence in page.sentences:
         if id(sentence.block) not in flagged:
             continue
@@ -103,10 +103,15 @@ def _inline_flags(flags: int) -> str:
     )
 
 
-def _numbers(marker: str) -> Iterator[int]:
+@functools.lru_cache(maxsize=1024)
+def _numbers(marker: str) -> tuple[int, ...]:
+    """The numbers a marker cites ("1, 3–5": 1, 3, 4, 5), remembered: a page has a hundred
+    markers, most of them "1"."""
+    numbers: list[int] = []
     for part in re.split(r"\s*,\s*", marker):
         ends = [int(n) for n in re.split(r"\s*[–-]\s*", part)]
-        yield from range(ends[0], ends[-1] + 1) if len(ends) == 2 and ends[1] - ends[0] < 100 else ends
+        numbers.extend(range(ends[0], ends[-1] + 1) if len(ends) == 2 and ends[1] - ends[0] < 100 else ends)
+    return tuple(numbers)
 
 
 def dangling_citations(page: Page) -> Iterator[Hit]:
@@ -114,7 +119,7 @@ def dangling_citations(page: Page) -> Iterator[Hit]:
     references = {b.number: b for b in page.prose.references() if b.number is not None}
     cited: set[int] = set()
     for block in page.blocks:
-        for match in CITATION.finditer(block.text):
+        for match in matches(CITATION, block.text):
             for number in _numbers(match[1]):
                 cited.add(number)
                 if number not in references:

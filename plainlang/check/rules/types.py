@@ -17,7 +17,16 @@ from typing import Any
 from plainlang.check import jargon
 from plainlang.check.page import Page, Span
 from plainlang.check.rules import sources
-from plainlang.check.rules.base import Hit, Rule, alternatives, compile_pattern, param, word_start
+from plainlang.check.rules.base import (
+    Hit,
+    Rule,
+    alternatives,
+    compile_pattern,
+    found_in,
+    matches,
+    param,
+    word_start,
+)
 from plainlang.errors import CheckError, Location
 from plainlang.explain.names import in_name
 
@@ -71,7 +80,7 @@ class Existence(Rule):
         assert self.pattern is not None
         for block in page.blocks:
             if block.kind in self.kinds:
-                for match in self.pattern.finditer(block.text):
+                for match in matches(self.pattern, block.text):
                     yield Hit(Span(block, match.start(), match.end()), {"match": match[0]})
 
 
@@ -108,7 +117,7 @@ class Substitution(Rule):
     def hits(self, page: Page) -> Iterator[Hit]:
         assert self.pattern is not None
         for block in page.blocks:
-            for match in self.pattern.finditer(block.text):
+            for match in matches(self.pattern, block.text):
                 index = next(i for i, group in enumerate(self.groups) if match.start(group) >= 0)
                 good = self.replacements[index]
                 yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "replacement": good})
@@ -264,10 +273,10 @@ class Conditional(Rule):
         for unit in units:
             if unit.block.kind not in self.kinds:
                 continue
-            if local and self.fixed is not None and self.fixed.search(unit.text) is not None:
+            if local and self.fixed is not None and found_in(self.fixed, unit.text):
                 continue  # satisfied for every match in it
             aside = self.scope == "before" and unit.block.kind == "heading"
-            for match in self.first.finditer(unit.text):
+            for match in matches(self.first, unit.text):
                 if aside or (
                     labels
                     and jargon.in_spans(
