@@ -238,9 +238,9 @@ def page_abbreviations(
             known[short] = entry.term
         elif entry is None:
             # never defined in parentheses, but written out in full somewhere in the record
-            found = initials_in(short, (text for t in trials for text in _record_texts(t)))
-            if found is not None:
-                known[short] = found
+            written = initials_in(short, (text for t in trials for text in _record_texts(t)))
+            if written is not None:
+                known[short] = written
     return {short: long for short, long in known.items() if short in used}
 
 
