@@ -382,8 +382,12 @@ def _measures(count: int) -> str:
     return "measure" if count == 1 else "measures"
 
 
-def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
-    """Main measures that read plainly, with their time frames; the rest counted, not copied."""
+def what_is_measured(
+    trial: Trial, cite: Citer, gate: Gate, other_measures: int = MAX_OTHER_MEASURES
+) -> Section:
+    """Main measures that read plainly, with their time frames; the rest counted, not copied.
+    ``other_measures``: how many of the other measures to name (none on a page that reads too
+    hard: the page then says the full record lists them)."""
     parts: list[Block | tuple[Block, ...] | None] = []
     primary = trial.primary_outcomes
     shown: list[Block] = []
@@ -426,20 +430,24 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
     if secondary:
         # the first few that read plainly; the rest are not read (each costs a pass through the gate)
         plainly = ((o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1)
-        plain = list(itertools.islice(plainly, MAX_OTHER_MEASURES))
+        plain = list(itertools.islice(plainly, other_measures))
         count = len(secondary)
-        parts.append(
-            paragraph(
-                (
-                    cite.derived(
-                        f"The study also measures {say_count(count)} other "
-                        f"{'thing' if count == 1 else 'things'}.",
-                        "protocolSection.outcomesModule.secondaryOutcomes",
-                        "count(secondaryOutcomes)",
-                    ),
+        said = [
+            cite.derived(
+                f"The study also measures {say_count(count)} other {'thing' if count == 1 else 'things'}.",
+                "protocolSection.outcomesModule.secondaryOutcomes",
+                "count(secondaryOutcomes)",
+            )
+        ]
+        if not other_measures:
+            said.append(
+                cite.derived(
+                    "The full record lists them.",
+                    "protocolSection.outcomesModule.secondaryOutcomes",
+                    "names(secondaryOutcomes) not shown",
                 )
             )
-        )
+        parts.append(paragraph(said))
         if plain:
             parts.append(note("Some of them:" if len(plain) < count else "They are:"))
             parts.extend(items(cite.say(text, outcome.measure) for outcome, text in plain))

@@ -28,12 +28,13 @@ class _Shorter:
     """How much of a page's long lists is given in full. A page that reads above the target grade
     with every list in it gives its lists in fewer words, one step at a time: hospital names
     counted by country, the conditions' list as entered left to the full record, a treatment's
-    other names left out, one condition named in "Who can join". Each step leaves a line that says the full record has the rest."""
+    other names left out, one condition named in "Who can join", the other measures counted only. Each step leaves a line that says the full record has the rest."""
 
     places_named: bool = True
     conditions_listed: bool = True
     other_names: int = study.MAX_OTHER_NAMES
     conditions_named: int = 3  # in "Who can join"; the rest are counted
+    other_measures: int = study.MAX_OTHER_MEASURES
 
 
 _STEPS = (
@@ -42,6 +43,9 @@ _STEPS = (
     _Shorter(places_named=False, conditions_listed=False),
     _Shorter(places_named=False, conditions_listed=False, other_names=0),
     _Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1),
+    _Shorter(
+        places_named=False, conditions_listed=False, other_names=0, conditions_named=1, other_measures=0
+    ),
 )
 # The estimate reads a little under the check's page grade (headings and labels are read
 # apart, explain words some definitions in brackets): on the 307 pages of ../shared/data it
@@ -104,7 +108,7 @@ def _sections(
         study.details(trial, cite, gate) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, gate, step.other_names),
         people.who_can_join(trial, wording, cite, gate, step.conditions_listed, step.conditions_named),
-        study.what_is_measured(trial, cite, gate),
+        study.what_is_measured(trial, cite, gate, step.other_measures),
         people.where(trial, wording, cite, step.places_named),
         people.status_and_dates(trial, wording, cite, gate, today(profile)),
         people.conditions(trial, cite, step.conditions_listed),

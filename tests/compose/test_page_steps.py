@@ -101,3 +101,15 @@ def test_other_names_left_out_are_counted_in_the_says_more_line() -> None:
     assert "The full record says more about each of these." in texts or any(
         t.startswith("The full record says more about") for t in texts
     )
+
+
+def test_other_measures_not_named_leave_a_pointer_to_the_record() -> None:
+    from plainlang.compose.study_sections import what_is_measured
+
+    trial = _trial("ctgov-v2", "NCT00567567")
+    gate = build_gate(PROFILE, load_policy(PROFILE.policy), trial, Glossary.load())
+    section = what_is_measured(trial, Citer(trial.id), gate, other_measures=0)
+    texts = _texts(section)
+    assert "The study also measures 14 other things." in texts
+    assert "The full record lists them." in texts
+    assert not any(b.kind == "note" and "Some of them" in b.sentences[0].text for b in section.blocks)
