@@ -128,6 +128,7 @@ def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
 
 MAX_SITE_LINE_WORDS = 20  # the sentence limit: a city label and its first site read as one
 MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
+FEW_SITES = 1  # one place is named even on a page that reads too hard (``where``'s ``named``)
 _OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
 # Statuses of a study still going on (taking people, or not now but not ended): a stale record
 # of one may no longer be true.
@@ -140,7 +141,7 @@ def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Se
     short sentence saying whether it takes people ("Texas Children's Hospital is looking for
     people."). Big trials are counted by country and name their open places only.
     ``named=False`` (a page that reads above the target grade with every hospital's name in it)
-    counts every trial's places by country and names none: the full record names them.
+    counts the places by country and names none (the full record does), unless there is one.
 
     A site's name is a name: it is kept as written and never explained. The sentences around
     the names are ours, so the section's own wording stays plain even when the names are long.
@@ -157,6 +158,8 @@ def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Se
     parts: list[Block | tuple[Block, ...] | None] = [
         paragraph((cite.derived(text + ".", _LOCATIONS, "count(locations), count(distinct country)"),))
     ]
+    # one place is always named: "Denmark: 1 place" saves a reader nothing
+    named = named or sites <= FEW_SITES
     listed: list[int] = list(range(sites))
     if sites > MAX_SITES_LISTED or not named:
         listed = [
@@ -392,13 +395,16 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate, to
     return Section("status", "Status and dates", blocks(paragraph(lines), paragraph(record_dates)))
 
 
-def conditions(trial: Trial, cite: Citer, listed_too: bool = True) -> Section:
+def conditions(
+    trial: Trial, cite: Citer, listed_too: bool = True, most: int = MAX_CONDITIONS_ABOUT
+) -> Section:
     """What the study is about: the plainest names in a sentence, then every condition as the
     study team entered it. ``listed_too=False`` (a page that reads above the target grade) gives
-    the sentence and a pointer to the full record's list instead of the list."""
+    the sentence and a pointer to the full record's list instead of the list; ``most``: how many
+    the sentence names (the rest are counted)."""
     if not trial.conditions:
         return Section("conditions", "What the study is about", ())
-    shown, others = pick_conditions(trial, MAX_CONDITIONS_ABOUT, MAX_CONDITION_WORDS_ABOUT)
+    shown, others = pick_conditions(trial, most, MAX_CONDITION_WORDS_ABOUT)
     names = condition_names(shown)
     plain: Sentence | None = None
     if shown:

@@ -19,12 +19,12 @@ from plainlang.compose.plainness import Gate, build_gate
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
-from plainlang.model import Section, Trial
+from plainlang.model import Document, Section, Trial
 from plainlang.policy import Policy
 
 
 @dataclass(frozen=True)
-class _Shorter:
+class Shorter:
     """How much of a page's long lists is given in full. A page that reads above the target grade
     with every list in it gives its lists in fewer words, one step at a time: hospital names
     counted by country, the conditions' list as entered left to the full record, a treatment's
@@ -33,24 +33,22 @@ class _Shorter:
     places_named: bool = True
     conditions_listed: bool = True
     other_names: int = study.MAX_OTHER_NAMES
-    conditions_named: int = 3  # in "Who can join"; the rest are counted
+    conditions_named: int = 3  # in "Who can join" (and, when 1, in "What the study is about")
     other_measures: int = study.MAX_OTHER_MEASURES
 
 
-_STEPS = (
-    _Shorter(),
-    _Shorter(places_named=False),
-    _Shorter(places_named=False, conditions_listed=False),
-    _Shorter(places_named=False, conditions_listed=False, other_names=0),
-    _Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1),
-    _Shorter(
-        places_named=False, conditions_listed=False, other_names=0, conditions_named=1, other_measures=0
-    ),
+STEPS = (
+    Shorter(),
+    Shorter(places_named=False),
+    Shorter(places_named=False, conditions_listed=False),
+    Shorter(places_named=False, conditions_listed=False, other_names=0),
+    Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1),
+    Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1, other_measures=0),
 )
 # The estimate reads a little under the check's page grade (headings and labels are read
 # apart, explain words some definitions in brackets): on the 307 pages of ../shared/data it
 # was at most 0.22 under. The margin keeps a page the estimate passes from failing the check.
-_PAGE_MARGIN = 0.25
+PAGE_MARGIN = 0.25
 
 
 def trial_sections(
@@ -60,28 +58,20 @@ def trial_sections(
     profile: Profile,
     glossary: Glossary,
     gate: Gate | None = None,
+    step: Shorter = STEPS[0],
 ) -> tuple[Section, ...]:
-    """The page's sections, with its long lists shortened (``_STEPS``) only as far as it takes to
-    bring the page's estimated grade to the profile's target: a page that reads plainly keeps
-    every list whole."""
+    """The page's sections, its long lists as full as ``step`` says (``compose_trial`` takes the
+    first step of ``STEPS`` whose page reads at the target grade: a plain page keeps every list)."""
     gate = gate if gate is not None else build_gate(profile, policy, trial, glossary)
-    tried: list[tuple[float, tuple[Section, ...]]] = []
-    for step in _STEPS:
-        sections = _sections(trial, wording, policy, profile, glossary, gate, step)
-        grade = _page_grade(sections, glossary)
-        if grade <= profile.target_smog - _PAGE_MARGIN:
-            return sections
-        tried.append((grade, sections))
-    # No step reaches the target: the one that reads easiest (leaving out easy sentences, such
-    # as "It is also called Neupogen.", can raise a grade), the earliest of equals.
-    return min(tried, key=lambda t: t[0])[1]
+    return _sections(trial, wording, policy, profile, glossary, gate, step)
 
 
-def _page_grade(sections: tuple[Section, ...], glossary: Glossary) -> float:
-    """The estimated SMOG of the page: every heading and sentence (an item's label read with its
-    first sentence, as a page shows it), with the definitions explain will add."""
-    texts: list[str] = []
-    for section in sections:
+def page_grade(document: Document, glossary: Glossary) -> float:
+    """The estimated SMOG of a composed page: its title, every heading and sentence (an item's
+    label read with its first sentence, as a page shows it), with the definitions explain will
+    add."""
+    texts: list[str] = [document.title]
+    for section in document.sections:
         texts.append(section.title)
         for block in section.blocks:
             for index, sentence in enumerate(block.sentences):
@@ -98,7 +88,7 @@ def _sections(
     profile: Profile,
     glossary: Glossary,
     gate: Gate,
-    step: _Shorter,
+    step: Shorter,
 ) -> tuple[Section, ...]:
     cite = Citer(trial.id)
     sections = (
@@ -111,7 +101,12 @@ def _sections(
         study.what_is_measured(trial, cite, gate, step.other_measures),
         people.where(trial, wording, cite, step.places_named),
         people.status_and_dates(trial, wording, cite, gate, today(profile)),
-        people.conditions(trial, cite, step.conditions_listed),
+        people.conditions(
+            trial,
+            cite,
+            step.conditions_listed,
+            people.MAX_CONDITIONS_ABOUT if step.conditions_named > 1 else 1,
+        ),
         Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
     )
     return tuple(section for section in sections if section is not None and section.blocks)

@@ -7,10 +7,10 @@ import pytest
 from conftest import RECORDS, require_shared
 
 import plainlang
+from plainlang.compose import compose_trial
 from plainlang.compose.cite import Citer
 from plainlang.compose.people_sections import conditions, where, who_can_join
 from plainlang.compose.plainness import build_gate
-from plainlang.compose.trial_page import trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.explain import Glossary
 from plainlang.model import Section, Trial
@@ -30,10 +30,7 @@ def _texts(section: Section) -> list[str]:
 
 
 def _page(trial: Trial, profile: plainlang.Profile = PROFILE) -> dict[str, Section]:
-    sections = trial_sections(
-        trial, load_wording("en"), load_policy(profile.policy), profile, Glossary.load(profile.glossaries)
-    )
-    return {s.id: s for s in sections}
+    return {s.id: s for s in compose_trial(trial, profile).sections}
 
 
 def test_places_not_named_are_counted_by_country_with_a_pointer_to_the_record() -> None:
@@ -113,3 +110,26 @@ def test_other_measures_not_named_leave_a_pointer_to_the_record() -> None:
     assert "The study also measures 14 other things." in texts
     assert "The full record lists them." in texts
     assert not any(b.kind == "note" and "Some of them" in b.sentences[0].text for b in section.blocks)
+
+
+def test_each_step_reads_no_harder_than_the_full_page_on_a_hard_page() -> None:
+    from plainlang.compose.trial_page import STEPS, Shorter, page_grade, trial_sections
+    from plainlang.model import Document
+
+    trial = _trial("ctgov-xml", "NCT01742117")
+    glossary = Glossary.load()
+
+    def grade(step: Shorter) -> float:
+        sections = trial_sections(
+            trial,
+            load_wording("en"),
+            load_policy(PROFILE.policy),
+            PROFILE,
+            glossary,
+            step=step,
+        )
+        return page_grade(Document("A page", sections), glossary)
+
+    full = grade(STEPS[0])
+    assert full > PROFILE.target_smog
+    assert all(grade(step) < full for step in STEPS[1:])
