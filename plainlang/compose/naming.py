@@ -230,14 +230,18 @@ def condition_names(fields: Sequence[Field[str]]) -> list[str]:
 def _with_short_forms(names: list[str]) -> list[str]:
     """A name that is the short form of another in the list ("OSA" beside "obstructive sleep
     apnea") is written with it, "obstructive sleep apnea (OSA)": one illness, not two, and the
-    letters spelled out where the reader meets them."""
+    letters spelled out where the reader meets them. So is a short form that stands inside
+    another name ("relapsed adult AML" after "acute myeloid leukemia"): the first name it
+    abbreviates says it, "acute myeloid leukemia (AML)"."""
+    shorts = dict.fromkeys(w for name in names for w in name.split() if w.isalnum())
     out = list(names)
-    for short in names:
-        for i, name in enumerate(out):
-            if name != short and abbreviates(short, name):
-                out[i] = f"{name} ({short})"
-                out.remove(short)
-                break
+    for short in shorts:
+        long = next((n for n in names if n != short and abbreviates(short, n)), None)
+        if long is None:
+            continue
+        out[out.index(long)] = f"{long} ({short})"
+        if short in out:
+            out.remove(short)
     return out
 
 

@@ -66,3 +66,9 @@ def test_an_abbreviation_met_first_inside_a_parenthesis_is_spelled_out_by_the_se
 def test_an_abbreviation_met_first_outside_a_parenthesis_gets_its_words_in_one() -> None:
     doc = spell_out(_doc(Sentence("A DXA scan (a test).")), {"DXA": "bone density scan"})
     assert doc.sections[0].blocks[0].sentences[0].text == "A DXA (bone density scan) scan (a test)."
+
+
+def test_a_short_form_inside_another_condition_is_spelled_out_at_the_name_it_abbreviates() -> None:
+    names = ["Acute Myeloid Leukemia", "Relapsed Adult AML", "Refractory AML"]
+    fields = [Field(v, f"conditions[{i}]") for i, v in enumerate(names)]
+    assert condition_names(fields) == ["acute myeloid leukemia (AML)", "relapsed adult AML", "refractory AML"]
