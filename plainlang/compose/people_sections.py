@@ -128,7 +128,7 @@ def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
 
 MAX_SITE_LINE_WORDS = 20  # the sentence limit: a city label and its first site read as one
 MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
-FEW_SITES = 1  # one place is named even on a page that reads too hard (``where``'s ``named``)
+FEW_SITES = 3  # so few places are named even on a page that reads too hard (``where``'s ``named``)
 _OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
 # Statuses of a study still going on (taking people, or not now but not ended): a stale record
 # of one may no longer be true.
@@ -141,7 +141,7 @@ def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Se
     short sentence saying whether it takes people ("Texas Children's Hospital is looking for
     people."). Big trials are counted by country and name their open places only.
     ``named=False`` (a page that reads above the target grade with every hospital's name in it)
-    counts the places by country and names none (the full record does), unless there is one.
+    counts the places by country and names none (the full record does), unless there are only a few.
 
     A site's name is a name: it is kept as written and never explained. The sentences around
     the names are ours, so the section's own wording stays plain even when the names are long.
@@ -158,7 +158,7 @@ def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Se
     parts: list[Block | tuple[Block, ...] | None] = [
         paragraph((cite.derived(text + ".", _LOCATIONS, "count(locations), count(distinct country)"),))
     ]
-    # one place is always named: "Denmark: 1 place" saves a reader nothing
+    # a few places are always named: counting them ("Denmark: 1 place") saves a reader little
     named = named or sites <= FEW_SITES
     listed: list[int] = list(range(sites))
     if sites > MAX_SITES_LISTED or not named:

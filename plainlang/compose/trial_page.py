@@ -45,10 +45,11 @@ STEPS = (
     Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1),
     Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1, other_measures=0),
 )
-# The estimate reads a little under the check's page grade (headings and labels are read
-# apart, explain words some definitions in brackets): on the 307 pages of ../shared/data it
-# was at most 0.22 under. The margin keeps a page the estimate passes from failing the check.
-PAGE_MARGIN = 0.25
+# The estimate is not the check's page grade (explain words some definitions in brackets, the
+# check reads the rendered page): on the 307 pages of ../shared/data it is 0.05 over on average,
+# 0.12 either way as a rule, and up to 0.3 under near the target. With this margin every one of
+# them passes the check, and 293 of them keep every list (0.15 passes them too, on less room).
+PAGE_MARGIN = 0.2
 
 
 def trial_sections(
