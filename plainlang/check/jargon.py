@@ -50,6 +50,10 @@ class TermScan:
     """The explain engine's verdict on every glossary term used on a page."""
 
     uses: tuple[Use, ...]
+    # every glossary match outside names and labels, counted uses or not: a match inside an
+    # explanation (the "QT interval" in "Corrected QT interval means the QT interval ...") is no
+    # use to judge, but the letters in it are still part of a term
+    matches: tuple[TermMatch, ...] = ()
 
 
 def term_scan(page: Page) -> TermScan:
@@ -68,7 +72,7 @@ def term_scan(page: Page) -> TermScan:
         if not in_name(found, m.start, m.end) and not in_spans(labels, m.start, m.end)
     )
     uses, _ = scan(text, page.glossary, matches=matches)
-    result = TermScan(tuple(uses))
+    result = TermScan(tuple(uses), matches)
     page.memo[_MEMO] = result
     return result
 
@@ -211,8 +215,7 @@ def in_longer_term(page: Page, start: int, end: int) -> bool:
     ("WHO" in "WHO performance status"): ``unexplained`` judges the term, and its explanation
     tells a reader what the whole phrase, capitals and all, means."""
     return any(
-        u.match.start <= start and end <= u.match.end and u.match.end - u.match.start > end - start
-        for u in term_scan(page).uses
+        m.start <= start and end <= m.end and m.end - m.start > end - start for m in term_scan(page).matches
     )
 
 

@@ -15,7 +15,7 @@ from plainlang.compose.cite import today
 from plainlang.compose.frame_sections import headline
 from plainlang.compose.plainness import build_gate
 from plainlang.compose.program import program_sections
-from plainlang.compose.trial_page import trial_sections
+from plainlang.compose.trial_page import PAGE_MARGIN, STEPS, page_grade, trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
@@ -31,16 +31,28 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     # one gate per page; the abbreviations the record spells out are collected once, for the
     # gate and for the page's abbreviation table
     gate = build_gate(profile, policy, trial, glossary)
-    document = Document(
-        title=headline(trial, wording, glossary, policy),
-        sections=trial_sections(trial, wording, policy, profile, glossary, gate),
-        record_ids=(trial.id,),
-        language=profile.language,
-        generated=today(profile),
-    )
-    return finish(
-        _spelled_out(document, (trial,), glossary, spelled=(gate.spelled,)), (trial,), policy, profile
-    )
+    title = headline(trial, wording, glossary, policy)
+    # A page that reads above the target grade gives its long lists in fewer words, a step at a
+    # time (``STEPS``); each step is judged as the reader gets it, abbreviations spelled out.
+    tried: list[tuple[float, Document]] = []
+    for step in STEPS:
+        document = Document(
+            title=title,
+            sections=trial_sections(trial, wording, policy, profile, glossary, gate, step),
+            record_ids=(trial.id,),
+            language=profile.language,
+            generated=today(profile),
+        )
+        document = _spelled_out(document, (trial,), glossary, spelled=(gate.spelled,))
+        grade = page_grade(document, glossary)
+        if grade <= profile.target_smog - PAGE_MARGIN:
+            break
+        tried.append((grade, document))
+    else:
+        # No step reaches the target: the one that reads easiest (leaving out easy sentences,
+        # such as "It is also called Neupogen.", can raise a grade), the earliest of equals.
+        document = min(tried, key=lambda t: t[0])[1]
+    return finish(document, (trial,), policy, profile)
 
 
 def compose_program(

@@ -15,6 +15,7 @@ a use inside a name does not count as spelled out, so the next use in running te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
@@ -71,6 +72,68 @@ def long_form_for(short: str, before: str) -> str | None:
     if len(found.split()) < 2 and "-" not in found:
         return None  # "LCM" for "Lcm..." in one word is a name, not a definition
     return found
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is a short form of the whole of ``name`` ("OSA", "obstructive sleep
+    apnea"): a record that lists both as conditions lists one illness twice."""
+    return _is_short_form(short) and long_form_for(short, name) == name.strip(" ,")
+
+
+# Words that are no part of a long form found by its initials alone ("levels in the" is no
+# spelling-out of LIT): without parentheses, only content words count.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "was",
+        "with",
+    ]
+)
+
+
+def initials_in(short: str, texts: Iterable[str]) -> str | None:
+    """The words in ``texts`` whose first letters are exactly the letters of ``short``: "perinatal
+    mental health" for PMH, written in one field of a record and used bare in another. When
+    several runs fit, the record's usual one wins if it is written at least twice as often as
+    any other ("promote mental health", once, beside twenty "perinatal mental health"); None
+    when no run fits or no run stands out.
+    """
+    letters = short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short
+    if not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 5:
+        return None
+    pattern = re.compile(
+        r"(?<![\w-])" + r"[ ]+".join(rf"{c}[a-z]+" for c in letters.lower()) + r"(?![\w-])", re.IGNORECASE
+    )
+    found = Counter(
+        " ".join(m[0].split()).lower()
+        for text in texts
+        for m in pattern.finditer(text)
+        if not any(w.lower() in _FUNCTION_WORDS for w in m[0].split())
+    )
+    ranked = found.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1] >= 2:
+        return ranked[0][0]
+    return None  # two runs about as common: which one the letters stand for is a guess
 
 
 def definitions_in(text: str) -> Iterator[tuple[str, str]]:
@@ -173,6 +236,11 @@ def page_abbreviations(
         # "CD4 (CD4 cell)" says nothing: such terms are the explain stage's to define
         if entry is not None and short in entry.abbreviations and short not in entry.term:
             known[short] = entry.term
+        elif entry is None:
+            # never defined in parentheses, but written out in full somewhere in the record
+            written = initials_in(short, (text for t in trials for text in _record_texts(t)))
+            if written is not None:
+                known[short] = written
     return {short: long for short, long in known.items() if short in used}
 
 
@@ -203,6 +271,12 @@ def _paired(text: str, start: int, end: int) -> bool:
     return after.startswith("(") or (text[:start].rstrip(" ").endswith("(") and after.startswith(")"))
 
 
+def _in_parenthesis(text: str, at: int) -> bool:
+    """``at`` is inside a parenthesis that is still open there ("Bone density (DXA scan)")."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
 def _spelled_in_label(label: str, start: int, end: int) -> bool:
     """The label itself spells it out: "Clinically Driven Monitoring (CDM)", "CDM (Clinically
     Driven Monitoring)"; a code after it ("GRA (REMD-477) Group") does not."""
@@ -219,7 +293,8 @@ def spell_out(
     Block labels are names (an arm's label): they are left as written, and a use there does not
     count. A first use inside a kept phrase of a sentence (a name) is left whole too, and a
     sentence after its own says "ABBR stands for full words." (the check takes that sentence as
-    the explanation, as it does the explain stage's sentences after a name). An
+    the explanation, as it does the explain stage's sentences after a name); so does a first
+    use inside a parenthesis, which would otherwise get a parenthesis inside a parenthesis. An
     abbreviation the page uses only in labels ("**LSG Procedure**: This group gets ...") is
     spelled out in the first item that has it, by a sentence after the item's own: "LSG stands
     for laparoscopic sleeve gastrectomy." (the check reads a label as a heading: the reader
@@ -274,6 +349,10 @@ def spell_out(
             done.add(short)
             if _paired(text, match.start(), match.end()) or explain_will(short, text[: match.start()]):
                 continue
+            if _in_parenthesis(text, match.start()):
+                # "(DXA (bone density scan) scan)" is hard to read: the sentence after says it
+                after.append(short)
+                continue
             pieces.append(text[last : match.end()])
             pieces.append(f" ({known[short]})")
             last = match.end()
@@ -323,9 +402,11 @@ def expand_in_title(title: str, known: Mapping[str, str]) -> str:
 
 
 __all__ = [
+    "abbreviates",
     "definitions_in",
     "expand_in_title",
     "glossary_forms",
+    "initials_in",
     "long_form_for",
     "page_abbreviations",
     "record_abbreviations",

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from plainlang.compose.abbreviations import abbreviates
 from plainlang.compose.facts import _TREATMENT_TYPES as TREATMENT_TYPES
 from plainlang.compose.facts import display_name, name_in_text, without_type
 from plainlang.compose.phrasing import plain_case, say_count, say_list, unshout
@@ -223,7 +224,25 @@ def _in_title(trial: Trial, named: Sequence[Field[str]]) -> frozenset[int]:
 
 def condition_names(fields: Sequence[Field[str]]) -> list[str]:
     """The names as they run in our sentences (Title Case lowered, codes and names kept)."""
-    return [plain_case(uninvert(_bare(f.value))) for f in fields]
+    return _with_short_forms([plain_case(uninvert(_bare(f.value))) for f in fields])
+
+
+def _with_short_forms(names: list[str]) -> list[str]:
+    """A name that is the short form of another in the list ("OSA" beside "obstructive sleep
+    apnea") is written with it, "obstructive sleep apnea (OSA)": one illness, not two, and the
+    letters spelled out where the reader meets them. So is a short form that stands inside
+    another name ("relapsed adult AML" after "acute myeloid leukemia"): the first name it
+    abbreviates says it, "acute myeloid leukemia (AML)"."""
+    shorts = dict.fromkeys(w for name in names for w in name.split() if w.isalnum())
+    out = list(names)
+    for short in shorts:
+        long = next((n for n in names if n != short and abbreviates(short, n)), None)
+        if long is None:
+            continue
+        out[out.index(long)] = f"{long} ({short})"
+        if short in out:
+            out.remove(short)
+    return out
 
 
 def _bare(name: str) -> str:

@@ -30,7 +30,11 @@ MAX_SENTENCES_PER_RULE = 2  # a rule needing more is the study team's to explain
 STALE_AFTER_DAYS = 2 * 365
 
 
-def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
+def who_can_join(
+    trial: Trial, wording: Wording, cite: Citer, gate: Gate, conditions_listed: bool = True, most: int = 3
+) -> Section:
+    """Age, sex, healthy volunteers, the conditions (``most`` named, the rest counted: where they
+    are listed depends on ``conditions_listed``, as ``conditions`` gives them), then the rules."""
     rules = trial.eligibility
     lines: list[Sentence | None] = []
     low, high = rules.minimum_age, rules.maximum_age
@@ -47,14 +51,16 @@ def who_can_join(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Sec
     if rules.healthy_volunteers is not None:
         key = "true" if rules.healthy_volunteers.value else "false"
         lines.append(cite.say(wording.phrase("healthy_volunteers", key), rules.healthy_volunteers))
-    shown, others = pick_conditions(trial, 3, MAX_CONDITION_WORDS)
+    shown, others = pick_conditions(trial, most, MAX_CONDITION_WORDS)
     if shown:
         names = condition_names(shown)
         lines.append(cite.say(f"The study is for people with {say_list(names, 'or')}.", *shown, keep=names))
         if others:
             lines.append(
                 cite.derived(
-                    f"The study lists {more_problems(others)} at the end of this page.",
+                    f"The study lists {more_problems(others)} at the end of this page."
+                    if conditions_listed
+                    else f"The full record lists {more_problems(others)}.",
                     _CONDITIONS,
                     "count(conditions) - count(named here)",
                 )
@@ -122,6 +128,7 @@ def _criterion(criterion: Field[str], cite: Citer, gate: Gate) -> Block | None:
 
 MAX_SITE_LINE_WORDS = 20  # the sentence limit: a city label and its first site read as one
 MAX_SITES_LISTED = 30  # more places than this are grouped by country, open places still named
+FEW_SITES = 3  # so few places are named even on a page that reads too hard (``where``'s ``named``)
 _OPEN = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
 # Statuses of a study still going on (taking people, or not now but not ended): a stale record
 # of one may no longer be true.
@@ -129,10 +136,12 @@ _GOING_ON = frozenset({*_OPEN, "ACTIVE_NOT_RECRUITING", "SUSPENDED", "TEMPORARIL
 _LOCATIONS = "protocolSection.contactsLocationsModule.locations"
 
 
-def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
+def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Section:
     """Places grouped by country, then city: the city heads a list item, each site there is a
     short sentence saying whether it takes people ("Texas Children's Hospital is looking for
     people."). Big trials are counted by country and name their open places only.
+    ``named=False`` (a page that reads above the target grade with every hospital's name in it)
+    counts the places by country and names none (the full record does), unless there are only a few.
 
     A site's name is a name: it is kept as written and never explained. The sentences around
     the names are ours, so the section's own wording stays plain even when the names are long.
@@ -149,16 +158,30 @@ def where(trial: Trial, wording: Wording, cite: Citer) -> Section:
     parts: list[Block | tuple[Block, ...] | None] = [
         paragraph((cite.derived(text + ".", _LOCATIONS, "count(locations), count(distinct country)"),))
     ]
+    # a few places are always named: counting them ("Denmark: 1 place") saves a reader little
+    named = named or sites <= FEW_SITES
     listed: list[int] = list(range(sites))
-    if sites > MAX_SITES_LISTED:
+    if sites > MAX_SITES_LISTED or not named:
         listed = [
             i for i, s in enumerate(trial.locations) if s.status is not None and s.status.value in _OPEN
         ]
-        if len(listed) > MAX_SITES_LISTED:
+        if len(listed) > MAX_SITES_LISTED or not named:
             listed = []
         parts.append(_country_counts(trial, countries, cite))
         if listed:
             parts.append(note("These places are open or opening soon:"))
+        elif not named:
+            parts.append(
+                paragraph(
+                    (
+                        cite.derived(
+                            "The full record gives the name of each place.",
+                            _LOCATIONS,
+                            "names(locations) not shown",
+                        ),
+                    )
+                )
+            )
     shown = set(listed)
     # sites are named while people can join; afterwards each city says how many places it had
     joinable = trial.status.overall.value in _OPEN
@@ -372,10 +395,16 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate, to
     return Section("status", "Status and dates", blocks(paragraph(lines), paragraph(record_dates)))
 
 
-def conditions(trial: Trial, cite: Citer) -> Section:
+def conditions(
+    trial: Trial, cite: Citer, listed_too: bool = True, most: int = MAX_CONDITIONS_ABOUT
+) -> Section:
+    """What the study is about: the plainest names in a sentence, then every condition as the
+    study team entered it. ``listed_too=False`` (a page that reads above the target grade) gives
+    the sentence and a pointer to the full record's list instead of the list; ``most``: how many
+    the sentence names (the rest are counted)."""
     if not trial.conditions:
         return Section("conditions", "What the study is about", ())
-    shown, others = pick_conditions(trial, MAX_CONDITIONS_ABOUT, MAX_CONDITION_WORDS_ABOUT)
+    shown, others = pick_conditions(trial, most, MAX_CONDITION_WORDS_ABOUT)
     names = condition_names(shown)
     plain: Sentence | None = None
     if shown:
@@ -387,6 +416,13 @@ def conditions(trial: Trial, cite: Citer) -> Section:
             plain = replace(plain, sources=(*plain.sources, counted))
     # Exactly as entered, never explained: keeping the whole sentence (with the full stop that is
     # the list's punctuation) means no glossary term can ever be the whole kept phrase.
+    if not listed_too and plain is not None:
+        pointer = cite.derived(
+            "The full record lists them as the study team wrote them.",
+            _CONDITIONS,
+            "names(conditions) not shown",
+        )
+        return Section("conditions", "What the study is about", blocks(paragraph((plain, pointer))))
     listed = [
         cite.say(end_sentence(c.value), c, keep=(end_sentence(c.value),))
         for c in trial.conditions[:MAX_CONDITIONS_LISTED]

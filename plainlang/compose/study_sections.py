@@ -40,7 +40,12 @@ def _holds_terms(name: str, gate: Gate) -> bool:
     return any((m.start, m.end) != (0, len(name)) for m in gate.glossary.find(name))
 
 
-def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> Section:
+def what_is_tested(
+    trial: Trial, wording: Wording, cite: Citer, gate: Gate, other_names: int = MAX_OTHER_NAMES
+) -> Section:
+    """Design, each treatment, the groups. ``other_names``: how many other names of a treatment
+    to give (a page that reads too hard gives none; the full record has them, and the page says
+    it says more)."""
     design = trial.design
     explain = wording.phrase("study_type", study_type(trial), "explain")
     overview: list[Sentence | None] = [cite.say(explain, design.study_type) if explain else None]
@@ -73,7 +78,7 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
     parts: list[Block | tuple[Block, ...] | None] = [paragraph(overview)]
     described_elsewhere = 0
     for number, intervention in enumerate(trial.interventions, start=1):
-        line, cut = _intervention_item(intervention, number, wording, cite, gate)
+        line, cut = _intervention_item(intervention, number, wording, cite, gate, other_names)
         described_elsewhere += cut
         parts.append(line)
     if described_elsewhere:
@@ -101,7 +106,12 @@ def _more_in_record(count: int, total: int) -> str:
 
 
 def _intervention_item(
-    intervention: Intervention, number: int, wording: Wording, cite: Citer, gate: Gate
+    intervention: Intervention,
+    number: int,
+    wording: Wording,
+    cite: Citer,
+    gate: Gate,
+    other_names: int = MAX_OTHER_NAMES,
 ) -> tuple[Block, int]:
     """Type, what the glossary says it is, how it is given, and the description if it is plain.
 
@@ -155,7 +165,10 @@ def _intervention_item(
         for o in others
         if o != initials and not _CODE.search(o) and _plain_name(o, gate) and not _holds_terms(o, gate)
     )
-    others = list(itertools.islice(plain_others, MAX_OTHER_NAMES))
+    others = list(itertools.islice(plain_others, other_names + 1))
+    # names left out are in the full record: the page's "says more" line counts this one
+    unnamed = len(others) > other_names
+    others = others[:other_names]
     if others:
         line.append(
             cite.say(
@@ -177,6 +190,8 @@ def _intervention_item(
         kept, dropped = gated_units(units, gate, MAX_DESCRIPTION_SENTENCES)
         line.extend(cite.say(s, description) for s in kept)
         cut = 1 if dropped else 0
+    if unnamed and other_names < MAX_OTHER_NAMES:
+        cut = 1
     return Block("item", tuple(s for s in line if s is not None)), cut
 
 
@@ -208,8 +223,24 @@ def _sayable(name: str, gate: Gate) -> bool:
 
 
 def _plain_name(name: str, gate: Gate) -> bool:
-    """Another name worth printing: short, and no code or abbreviation the reader cannot look up."""
-    return len(name.split()) <= 4 and not any(c in name for c in "+:/>") and _sayable(name, gate)
+    """Another name worth printing: short, and no code or abbreviation the reader cannot look up,
+    and no systematic chemical name."""
+    return (
+        len(name.split()) <= 4
+        and not any(c in name for c in "+:/>")
+        and not _SYSTEMATIC.search(name)
+        and _sayable(name, gate)
+    )
+
+
+# A systematic chemical name, which no reader says or looks up: position numbers
+# ("2H-1,3,2-Oxazaphosphorine", "13-cis-Retinoate", "N,N'-"), brackets and signs of a formula
+# ("[bis(2-chloroethyl)amino]", "(-)-"), or one word of 16 letters or more
+# ("Phosphinothioylidynetrisaziridine", "Epipodophyllotoxin"). Brand names and drug codes
+# ("Neupogen", "CB-3025") have none of these.
+_SYSTEMATIC = re.compile(
+    r"\d,\d|\d[A-Za-z]?-(?:[a-z]|\d)|[\[\]]|\(\s*[-+±]\s*\)|\b[A-Z],[A-Z]\b|[A-Za-z]{16,}"
+)
 
 
 def _glossary_definition(name: str, gate: Gate) -> str:
@@ -351,8 +382,12 @@ def _measures(count: int) -> str:
     return "measure" if count == 1 else "measures"
 
 
-def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
-    """Main measures that read plainly, with their time frames; the rest counted, not copied."""
+def what_is_measured(
+    trial: Trial, cite: Citer, gate: Gate, other_measures: int = MAX_OTHER_MEASURES
+) -> Section:
+    """Main measures that read plainly, with their time frames; the rest counted, not copied.
+    ``other_measures``: how many of the other measures to name (none on a page that reads too
+    hard: the page then says the full record lists them)."""
     parts: list[Block | tuple[Block, ...] | None] = []
     primary = trial.primary_outcomes
     shown: list[Block] = []
@@ -395,20 +430,24 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
     if secondary:
         # the first few that read plainly; the rest are not read (each costs a pass through the gate)
         plainly = ((o, m[0]) for o in secondary if len(m := _measure(o, gate)) == 1)
-        plain = list(itertools.islice(plainly, MAX_OTHER_MEASURES))
+        plain = list(itertools.islice(plainly, other_measures))
         count = len(secondary)
-        parts.append(
-            paragraph(
-                (
-                    cite.derived(
-                        f"The study also measures {say_count(count)} other "
-                        f"{'thing' if count == 1 else 'things'}.",
-                        "protocolSection.outcomesModule.secondaryOutcomes",
-                        "count(secondaryOutcomes)",
-                    ),
+        said = [
+            cite.derived(
+                f"The study also measures {say_count(count)} other {'thing' if count == 1 else 'things'}.",
+                "protocolSection.outcomesModule.secondaryOutcomes",
+                "count(secondaryOutcomes)",
+            )
+        ]
+        if not other_measures:
+            said.append(
+                cite.derived(
+                    "The full record lists them.",
+                    "protocolSection.outcomesModule.secondaryOutcomes",
+                    "names(secondaryOutcomes) not shown",
                 )
             )
-        )
+        parts.append(paragraph(said))
         if plain:
             parts.append(note("Some of them:" if len(plain) < count else "They are:"))
             parts.extend(items(cite.say(text, outcome.measure) for outcome, text in plain))

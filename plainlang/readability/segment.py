@@ -5,8 +5,8 @@ Registry text breaks the usual rule "a sentence ends at a full stop": eligibilit
 bullet lists without full stops, so a naive count makes a 300-word "sentence" and a grade of 40.
 Here a heading, a list item, a table cell and a bulleted line are each a sentence of their own,
 and inside them a sentence ends at ``.``, ``!`` or ``?`` followed by a space, except after an
-abbreviation (e.g., Dr., approx.) or before a lower-case word. Decimals (2.5 mg) and signs
-(≥18) never split, because a full stop only ends a sentence when white space follows.
+abbreviation (e.g., Dr., approx.) or before a lower-case word (not one with capitals in it,
+such as mRNA). Decimals (2.5 mg) and signs (≥18) never split, because a full stop only ends a sentence when white space follows.
 
 Markdown structure comes from markdown-it-py (CommonMark plus tables); fenced code is skipped and
 indented "code" is read as text, because in registry records indentation is layout, not code.
@@ -62,6 +62,9 @@ _BOUNDARY = re.compile(
     r"|(?P<colon>[:;])[ \t]*\n"  # a line ending with a colon or semicolon ends a sentence
     r"|(?P<term>[.!?…]+|[。！？]+)[\"'”’»)\]]*(?=\s|$)"
 )
+# A word that starts lower case but has capitals in it ("mRNA", "eGFR", "pH") is a name or a code
+# written that way, and may open a sentence as a capital does.
+_CODE_WORD = re.compile(r"[a-z]+[A-Z]")
 _LAST_WORD = re.compile(r"[^\s(\[\"'“‘]*$")
 _HAS_WORD = re.compile(r"\w")
 # A line that may start a Markdown block other than a paragraph: a heading, list, quote, table
@@ -157,7 +160,7 @@ def split(text: str) -> Iterator[tuple[int, int]]:
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     following = text[match.end() : match.end() + 40].lstrip()
-    if following[:1].islower():
+    if following[:1].islower() and not _CODE_WORD.match(following):
         return False
     if match.group("term") != ".":
         return True

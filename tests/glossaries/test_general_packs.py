@@ -24,9 +24,10 @@ PACKS = ("general-medicine.yaml", "infections-and-vaccines.yaml", "tests-and-ima
 CTGOV_FOLDERS = ("ctgov-v2", "ctgov-classic", "ctgov-xml")
 
 # Upper-case short forms that spell an everyday word but are kept on purpose: in registry text
-# a whole upper-case token "ART" or "PET" is the HIV treatment or the scan, and matching is
-# case-sensitive, so "art" and "pet" in running text are never touched.
-EVERYDAY_WORD_ABBREVIATIONS_ALLOWED = frozenset({"ART", "PET"})
+# a whole upper-case token "ART", "PET" or "LIT" is the HIV treatment, the scan or the
+# Leukocyte ImmunoTest, and matching is case-sensitive, so "art", "pet" and "lit" in running
+# text are never touched (nor words in a shouted run, which the matcher reads as no abbreviation).
+EVERYDAY_WORD_ABBREVIATIONS_ALLOWED = frozenset({"ART", "PET", "LIT"})
 
 
 def _entries(name: str) -> list[dict[str, Any]]:

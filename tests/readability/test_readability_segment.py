@@ -37,6 +37,20 @@ def test_abbreviations_decimals_and_signs_do_not_split_a_sentence(source: str) -
     assert texts(source) == [source]
 
 
+def test_a_sentence_may_open_with_a_lower_case_word_that_has_capitals_in_it() -> None:
+    assert texts("It stands for messenger RNA. mRNA vaccines were given. eGFR is a test.") == [
+        "It stands for messenger RNA.",
+        "mRNA vaccines were given.",
+        "eGFR is a test.",
+    ]
+
+
+def test_an_abbreviation_before_a_code_word_still_does_not_split() -> None:
+    assert texts("Some vaccines, e.g. mRNA vaccines, are given.") == [
+        "Some vaccines, e.g. mRNA vaccines, are given."
+    ]
+
+
 def test_list_items_headings_and_table_cells_are_sentences_of_their_own() -> None:
     source = (
         "## Who can join\n\n"

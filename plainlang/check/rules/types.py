@@ -320,7 +320,42 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     matcher reads it)."""
     before = _WORD.findall(text, max(0, start - 60), start)[-3:]
     after = _WORD.findall(text, end, end + 60)[:3]
-    return sum(1 for w in (*before, *after) if _CAPITALS_WORD.fullmatch(w)) >= 2
+    if sum(1 for w in (*before, *after) if _CAPITALS_WORD.fullmatch(w)) >= 2:
+        return True
+    return _shouted_words(text, start, end)
+
+
+_NEXT_WORD = re.compile(r"[ ]+([A-Za-z'-]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z'-]+)[ ]+$")
+
+
+def _shouted_words(text: str, start: int, end: int) -> bool:
+    """True when the match and the word right next to it are both everyday words written in
+    capitals ("USUAL CARE", an arm's label): two words a reader says as words are shouted, not
+    abbreviated. Two sets of letters ("HIV RNA", "LCM CARE") are still judged."""
+    if not _spoken_word(text[start:end]):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return any(
+        found is not None and _CAPITALS_WORD.fullmatch(found[1]) is not None and _spoken_word(found[1])
+        for found in (after, before)
+    )
+
+
+def _spoken_word(word: str) -> bool:
+    """An English word said as a word, not letter by letter: the pronouncing dictionary knows it
+    with fewer vowel sounds than letters ("CARE": one; "HIV": three, one for each letter)."""
+    from plainlang._textstat import cmu_dictionary  # lazy: asked only for words in capitals
+
+    letters = word.strip("'-").lower()
+    if len(letters) < 3 or not letters.isalpha():
+        return False
+    sounds = cmu_dictionary().get(letters)
+    if not sounds:
+        return False
+    vowels = min(sum(1 for phone in sound if phone[-1].isdigit()) for sound in sounds)
+    return vowels < len(letters)
 
 
 def _glossary(params: Mapping[str, Any], where: Location) -> bool:
