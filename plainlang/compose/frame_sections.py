@@ -267,14 +267,14 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary, *, quote: bool 
         and len({m.term for m in glossary.find(measure)}) <= 1
     ):
         return cite.say(
-            f"The main thing the study team measures is {lower_start(end_sentence(measure))}",
+            f"The key thing the study team measures is {lower_start(end_sentence(measure))}",
             outcome.measure,
         )
     # a count only: "What the study measures" shows the measures that read plainly, and says
     # the full record has the others, so "listed below" would not always be true
     count = len(trial.primary_outcomes)
     return cite.derived(
-        f"The study team measures {say_count(count)} main {'thing' if count == 1 else 'things'}.",
+        f"The study team measures {say_count(count)} key {'thing' if count == 1 else 'things'}.",
         "protocolSection.outcomesModule.primaryOutcomes",
         "count(primaryOutcomes)",
     )

@@ -142,7 +142,7 @@ def _trial_section(trial: Trial, wording: Wording, glossary: Glossary, policy: P
         outcome = trial.primary_outcomes[0]
         lines.append(
             cite.say(
-                f"The main thing measured is {end_sentence(run_in(outcome.measure.value))}", outcome.measure
+                f"The key thing measured is {end_sentence(run_in(outcome.measure.value))}", outcome.measure
             )
         )
     return Section(

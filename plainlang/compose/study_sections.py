@@ -61,7 +61,7 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
         "primary_purpose", design.primary_purpose.value if design.primary_purpose else None
     )
     if purpose and purpose != "for another reason":
-        overview.append(cite.say(f"Its main goal is {purpose}.", design.primary_purpose))
+        overview.append(cite.say(f"Its key goal is {purpose}.", design.primary_purpose))
     for table, value in (
         ("allocation", design.allocation),
         ("intervention_model", design.intervention_model),
@@ -241,7 +241,7 @@ _ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\bintravenous(?:ly)?\b|(?<!stage )(?<!grade )(?<!class )\bIV\b|\binfusions?\b", re.IGNORECASE
         ),
-        "into a vein",
+        "into the blood through a needle",
     ),
     (
         re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE),
@@ -292,7 +292,7 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
             role = wording.phrase("arm_type", "NO_INTERVENTION")
         # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
         names = say_list(treatments) if treatments != [arm.label.value] else ""
-        listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""
+        listed = f"What they get: {names}." if names and gate.passes(f"What they get: {names}.") else ""
         long_label = not _sayable(arm.label.value, gate)
         text = " ".join(
             t
@@ -369,7 +369,7 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
             hidden_times.append(cite.say(when, outcome.time_frame))
     hidden = len(primary) - len(shown)
     if shown:
-        parts.append(note("The main things the study measures:"))
+        parts.append(note("The key things the study measures:"))
         parts.extend(shown)
     if hidden:
         more = " more" if shown else ""
@@ -377,7 +377,7 @@ def what_is_measured(trial: Trial, cite: Citer, gate: Gate) -> Section:
             paragraph(
                 (
                     cite.derived(
-                        f"The full record lists {say_count(hidden)}{more} main {_measures(hidden)}.",
+                        f"The full record lists {say_count(hidden)}{more} key {_measures(hidden)}.",
                         "protocolSection.outcomesModule.primaryOutcomes",
                         "count(primaryOutcomes) - count(shown)",
                     ),
