@@ -200,7 +200,7 @@ def _for_whom(
 ) -> tuple[Sentence, Sentence | None]:
     """Who takes part and how many: "About 45 adults with acute myeloid leukemia are planned to
     take part." With many conditions, one or two plain ones are named and a second short
-    sentence counts the rest ("The study lists 26 more health problems below.")."""
+    sentence counts the rest ("The study lists 26 more health matters below.")."""
     # one plain name when there are many: each hard one brings a sentence that explains it
     if most is None:
         most = 2 if len(trial.conditions) <= 2 else 1
@@ -213,7 +213,7 @@ def _for_whom(
         cite.derived(
             f"The study lists {more_problems(others)} below."
             if shown
-            else f"The study lists the health {'problem' if others == 1 else 'problems'} it is about below.",
+            else f"The study lists the health {'matter' if others == 1 else 'matters'} it is about below.",
             "protocolSection.conditionsModule.conditions",
             "count(conditions) - count(named here)",
         )

@@ -276,7 +276,10 @@ def _country_counts(trial: Trial, countries: OrderedDict[str, list[int]], cite: 
         if len(cities) > 1:
             text += f" in {len(cities)} cities"
         text += f", {open_now} open." if open_now else "."
-        lines.append(cite.derived(text, _LOCATIONS, "count(locations by country, city, open status)"))
+        # the country is the record's name for a place (its location field), not our wording
+        lines.append(
+            cite.derived(text, _LOCATIONS, "count(locations by country, city, open status)", keep=(country,))
+        )
     return items(lines)
 
 

@@ -7,6 +7,7 @@ record states (a total enrollment, a count of studies) carry the computation in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
@@ -84,7 +85,8 @@ def _overview(trials: Sequence[Trial], wording: Wording, glossary: Glossary, pol
     covered = list(dict.fromkeys(p for p in phases if p))
     if covered:
         lines.append(Sentence(f"The studies are in {say_list(covered)}.", _all(trials, _PHASES)))
-    settings = list(dict.fromkeys(who(t) for t in trials))
+    # "men and women" and "children" read as "men, women and children", not "men and women and children"
+    settings = list(dict.fromkeys(part for t in trials for part in re.split(r", | and ", who(t))))
     lines.append(
         Sentence(
             f"They include {say_list(settings)}.", _all(trials, "protocolSection.eligibilityModule.stdAges")

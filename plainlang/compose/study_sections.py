@@ -47,12 +47,13 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
     for phase in design.phases.value if design.phases else ():
         purpose = wording.phrase("phase", phase, "purpose")
         if purpose:
-            # "Phase 2 is a test of ...": a defining sentence, so the explain stage adds no
-            # glossary definition of the phase after our own
+            # "a phase 2 study, which is a test of ...": a defining clause, so the explain stage
+            # adds no glossary definition of the phase after our own, and the phase's name is
+            # said once
             name = wording.phrase("phase", phase, "name")
             overview.append(
                 cite.say(
-                    f"This is a {name} study. {name[:1].upper()}{name[1:]} {purpose}",
+                    f"This is {'an' if name[:1] in 'aeiou' else 'a'} {name} study, which {purpose}",
                     design.phases,
                     keep=(f"{name} study",),
                 )
@@ -180,7 +181,7 @@ def _intervention_item(
     return Block("item", tuple(s for s in line if s is not None)), cut
 
 
-_NO_TREATMENT_SENTENCE = "Here the study gives no treatment. It only watches and records what happens."
+_NO_TREATMENT_SENTENCE = "Here the study gives no medicine or other care. It only watches and records what happens."
 
 # Capital letters a reader cannot say or look up: "G-CSF", "EBRT", "SKF S-104864-A". As another
 # name they help no one recognise the treatment (brand and chemical names, and drug codes such as

@@ -123,13 +123,13 @@ def test_a_record_with_many_conditions_names_a_few_and_counts_the_rest() -> None
     page = _page("ctgov-v2", "NCT01305200")
     about = _section(page, "What the study is about")
     first = about.strip().split("\n")[0]
-    assert re.search(r"and 2\d more health problems\.\[1\]$", first), first
+    assert re.search(r"and 2\d more health matters\.\[1\]$", first), first
     assert len(first.split()) <= 20
     # the first ones as the study team wrote them, the rest counted
     assert "- Childhood Acute Lymphoblastic Leukemia in Remission.[1]" in about
     assert "- Unspecified Childhood Solid Tumor, Protocol Specific.[1]" not in about
     short = _section(page, "In short")
-    assert "more health problems below" in short
+    assert "more health matters below" in short
     assert "in remission or childhood" not in short
 
 
@@ -149,9 +149,9 @@ def test_an_observational_placeholder_is_worded_as_no_treatment() -> None:
     page = _page("ctgov-classic", "NCT04323787")
     tested = _section(page, "What the study tests")
     assert "observational is" not in tested
-    assert "Treatment: observational" not in tested
-    assert "Here the study gives no treatment." in tested
-    assert "This group gets no study treatment." in tested
+    assert "What they get: observational" not in tested
+    assert "Here the study gives no medicine or other care." in tested
+    assert "This group gets nothing the study is testing." in tested
 
 
 def test_a_lead_in_never_stands_without_text_after_it() -> None:
@@ -174,7 +174,7 @@ def test_condition_names_keep_their_capitals_on_the_page() -> None:
 def test_an_early_phase_1_study_is_called_an_early_phase_1_study() -> None:
     page = _page("ctgov-classic", "NCT03305341")
     assert "a early" not in page
-    assert "This is an early phase 1 study." in page
+    assert "This is an early phase 1 study, which is a very small first test in people." in page
     assert "with lots of parts told" not in page
 
 
