@@ -47,13 +47,12 @@ def what_is_tested(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> S
     for phase in design.phases.value if design.phases else ():
         purpose = wording.phrase("phase", phase, "purpose")
         if purpose:
-            # "a phase 2 study, which is a test of ...": a defining clause, so the explain stage
-            # adds no glossary definition of the phase after our own, and the phase's name is
-            # said once
+            # "Phase 2 is a test of ...": a defining sentence, so the explain stage adds no
+            # glossary definition of the phase after our own
             name = wording.phrase("phase", phase, "name")
             overview.append(
                 cite.say(
-                    f"This is {'an' if name[:1] in 'aeiou' else 'a'} {name} study, which {purpose}",
+                    f"This is a {name} study. {name[:1].upper()}{name[1:]} {purpose}",
                     design.phases,
                     keep=(f"{name} study",),
                 )
