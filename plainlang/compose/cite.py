@@ -48,7 +48,9 @@ class Citer:
         """A sentence stating a number computed from the record (a count of sites, say);
         ``keep`` names the record's names in it (a country), kept as written like in ``say``."""
         return Sentence(
-            fix_articles(text), (SourceRef(self.record_id, path, derivation),), keep=tuple(p for p in keep if p and p in text)
+            fix_articles(text),
+            (SourceRef(self.record_id, path, derivation),),
+            keep=tuple(p for p in keep if p and p in text),
         )
 
 

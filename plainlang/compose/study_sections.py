@@ -180,7 +180,9 @@ def _intervention_item(
     return Block("item", tuple(s for s in line if s is not None)), cut
 
 
-_NO_TREATMENT_SENTENCE = "Here the study gives no medicine or other care. It only watches and records what happens."
+_NO_TREATMENT_SENTENCE = (
+    "Here the study gives no medicine or other care. It only watches and records what happens."
+)
 
 # Capital letters a reader cannot say or look up: "G-CSF", "EBRT", "SKF S-104864-A". As another
 # name they help no one recognise the treatment (brand and chemical names, and drug codes such as

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-import plainlang
 import pytest
-from plainlang._yaml import safe_load
-from dataclasses import replace
-from pathlib import Path
-
 from conftest import require_shared, shared_records
+
+import plainlang
+from plainlang._yaml import safe_load
 from plainlang.compose import facts
 from plainlang.compose.naming import more_problems
 from plainlang.compose.wording import load_wording
@@ -85,7 +85,9 @@ def _hard_words() -> dict[str, set[str]]:
 
 def test_our_wording_tables_use_only_easy_words_or_allowed_ones() -> None:
     unexpected = {word: sorted(where) for word, where in _hard_words().items() if word not in ALLOWED}
-    assert not unexpected, f"hard words in our own wording (say them plainly, or allow one with a reason): {unexpected}"
+    assert not unexpected, (
+        f"hard words in our own wording (say them plainly, or allow one with a reason): {unexpected}"
+    )
 
 
 def test_every_allowed_hard_word_is_still_used() -> None:
