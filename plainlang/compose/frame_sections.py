@@ -207,7 +207,8 @@ def _for_whom(
     shown, others = pick_conditions(trial, most, MAX_SUMMARY_CONDITION_WORDS)
     condition = say_list(condition_names(shown), "or")
     whom = who(trial)
-    fields: list[HasPath | None] = [*shown, trial.eligibility.std_ages]
+    # "men and women" says the age groups and the sex the record allows: both are cited
+    fields: list[HasPath | None] = [*shown, trial.eligibility.std_ages, trial.eligibility.sex]
     keep = condition_names(shown)
     more = (
         cite.derived(

@@ -89,7 +89,9 @@ def _overview(trials: Sequence[Trial], wording: Wording, glossary: Glossary, pol
     settings = list(dict.fromkeys(part for t in trials for part in re.split(r", | and ", who(t))))
     lines.append(
         Sentence(
-            f"They include {say_list(settings)}.", _all(trials, "protocolSection.eligibilityModule.stdAges")
+            f"They include {say_list(settings)}.",
+            _all(trials, "protocolSection.eligibilityModule.stdAges")
+            + _all([t for t in trials if t.eligibility.sex], "protocolSection.eligibilityModule.sex"),
         )
     )
     counted = [t for t in trials if t.design.enrollment is not None]
@@ -180,6 +182,7 @@ def _who_may_join(trials: Sequence[Trial]) -> Section:
                 rules.minimum_age,
                 rules.maximum_age,
                 rules.std_ages,
+                rules.sex,
                 *trial.conditions[:3],
             )
         )
