@@ -123,7 +123,7 @@ def test_constructed_edit_of_a_real_record_reads_plainly_and_cites_both_versions
     require_shared()
     old, new = _versions(RECORDS / "ctgov-v2" / "NCT04207047.json", ["status", "enrollment", "site"])
     found = {c.kind: c for c in changes(old, new)}
-    assert found["status"].text == 'The study status changed from "status not known" to "stopped early".'
+    assert found["status"].text == 'How the study is going changed from "state not known" to "stopped early".'
     assert found["enrollment"].text == "The number of people in the study changed from 3 to 20."
     assert found["site.added"].text == "A new place was added: Harbor Test Clinic, Nowhere, Iceland."
     status_path = "protocolSection.statusModule.overallStatus"
@@ -189,11 +189,11 @@ def test_trial_page_says_how_many_times_the_record_was_updated() -> None:
         versions.append(older)
     profile = plainlang.Profile(today="2026-01-01")
     page = plainlang.render(plainlang.summarize(doc, profile, history=versions), "text")
-    assert "Last updated: January 15, 2025 · Updated 2 times." in page
+    assert "Last changed: January 15, 2025 · Changed 2 times." in page
     plain = plainlang.render(plainlang.summarize(doc, profile), "text")
-    assert "Updated" not in plain and "Last updated: January 15, 2025." in plain
+    assert "Changed" not in plain and "Last changed: January 15, 2025." in plain
     once = plainlang.render(plainlang.summarize(doc, profile, history=versions[:1]), "text")
-    assert "· Updated once." in once
+    assert "· Changed once." in once
 
 
 def _read_all(folder: Path) -> dict[str, list[plainlang.Trial]]:
@@ -230,7 +230,7 @@ def test_diff_command_prints_cited_sentences(tmp_path: Path, capsys: pytest.Capt
     assert main(["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# What changed in NCT09990001")
-    assert '- The study status changed from "looking for people" to "stopped early". [1][2]' in out
+    assert '- How the study is going changed from "looking for people" to "stopped early". [1][2]' in out
     assert main(["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["changes"][0]["kind"] == "status"

@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "v2_small.json"
 def test_one_record_goes_to_stdout_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summarize", str(FIXTURE), "--today", "2026-11-21"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Testing a medicine in adults with acute myeloid leukemia")
+    assert out.startswith("# Testing a medicine in men and women with acute myeloid leukemia")
     assert "Accessed: 2026-11-21." in out
 
 

@@ -49,15 +49,15 @@ def test_summary_paragraph_says_what_whom_how_many_and_what_is_measured(summary:
     assert "It tests a medicine." in text
     # explained at first use: in a parenthesis, or (the sentence being long) right after it
     assert (
-        "adults with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
+        "women with acute myeloid leukemia (a fast-growing cancer of the blood and bone marrow)" in text
         or "Acute myeloid leukemia means a fast-growing cancer of the blood and bone marrow." in text
     )
     assert "or relapsed AML" in text
     # who and how many in one sentence
-    assert "About 45 adults with acute myeloid leukemia" in text
+    assert "About 45 men and women with acute myeloid leukemia" in text
     assert text.count("are planned to take part.") == 1
-    # two main measures, too long to quote in passing: counted, and listed in full further down
-    assert "The study team measures 2 main things." in text
+    # two key measures, too long to quote in passing: counted, and listed in full further down
+    assert "The study team measures 2 key things." in text
     assert "The study started in June 2024 and is planned to end in December 2028." in text
 
 

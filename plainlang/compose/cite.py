@@ -44,9 +44,14 @@ class Citer:
         )
         return Sentence(text, sources, keep=tuple(k for k in keep if k and k in text))
 
-    def derived(self, text: str, path: str, derivation: str) -> Sentence:
-        """A sentence stating a number computed from the record (a count of sites, say)."""
-        return Sentence(fix_articles(text), (SourceRef(self.record_id, path, derivation),))
+    def derived(self, text: str, path: str, derivation: str, keep: Iterable[str] = ()) -> Sentence:
+        """A sentence stating a number computed from the record (a count of sites, say);
+        ``keep`` names the record's names in it (a country), kept as written like in ``say``."""
+        return Sentence(
+            fix_articles(text),
+            (SourceRef(self.record_id, path, derivation),),
+            keep=tuple(p for p in keep if p and p in text),
+        )
 
 
 def paragraph(sentences: Iterable[Sentence | None]) -> Block | None:

@@ -30,18 +30,47 @@ def study_type(trial: Trial) -> str:
     return trial.design.study_type.value if trial.design.study_type else "INTERVENTIONAL"
 
 
-def who(trial: Trial) -> str:
-    """``adults``, ``children and adults``, ``people``, from the standard age groups."""
-    ages = trial.eligibility.std_ages.value if trial.eligibility.std_ages else ()
-    if "CHILD" in ages and ("ADULT" in ages or "OLDER_ADULT" in ages):
-        return "children and adults"
-    if "CHILD" in ages:
+def age_group(trial: Trial) -> str:
+    """``adults``, ``children`` or ``all_ages``: who may join by the standard age groups.
+
+    The key of the ``sex`` wording, which says "men and women" only when no child may join and
+    "boys and girls" only when only children may; a record without age groups gives ``unknown``.
+    """
+    ages = set(trial.eligibility.std_ages.value) if trial.eligibility.std_ages else set()
+    if not ages:
+        return "unknown"
+    if ages == {"CHILD"}:
         return "children"
-    if ages == ("OLDER_ADULT",):
-        return "older adults"
-    if ages and set(ages) <= {"ADULT", "OLDER_ADULT"}:
-        return "adults"
-    return "people"
+    return "all_ages" if "CHILD" in ages else "adults"
+
+
+# The people a study is for, by age group and by who may join by sex: "men and women" are
+# plainer words than "adults" (Dale–Chall), and true together with the sex the record allows.
+_WHO: dict[tuple[str, str], str] = {
+    ("children", "ALL"): "children",
+    ("children", "FEMALE"): "girls",
+    ("children", "MALE"): "boys",
+    ("adults", "ALL"): "men and women",
+    ("adults", "FEMALE"): "women",
+    ("adults", "MALE"): "men",
+    ("older", "ALL"): "older people",
+    ("older", "FEMALE"): "older women",
+    ("older", "MALE"): "older men",
+    ("all_ages", "ALL"): "children, men and women",
+    ("all_ages", "FEMALE"): "girls and women",
+    ("all_ages", "MALE"): "boys and men",
+}
+
+
+def who(trial: Trial) -> str:
+    """``men and women``, ``girls``, ``children, men and women``, ``people``: from the standard
+    age groups and the sex the record allows."""
+    ages = trial.eligibility.std_ages.value if trial.eligibility.std_ages else ()
+    if not ages:
+        return "people"
+    sex = trial.eligibility.sex.value if trial.eligibility.sex else "ALL"
+    group = "older" if set(ages) == {"OLDER_ADULT"} else age_group(trial)
+    return _WHO.get((group, sex), "people")
 
 
 def condition_phrase(trial: Trial, limit: int = MAX_CONDITIONS) -> str:

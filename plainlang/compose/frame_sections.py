@@ -200,20 +200,21 @@ def _for_whom(
 ) -> tuple[Sentence, Sentence | None]:
     """Who takes part and how many: "About 45 adults with acute myeloid leukemia are planned to
     take part." With many conditions, one or two plain ones are named and a second short
-    sentence counts the rest ("The study lists 26 more health problems below.")."""
+    sentence counts the rest ("The study lists 26 more health matters below.")."""
     # one plain name when there are many: each hard one brings a sentence that explains it
     if most is None:
         most = 2 if len(trial.conditions) <= 2 else 1
     shown, others = pick_conditions(trial, most, MAX_SUMMARY_CONDITION_WORDS)
     condition = say_list(condition_names(shown), "or")
     whom = who(trial)
-    fields: list[HasPath | None] = [*shown, trial.eligibility.std_ages]
+    # "men and women" says the age groups and the sex the record allows: both are cited
+    fields: list[HasPath | None] = [*shown, trial.eligibility.std_ages, trial.eligibility.sex]
     keep = condition_names(shown)
     more = (
         cite.derived(
             f"The study lists {more_problems(others)} below."
             if shown
-            else f"The study lists the health {'problem' if others == 1 else 'problems'} it is about below.",
+            else f"The study lists the health {'matter' if others == 1 else 'matters'} it is about below.",
             "protocolSection.conditionsModule.conditions",
             "count(conditions) - count(named here)",
         )
@@ -267,14 +268,14 @@ def _main_measure(trial: Trial, cite: Citer, glossary: Glossary, *, quote: bool 
         and len({m.term for m in glossary.find(measure)}) <= 1
     ):
         return cite.say(
-            f"The main thing the study team measures is {lower_start(end_sentence(measure))}",
+            f"The key thing the study team measures is {lower_start(end_sentence(measure))}",
             outcome.measure,
         )
     # a count only: "What the study measures" shows the measures that read plainly, and says
     # the full record has the others, so "listed below" would not always be true
     count = len(trial.primary_outcomes)
     return cite.derived(
-        f"The study team measures {say_count(count)} main {'thing' if count == 1 else 'things'}.",
+        f"The study team measures {say_count(count)} key {'thing' if count == 1 else 'things'}.",
         "protocolSection.outcomesModule.primaryOutcomes",
         "count(primaryOutcomes)",
     )

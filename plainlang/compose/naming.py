@@ -140,7 +140,7 @@ def describe(names: Sequence[str], unnamed: Counter[str], wording: Wording, *, c
         # "7 more medicines, one more medicine made from living cells and one more kind of
         # radiation" is a list no one reads in passing: the kinds are counted together
         total = sum(unnamed.values())
-        return say_list([*parts, f"{say_count(total)} {more}{'treatment' if total == 1 else 'treatments'}"])
+        return say_list([*parts, f"{say_count(total)} {more}{'thing' if total == 1 else 'things'}"])
     for kind, count in sorted(unnamed.items(), key=lambda kv: (-kv[1], kv[0])):
         if not counted:
             word = kind_words(wording, kind, count)
@@ -263,8 +263,9 @@ def uninvert(name: str) -> str:
 
 
 def more_problems(count: int) -> str:
-    """``1 more health problem`` / ``8 more health problems``: what the record also lists."""
-    return f"{say_count(count)} more health {'problem' if count == 1 else 'problems'}"
+    """``1 more health matter`` / ``8 more health matters``: what the record also lists (its
+    conditions: sicknesses, but also "Healthy" or "Smoking", so not "sicknesses")."""
+    return f"{say_count(count)} more health {'matter' if count == 1 else 'matters'}"
 
 
 __all__ = [

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph
-from plainlang.compose.facts import date_sentence, is_contact_text, plain_units
+from plainlang.compose.facts import age_group, date_sentence, is_contact_text, plain_units
 from plainlang.compose.naming import condition_names, more_problems, pick_conditions
 from plainlang.compose.phrasing import end_sentence, say_age, say_count, say_date, say_list, sentence_case
 from plainlang.compose.plainness import Gate
@@ -47,7 +47,7 @@ def who_can_join(
     elif high:
         lines.append(cite.say(f"People up to {say_age(high.value)} old can join.", high))
     if rules.sex:
-        lines.append(cite.say(wording.phrase("sex", rules.sex.value), rules.sex))
+        lines.append(cite.say(wording.phrase("sex", rules.sex.value, age_group(trial)), rules.sex))
     if rules.healthy_volunteers is not None:
         key = "true" if rules.healthy_volunteers.value else "false"
         lines.append(cite.say(wording.phrase("healthy_volunteers", key), rules.healthy_volunteers))
@@ -103,7 +103,7 @@ def _criteria(
     if hidden and whole is not None:
         shown = room_in + room_out
         text = (
-            f"Other rules apply. The full record lists {say_count(hidden)} more. The study team checks them with you."
+            f"There are other rules too. The full record lists {say_count(hidden)} more. The study team checks them with you."
             if shown
             else f"The full record lists {say_count(hidden)} rules for who can join. The study team checks them with you."
         )
@@ -299,7 +299,10 @@ def _country_counts(trial: Trial, countries: OrderedDict[str, list[int]], cite: 
         if len(cities) > 1:
             text += f" in {len(cities)} cities"
         text += f", {open_now} open." if open_now else "."
-        lines.append(cite.derived(text, _LOCATIONS, "count(locations by country, city, open status)"))
+        # the country is the record's name for a place (its location field), not our wording
+        lines.append(
+            cite.derived(text, _LOCATIONS, "count(locations by country, city, open status)", keep=(country,))
+        )
     return items(lines)
 
 
@@ -376,8 +379,8 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate, to
         date_sentence(
             cite,
             status.primary_completion,
-            "The main results were in by {date}.",
-            "The main results are due by {date}.",
+            "The study team had the facts for its key measures by {date}.",
+            "The study team plans to have the facts for its key measures by {date}.",
         )
     )
     lines.append(
@@ -390,7 +393,7 @@ def status_and_dates(trial: Trial, wording: Wording, cite: Citer, gate: Gate, to
     )
     record_dates = (
         date_sentence(cite, status.first_posted, "First posted: {date}.", "First posted: {date}."),
-        date_sentence(cite, status.last_update, "Last updated: {date}.", "Last updated: {date}."),
+        date_sentence(cite, status.last_update, "Last changed: {date}.", "Last changed: {date}."),
     )
     return Section("status", "Status and dates", blocks(paragraph(lines), paragraph(record_dates)))
 

@@ -7,6 +7,7 @@ record states (a total enrollment, a count of studies) carry the computation in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from plainlang.compose.cite import Citer, blocks, items, note, paragraph
@@ -84,10 +85,13 @@ def _overview(trials: Sequence[Trial], wording: Wording, glossary: Glossary, pol
     covered = list(dict.fromkeys(p for p in phases if p))
     if covered:
         lines.append(Sentence(f"The studies are in {say_list(covered)}.", _all(trials, _PHASES)))
-    settings = list(dict.fromkeys(who(t) for t in trials))
+    # "men and women" and "children" read as "men, women and children", not "men and women and children"
+    settings = list(dict.fromkeys(part for t in trials for part in re.split(r", | and ", who(t))))
     lines.append(
         Sentence(
-            f"They include {say_list(settings)}.", _all(trials, "protocolSection.eligibilityModule.stdAges")
+            f"They include {say_list(settings)}.",
+            _all(trials, "protocolSection.eligibilityModule.stdAges")
+            + _all([t for t in trials if t.eligibility.sex], "protocolSection.eligibilityModule.sex"),
         )
     )
     counted = [t for t in trials if t.design.enrollment is not None]
@@ -142,7 +146,7 @@ def _trial_section(trial: Trial, wording: Wording, glossary: Glossary, policy: P
         outcome = trial.primary_outcomes[0]
         lines.append(
             cite.say(
-                f"The main thing measured is {end_sentence(run_in(outcome.measure.value))}", outcome.measure
+                f"The key thing measured is {end_sentence(run_in(outcome.measure.value))}", outcome.measure
             )
         )
     return Section(
@@ -178,6 +182,7 @@ def _who_may_join(trials: Sequence[Trial]) -> Section:
                 rules.minimum_age,
                 rules.maximum_age,
                 rules.std_ages,
+                rules.sex,
                 *trial.conditions[:3],
             )
         )

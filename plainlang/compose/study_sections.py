@@ -66,7 +66,7 @@ def what_is_tested(
         "primary_purpose", design.primary_purpose.value if design.primary_purpose else None
     )
     if purpose and purpose != "for another reason":
-        overview.append(cite.say(f"Its main goal is {purpose}.", design.primary_purpose))
+        overview.append(cite.say(f"Its key goal is {purpose}.", design.primary_purpose))
     for table, value in (
         ("allocation", design.allocation),
         ("intervention_model", design.intervention_model),
@@ -195,7 +195,9 @@ def _intervention_item(
     return Block("item", tuple(s for s in line if s is not None)), cut
 
 
-_NO_TREATMENT_SENTENCE = "Here the study gives no treatment. It only watches and records what happens."
+_NO_TREATMENT_SENTENCE = (
+    "Here the study gives no medicine or other care. It only watches and records what happens."
+)
 
 # Capital letters a reader cannot say or look up: "G-CSF", "EBRT", "SKF S-104864-A". As another
 # name they help no one recognise the treatment (brand and chemical names, and drug codes such as
@@ -272,7 +274,7 @@ _ROUTES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\bintravenous(?:ly)?\b|(?<!stage )(?<!grade )(?<!class )\bIV\b|\binfusions?\b", re.IGNORECASE
         ),
-        "into a vein",
+        "into the blood through a needle",
     ),
     (
         re.compile(r"\bsubcutaneous(?:ly)?\b|\b(?:SC|SQ)\b|\bunder the skin\b", re.IGNORECASE),
@@ -323,7 +325,7 @@ def _arms(trial: Trial, wording: Wording, cite: Citer, gate: Gate) -> list[Block
             role = wording.phrase("arm_type", "NO_INTERVENTION")
         # "Treatment: X" under a group labelled X says nothing new; a list of codes says nothing
         names = say_list(treatments) if treatments != [arm.label.value] else ""
-        listed = f"Treatment: {names}." if names and gate.passes(f"Treatment: {names}.") else ""
+        listed = f"What they get: {names}." if names and gate.passes(f"What they get: {names}.") else ""
         long_label = not _sayable(arm.label.value, gate)
         text = " ".join(
             t
@@ -404,7 +406,7 @@ def what_is_measured(
             hidden_times.append(cite.say(when, outcome.time_frame))
     hidden = len(primary) - len(shown)
     if shown:
-        parts.append(note("The main things the study measures:"))
+        parts.append(note("The key things the study measures:"))
         parts.extend(shown)
     if hidden:
         more = " more" if shown else ""
@@ -412,7 +414,7 @@ def what_is_measured(
             paragraph(
                 (
                     cite.derived(
-                        f"The full record lists {say_count(hidden)}{more} main {_measures(hidden)}.",
+                        f"The full record lists {say_count(hidden)}{more} key {_measures(hidden)}.",
                         "protocolSection.outcomesModule.primaryOutcomes",
                         "count(primaryOutcomes) - count(shown)",
                     ),

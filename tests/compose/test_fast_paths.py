@@ -385,7 +385,7 @@ def _criteria_reading_every_rule(
     if hidden:
         shown = room_in + room_out
         text = (
-            f"Other rules apply. The full record lists {say_count(hidden)} more. The study team checks them with you."
+            f"There are other rules too. The full record lists {say_count(hidden)} more. The study team checks them with you."
             if shown
             else f"The full record lists {say_count(hidden)} rules for who can join. The study team checks them with you."
         )

@@ -251,7 +251,7 @@ def test_in_short_quotes_the_main_measure_only_when_it_holds_one_glossary_term_a
     summary = document.section("summary")
     assert summary is not None
     text = " ".join(s.text for s in summary.sentences())
-    assert ("The study team measures 1 main thing." in text) is not quoted, text
+    assert ("The study team measures 1 key thing." in text) is not quoted, text
 
 
 def test_other_names_that_hold_glossary_words_are_left_to_the_record() -> None:

@@ -128,13 +128,13 @@ def test_a_record_with_many_conditions_names_a_few_and_counts_the_rest() -> None
     page = _page("ctgov-v2", "NCT01305200")
     about = _section(page, "What the study is about")
     first = about.strip().split("\n")[0].split(".[1]")[0] + ".[1]"
-    assert re.search(r"and 2\d more health problems\.\[1\]$", first), first
+    assert re.search(r"and 2\d more health matters\.\[1\]$", first), first
     assert len(first.split()) <= 20
     # a page this hard (27 long condition names) leaves the list as entered to the full record
     assert "The full record lists them as the study team wrote them.[1]" in about
     assert "- Unspecified Childhood Solid Tumor, Protocol Specific.[1]" not in about
     short = _section(page, "In short")
-    assert "more health problems below" in short
+    assert "more health matters below" in short
     assert "in remission or childhood" not in short
 
 
@@ -155,9 +155,9 @@ def test_an_observational_placeholder_is_worded_as_no_treatment() -> None:
     page = _page("ctgov-classic", "NCT04323787")
     tested = _section(page, "What the study tests")
     assert "observational is" not in tested
-    assert "Treatment: observational" not in tested
-    assert "Here the study gives no treatment." in tested
-    assert "This group gets no study treatment." in tested
+    assert "What they get: observational" not in tested
+    assert "Here the study gives no medicine or other care." in tested
+    assert "This group gets nothing the study is testing." in tested
 
 
 def test_a_lead_in_never_stands_without_text_after_it() -> None:

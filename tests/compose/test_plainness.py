@@ -119,7 +119,10 @@ def test_a_sentence_with_more_hard_words_than_the_budget_is_left_out(gate: Gate)
 
 def test_the_route_is_said_in_plain_words_when_the_record_states_it() -> None:
     assert how_given("Given PO (capsules or oral suspension) once daily.") == "by mouth"
-    assert how_given("Given IV and SC on days 1-7.") == "into a vein or as a shot under the skin"
+    assert (
+        how_given("Given IV and SC on days 1-7.")
+        == "into the blood through a needle or as a shot under the skin"
+    )
     assert how_given("Participants take it with food.") == ""
     assert how_given("It was used in the trial.") == ""  # "it" is not intrathecal, nor "po" anything
     assert how_given("Adults with stage IV cancer.") == ""  # a stage, not a route

@@ -66,7 +66,7 @@ def test_phases_and_settings_across_trials(overview: plainlang.Summary) -> None:
     # each phase is explained: in a parenthesis while the sentence stays short, else right after it
     assert "phase 1/2 (" in text or "Phase 1/2 means " in text
     assert "phase 3 (" in text or "Phase 3 means " in text
-    assert "adults and children" in text
+    assert "men, women and children" in text
 
 
 def test_each_trial_section_cites_only_its_own_record(overview: plainlang.Summary) -> None:

@@ -185,7 +185,7 @@ def test_any_phrase_table_groups_to_the_same_matches(phrases: list[str], text: s
         ("Children are eligible to participate.", "Children are able to take part."),
         # "objective response" is a measured result, never a "goal response"
         ("Objective response rate.", "Objective response rate."),
-        ("The primary objective is safety.", "The main goal is safety."),
+        ("The primary objective is safety.", "The key goal is safety."),
         # "consent obtained" never turns into "consent got"
         ("Informed consent obtained.", "Informed consent obtained."),
     ],

@@ -51,7 +51,7 @@ def test_closed_or_unknown_statuses_get_no_warning(overall: str) -> None:
 
 def test_without_a_verified_date_the_last_update_is_used() -> None:
     text = _status(today="2035-01-01", verified=None)
-    assert "The record was last updated on June 26, 2026. This may have changed since then." in text
+    assert "The record was last changed on June 26, 2026. This may have changed since then." in text
 
 
 def test_the_warning_cites_the_date_it_rests_on() -> None:
