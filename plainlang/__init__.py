@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from plainlang.model import Document, Summary, Trial
     from plainlang.pipeline import summarize, summarize_program
     from plainlang.readability import Readability, Scores, score
-    from plainlang.records import RecordResult, fetch, load, load_many, read_records
+    from plainlang.records import RecordResult, load, load_many, read_records
+
+    # the function from its module: imported from plainlang.records, mypy takes it for the module
+    from plainlang.records.fetch import fetch
     from plainlang.render import render, to_dict
 
 __version__ = "0.1.0"
@@ -91,7 +94,11 @@ class _Package(types.ModuleType):
     """This package's module type: keeps ``plainlang.check`` (and the like) the function."""
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in _SHADOWING and isinstance(value, types.ModuleType) and value.__name__ == f"{__name__}.{name}":
+        if (
+            name in _SHADOWING
+            and isinstance(value, types.ModuleType)
+            and value.__name__ == f"{__name__}.{name}"
+        ):
             value = getattr(value, name)
         super().__setattr__(name, value)
 
