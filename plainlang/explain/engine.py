@@ -13,6 +13,7 @@ import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from plainlang._gc import collector_paused
 from plainlang.config import Profile
 from plainlang.explain.apply import (
     STYLES,
@@ -29,7 +30,6 @@ from plainlang.explain.apply import (
 )
 from plainlang.explain.fit import DEFAULT_SENTENCE_WORDS
 from plainlang.explain.glossary import Glossary
-from plainlang.explain.matcher import collector_paused
 from plainlang.explain.names import in_name, names
 from plainlang.explain.packs import Term
 from plainlang.explain.usage import WORDS_TO_KNOW_TITLE, ScanState, words_to_know_span
