@@ -27,7 +27,6 @@ from plainlang.errors import (
 from plainlang.model import Trial
 from plainlang.records.fetch import fetch
 from plainlang.records.formats import JSON_FORMATS, TEXT_FORMATS, accepted
-from plainlang.records.jsontext import loads
 from plainlang.records.registries import REGISTRIES, is_registry_id
 
 RecordSource = str | os.PathLike[str] | dict[str, object] | list[object] | bytes
@@ -113,7 +112,7 @@ def _from_bytes(data: bytes, origin: str, suffix: str) -> Iterator[RecordResult]
         yield RecordResult(origin, error=RecordError("the file is empty", Location(origin)))
         return
     try:
-        document = loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         yield RecordResult(
             origin,
@@ -150,7 +149,7 @@ def _from_ndjson(data: bytes, origin: str) -> Iterator[RecordResult]:
 def _from_line(line: bytes, origin: str, number: int) -> Iterator[RecordResult]:
     where = f"{origin}#{number}"
     try:
-        document = loads(line.decode("utf-8-sig"))
+        document = json.loads(line.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         column = getattr(error, "colno", None)
         yield RecordResult(
