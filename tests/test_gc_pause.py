@@ -47,13 +47,13 @@ def test_records_are_decoded_with_the_collector_paused_and_handed_over_with_it_o
     import plainlang.records as records
 
     seen: list[bool] = []
-    real = records.loads
+    real = records.json.loads
 
     def loads(text: str) -> object:
         seen.append(gc.isenabled())
         return real(text)
 
-    monkeypatch.setattr(records, "loads", loads)
+    monkeypatch.setattr(records.json, "loads", loads)
     results = [*read_records(FIXTURE), *read_records(FIXTURE.read_bytes())]
     for raw in raw_records(FIXTURE):
         for result in read_raw(raw):
