@@ -10,6 +10,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from plainlang._gc import collector_paused
 from plainlang.compose import compose_program, compose_trial
 from plainlang.config import DEFAULT_PROFILE, Profile
 from plainlang.explain import Glossary, explain, unexplained_terms
@@ -38,13 +39,14 @@ def summarize(
     """
     profile = profile or DEFAULT_PROFILE
     trial = record if isinstance(record, Trial) else load(record)
-    document = compose_trial(trial, profile)
-    if history:
-        from plainlang.changes import note_history
+    with collector_paused():  # see plainlang._gc: a page is thousands of objects, no garbage
+        document = compose_trial(trial, profile)
+        if history:
+            from plainlang.changes import note_history
 
-        older = [v if isinstance(v, Trial) else load(v) for v in history]
-        document = note_history(document, trial, older, profile.language)
-    return explain_and_score(document, profile, glossary, scored=scored)
+            older = [v if isinstance(v, Trial) else load(v) for v in history]
+            document = note_history(document, trial, older, profile.language)
+        return explain_and_score(document, profile, glossary, scored=scored)
 
 
 def summarize_program(
@@ -57,7 +59,8 @@ def summarize_program(
     """An overview page of several trials of one programme, every sentence citing its records."""
     profile = profile or DEFAULT_PROFILE
     trials = [r if isinstance(r, Trial) else load(r) for r in records]
-    return explain_and_score(compose_program(trials, title, profile), profile, glossary)
+    with collector_paused():  # see plainlang._gc
+        return explain_and_score(compose_program(trials, title, profile), profile, glossary)
 
 
 def explain_and_score(

@@ -108,9 +108,10 @@ def summary(
     ("It tests Fulvestrant and one more medicine."); the sections below give every name.
     """
     tried: list[tuple[float, list[Sentence]]] = []
+    seen: dict[str, _Estimate] = {}  # the steps share most sentences: each is read once
     for step in _STEPS:
         sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
-        grade = estimated_smog([s.text for s in sentences], glossary)
+        grade = estimated_smog([s.text for s in sentences], glossary, seen)
         if grade <= target_smog - _SMOG_MARGIN:
             return Section("summary", "In short", blocks(paragraph(sentences)))
         tried.append((round(grade, 2), sentences))
@@ -128,19 +129,36 @@ def summary(
 _SMOG_MARGIN = 0.15
 
 
-def estimated_smog(texts: Sequence[str], glossary: Glossary) -> float:
+# What the estimate needs of one text: the counts of its sentences, and the glossary terms it
+# uses as (term, surface), in order; and of one definition sentence, its counts.
+_Estimate = tuple[Counts, tuple[tuple[str, str], ...]]
+
+
+def estimated_smog(
+    texts: Sequence[str], glossary: Glossary, seen: dict[str, _Estimate] | None = None
+) -> float:
     """SMOG of ``texts`` with one "X means ..." sentence for each glossary term's first use, as
-    the explain stage will add them."""
-    said = [s for text in texts for s in split_sentences(text)]
-    seen: set[str] = set()
+    the explain stage will add them. ``seen`` remembers what each text holds, for a caller that
+    asks about the same texts again (counts add up field by field: the sum is the same)."""
+    seen = {} if seen is None else seen
+    totals: list[Counts] = []
+    uses: list[tuple[str, str]] = []
     for text in texts:
-        for match in glossary.find(text):
-            term = glossary.get(match.term)
-            if match.term in seen or term is None:
-                continue
-            seen.add(match.term)
-            said.append(f"{match.surface} means {term.definition}")
-    return smog(Counts.total(count(s).counts for s in said))
+        known = seen.get(text)
+        if known is None:
+            sentences = Counts.total(count(s).counts for s in split_sentences(text))
+            found = tuple((match.term, match.surface) for match in glossary.find(text))
+            known = seen[text] = (sentences, found)
+        totals.append(known[0])
+        uses.extend(known[1])
+    terms: set[str] = set()
+    for name, surface in uses:
+        term = glossary.get(name)
+        if name in terms or term is None:
+            continue
+        terms.add(name)
+        totals.append(count(f"{surface} means {term.definition}").counts)
+    return smog(Counts.total(totals))
 
 
 def _summary_sentences(

@@ -13,6 +13,7 @@ import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from plainlang._gc import collector_paused
 from plainlang.config import Profile
 from plainlang.explain.apply import (
     STYLES,
@@ -29,7 +30,6 @@ from plainlang.explain.apply import (
 )
 from plainlang.explain.fit import DEFAULT_SENTENCE_WORDS
 from plainlang.explain.glossary import Glossary
-from plainlang.explain.matcher import collector_paused
 from plainlang.explain.names import in_name, names
 from plainlang.explain.packs import Term
 from plainlang.explain.usage import WORDS_TO_KNOW_TITLE, ScanState, words_to_know_span
@@ -187,8 +187,12 @@ def _explain_block(
     def owner(offset: int) -> int:
         return max(bisect_right(starts, offset) - 1, 0)
 
-    kept = _kept_spans(block.sentences, starts)
     matches = tuple(m for m in glossary.matcher.find(joined) if owner(m.start) == owner(max(m.end - 1, 0)))
+    if not matches:
+        # no term, nothing to plan: the block as it is (what planning it concludes; half the
+        # blocks of a page, its sites, dates and notes, hold no term)
+        return block, [], []
+    kept = _kept_spans(block.sentences, starts)
     # A term inside a kept phrase is not rewritten (the name stays whole) but is still explained,
     # by a sentence after; inside the name of an organisation it is part of the name.
     organisations = names(joined) if kept else ()

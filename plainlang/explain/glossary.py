@@ -11,8 +11,9 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from plainlang._gc import collector_paused
 from plainlang.explain.lint import BLOCKING, check_collisions, check_structure
-from plainlang.explain.matcher import CompiledMatcher, Tables, TermMatch, collector_paused
+from plainlang.explain.matcher import CompiledMatcher, Tables, TermMatch
 from plainlang.explain.packs import (
     Pack,
     PackMarks,

@@ -34,7 +34,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from plainlang.explain.matcher import CompiledMatcher, Tables, TrieNode, collector_paused
+from plainlang._gc import collector_paused
+from plainlang.explain.matcher import CompiledMatcher, Tables, TrieNode
 
 INDEX_NAME = "builtin-index.marshal"
 _FORMAT = 1

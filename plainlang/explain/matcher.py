@@ -33,16 +33,15 @@ four styles gave identical output to the spaCy version on all 4,139 record and g
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from plainlang._gc import collector_paused
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import SpanSet, protected_spans
 from plainlang.explain.tokens import Token
@@ -121,25 +120,6 @@ Tables = tuple[tuple[tuple[int, bool, bool, Words], ...], dict[str, TrieNode], d
 
 _TWO_CAPITALS = re.compile("[A-Z][A-Z]")
 _SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while tables of long-lived objects are built.
-
-    Compiling a glossary (or loading its index, or its YAML) makes tens of thousands of lists,
-    dicts and tuples, none of them garbage. Every 700 of them set off a collection, and the
-    older generations' collections walk every object of the program (a whole plainlang
-    import): measured, 15-40 % of a cold load and compile. The collector is switched back on
-    (if it was on) as soon as the tables are built; the objects are then collected as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _words(text: str, tokens: Sequence[Token]) -> Words:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from plainlang._gc import collector_paused
 from plainlang.errors import (
     InvalidJSONError,
     Location,
@@ -81,10 +82,10 @@ def read_records(source: RecordSource) -> Iterator[RecordResult]:
     record inside it are yielded as results, so the caller can go on with the rest.
     """
     if isinstance(source, dict | list):
-        yield from _from_document(source, "<dict>" if isinstance(source, dict) else "<list>")
+        yield from _paused(_from_document(source, "<dict>" if isinstance(source, dict) else "<list>"))
         return
     if isinstance(source, bytes):
-        yield from _from_bytes(source, "<bytes>", ".json")
+        yield from _paused(_from_bytes(source, "<bytes>", ".json"))
         return
     # one walker for files, directories, ZIP members and NDJSON lines: the batch's raw units
     for raw in raw_records(source):
@@ -243,9 +244,21 @@ def read_raw(raw: RawRecord) -> Iterator[RecordResult]:
     if raw.error is not None:
         yield RecordResult(raw.origin, error=raw.error)
     elif raw.line is not None:
-        yield from _from_line(raw.data, raw.origin, raw.line)
+        yield from _paused(_from_line(raw.data, raw.origin, raw.line))
     else:
-        yield from _from_bytes(raw.data, raw.origin, raw.suffix)
+        yield from _paused(_from_bytes(raw.data, raw.origin, raw.suffix))
+
+
+def _paused(results: Iterator[RecordResult]) -> Iterator[RecordResult]:
+    """``results``, each worked out with the collector paused (``plainlang._gc``): decoding
+    and reading a record make thousands of objects and no garbage. The caller's own work
+    between two results runs with the collector as it was."""
+    while True:
+        with collector_paused():
+            result = next(results, None)
+        if result is None:
+            return
+        yield result
 
 
 def _raw_file(path: Path) -> Iterator[RawRecord]:

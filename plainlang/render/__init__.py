@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import jinja2
 
+from plainlang._gc import collector_paused
 from plainlang.errors import ConfigError, Location
 from plainlang.model import Document, Sentence, Summary
 
@@ -88,7 +89,9 @@ def render(
             f"unknown format {format!r}", Location(field="format"), hint="use one of " + ", ".join(FORMATS)
         )
     explained = summary.explained if isinstance(summary, Summary) else ()
-    return _template(format, template).render(document=document, explained=explained)
+    page = _template(format, template)
+    with collector_paused():  # see plainlang._gc: rendering makes many objects, no garbage
+        return page.render(document=document, explained=explained)
 
 
 def to_dict(summary: Summary | Document) -> dict[str, Any]:
