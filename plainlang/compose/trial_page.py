@@ -42,9 +42,8 @@ STEPS = (
     Shorter(places_named=False),
     Shorter(places_named=False, conditions_listed=False),
     Shorter(places_named=False, conditions_listed=False, other_names=0),
-    Shorter(places_named=False, conditions_listed=False, other_names=0, other_measures=0),
-    # last: who the study is for is what a reader checks first ("AML with an NPM1 mutation")
-    Shorter(places_named=False, conditions_listed=False, other_names=0, other_measures=0, conditions_named=1),
+    Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1),
+    Shorter(places_named=False, conditions_listed=False, other_names=0, conditions_named=1, other_measures=0),
 )
 # The estimate is not the check's page grade (explain words some definitions in brackets, the
 # check reads the rendered page): on the 307 pages of ../shared/data it is 0.05 over on average,

@@ -7,7 +7,8 @@ the Dale–Chall easy list nor a regular inflection of a listed word (the Chall 
 number (Roman numerals too), an identifier or a unit. It is *covered* when
 
 - it lies inside a glossary term that the page explains (its first use, or a later use of a
-  term explained earlier on the page), or
+  term explained earlier on the page), where the page's own defining sentence ("Phase 1 is an
+  early test ...") explains a term as well as one the explain stage adds, or
 - the composer replaced it with a plain word (the plain-words table): such a word is no longer
   on the page, so the caller counts the replacements (``replaced``) and they are added to both
   the hard and the covered totals.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from plainlang.explain.coverage import glossary_abbreviations, is_easy
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.spans import SpanSet, protected_spans
+from plainlang.explain.usage import is_defining
 from plainlang.model import Sentence, Summary
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -210,7 +212,7 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
     The definitions and explanation sentences the explain stage adds are not counted: they
     are the explaining, written at grade 6 and held to it by the glossary linter (G006).
     """
-    explained = {term.term for term in summary.explained}
+    explained = {term.term for term in summary.explained} | defined_terms(summary, glossary)
     inserted: list[str] = []
     for name in explained:
         entry = glossary.get(name)
@@ -235,6 +237,23 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
                     if inside.overlaps(start, end):
                         covered[key] += 1
     return PageCoverage(hard, covered, Counter(), 1)
+
+
+def defined_terms(summary: Summary, glossary: Glossary) -> set[str]:
+    """Glossary terms the page defines in a sentence of its own: "Phase 1 is an early test in a
+    small group of people." The explain stage leaves such a use alone (it is explained already,
+    as ``plainlang check`` also judges), so it is not in ``summary.explained``; the reader is
+    told what the term means all the same."""
+    found: set[str] = set()
+    for section in summary.document.sections:
+        for block in section.blocks:
+            if block.kind not in _BODY_KINDS or block.kind == "definition":
+                continue
+            for sentence in block.sentences:
+                found.update(
+                    m.term for m in glossary.matcher.find(sentence.text) if is_defining(sentence.text, m)
+                )
+    return found
 
 
 def replaced_hard_words(phrases: Iterable[str], easy: frozenset[str]) -> Counter[str]:

@@ -149,3 +149,15 @@ def test_an_abbreviation_explained_once_is_covered_at_every_later_use(mini: Glos
     )
     coverage = measure_page(page, mini, easy_words())
     assert coverage.hard["AML"] == 3 and coverage.covered["AML"] == 3
+
+
+def test_a_term_the_page_defines_in_its_own_sentence_is_covered(mini: Glossary) -> None:
+    page = _page(Sentence("The illness was refractory."), Sentence("Refractory means it did not get better."))
+    coverage = measure_page(page, mini, easy_words())
+    assert coverage.covered["refractory"] == 2
+
+
+def test_a_term_only_used_not_defined_stays_uncovered(mini: Glossary) -> None:
+    page = _page(Sentence("The illness was refractory."), Sentence("Refractory illness is hard to treat."))
+    coverage = measure_page(page, mini, easy_words())
+    assert coverage.covered["refractory"] == 0
