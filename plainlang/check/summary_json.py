@@ -4,6 +4,13 @@
 literals, so the string literals found left to right in the source are exactly the strings met
 when walking the parsed value in order (keys included). We pair them up, and decode each literal
 ourselves so that a ``\\u00e9`` escape still maps to its own column.
+
+A JSON page is read as the page it describes, so that every rule judges the same prose as on
+its Markdown rendering (``plainlang.render``, page.md.j2): the same headings and sections, items
+for item, definition and contents ("nav") blocks, a bold lead label before ": " (marked on the
+Block, since no markup shows it here), a contents entry's first sentence only, citation markers
+after each sentence, and a line break inside a sentence read as the one space Markdown makes of
+it. What the page does not print (the ``explained_terms`` list, sources, section ids) is not read.
 """
 
 from __future__ import annotations
@@ -119,10 +126,10 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
     sections = [Section("", 0)]
     derived: list[tuple[int, int]] = []
 
-    def heading(title: Any, level: int, references: bool = False) -> None:
+    def heading(title: Any, level: int) -> None:
         out = BlockBuilder()
         _add(out, source, title)
-        sections.append(Section(out.build("heading", 0).text, level, references))
+        sections.append(Section(out.build("heading", 0).text, level))
         if not out.empty():
             blocks.append(out.build("heading", len(sections) - 1))
 
@@ -130,35 +137,9 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
     for section in data.get("sections") or []:
         heading(section.get("title"), 2)
         for block in section.get("blocks") or []:
-            out = BlockBuilder()
-            raw_kind = block.get("kind")
-            summary_kind = raw_kind.value if isinstance(raw_kind, Located) else None
-            kind = _block_kind(summary_kind)
-            label = block.get("label")
-            label_length = None
-            if isinstance(label, Located) and label.value and summary_kind in LABELLED_KINDS:
-                # "- **label**: text" on the Markdown page, "<strong>label</strong>: " in HTML
-                _add(out, source, label)
-                label_length = len("".join(out.parts))
-                out.add(": ", label.end - 1)
-            sentences = block.get("sentences") or []
-            if summary_kind == "nav":
-                # a contents entry shows its first sentence, as a link, with no marker
-                sentences, cite = sentences[:1], False
-            else:
-                cite = True
-            for sentence in sentences:
-                text = sentence.get("text")
-                # Citation markers live in their own list; show them where Markdown would print them.
-                numbers = [n for n in sentence.get("citations") or [] if isinstance(n, int)] if cite else []
-                if isinstance(text, Located):
-                    if _derived(sentence):
-                        derived.append((text.start, text.end))
-                    _add(out, source, text)
-                    out.add("".join(f"[{n}]" for n in numbers), text.end - 1)
-                    out.space(text.end - 1)
-            if not out.empty():
-                blocks.append(fold_lines(out.build(kind, len(sections) - 1, label=label_length)))
+            read = _block(source, block, len(sections) - 1, derived)
+            if read is not None:
+                blocks.append(read)
     references = data.get("references") or []
     if references:
         sections.append(Section("References", 2, True))  # the title the page templates print
@@ -172,6 +153,37 @@ def extract_summary_json(source: str, file: str = "<input>") -> Prose:
                 out.build("reference", len(sections) - 1, number if isinstance(number, int) else None)
             )
     return Prose(source, "json", tuple(blocks), tuple(sections), tuple(derived))
+
+
+def _block(source: str, block: Any, section: int, derived: list[tuple[int, int]]) -> Block | None:
+    """One summary block as its Markdown page shows it (page.md.j2): "- **label**: sentences"
+    for an item or a definition, a contents entry's first sentence, or a paragraph of sentences
+    (a note is one too); None when it has no text. Sentences with a computed number add their
+    source range to ``derived``."""
+    out = BlockBuilder()
+    raw_kind = block.get("kind")
+    summary_kind = raw_kind.value if isinstance(raw_kind, Located) else None
+    label = block.get("label")
+    label_length = None
+    if isinstance(label, Located) and label.value and summary_kind in LABELLED_KINDS:
+        _add(out, source, label)
+        label_length = len("".join(out.parts))
+        out.add(": ", label.end - 1)
+    sentences = block.get("sentences") or []
+    nav = summary_kind == "nav"  # a link to a section: its first sentence, no marker
+    for sentence in sentences[:1] if nav else sentences:
+        text = sentence.get("text")
+        # Citation markers live in their own list; show them where Markdown would print them.
+        numbers = [] if nav else [n for n in sentence.get("citations") or [] if isinstance(n, int)]
+        if isinstance(text, Located):
+            if _derived(sentence):
+                derived.append((text.start, text.end))
+            _add(out, source, text)
+            out.add("".join(f"[{n}]" for n in numbers), text.end - 1)
+            out.space(text.end - 1)
+    if out.empty():
+        return None
+    return fold_lines(out.build(_block_kind(summary_kind), section, label=label_length))
 
 
 def fold_lines(block: Block) -> Block:
