@@ -155,7 +155,9 @@ def label_spans(page: Page) -> tuple[tuple[int, int], ...]:
     for block, start in zip(page.blocks, starts, strict=True):
         if sections[block.section].title.strip().casefold() == _WORDS_TO_KNOW:
             continue  # there the bold word is the term the item defines: a use, and explained
-        end = label_end(source, block.kind, block.text, block.origin)
+        end = block.label  # a page that says where its labels end (plainlang's JSON)
+        if end is None:
+            end = label_end(source, block.kind, block.text, block.origin)
         if end is not None:
             spans.append((start, start + end))
     result = tuple(spans)

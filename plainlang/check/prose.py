@@ -37,6 +37,10 @@ class Block:
     offsets: tuple[int, ...]
     section: int
     number: int | None = None  # the entry's number, for kind "reference"
+    # The length of an item's lead label (``text[:label]``, before its ": "), when the page says
+    # so itself (plainlang's JSON: a block's ``label``); None for pages whose markup tells
+    # (Markdown's "**label**:", HTML's <strong>), which ``jargon.label_end`` reads.
+    label: int | None = None
 
     def origin(self, index: int) -> int:
         """Original offset of ``text[index]``; an end index maps just past the last character."""
@@ -130,13 +134,18 @@ class BlockBuilder:
     def empty(self) -> bool:
         return not "".join(self.parts).strip()
 
-    def build(self, kind: BlockKind, section: int, number: int | None = None) -> Block:
+    def build(
+        self, kind: BlockKind, section: int, number: int | None = None, label: int | None = None
+    ) -> Block:
+        """The block; ``label``: how many characters added first are the item's lead label."""
         text = mask_urls("".join(self.parts))
         # Trim outer whitespace but keep text and offsets aligned.
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         offsets = self.offsets if start == 0 and end == len(self.offsets) else self.offsets[start:end]
-        return Block(kind, text[start:end], tuple(offsets), section, number)
+        if label is not None:
+            label = min(max(label - start, 0), end - start)
+        return Block(kind, text[start:end], tuple(offsets), section, number, label)
 
 
 def mask_urls(text: str) -> str:

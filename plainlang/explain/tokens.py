@@ -16,6 +16,12 @@ and infix rules written out here, so matching needs no spaCy at run time:
   lower-case and a capital letter, "+", "-", "*" or "^" between digits; unless it looks like a
   URL or a domain, which stays whole.
 
+What is added, on purpose: one infix spaCy lacks. A closing bracket glued to a slash and a
+word ("complete response (CR)/Complete remission with ...", two names of one measure) is cut
+at the bracket and the slash; spaCy keeps "CR)/Complete" whole, so neither the abbreviation
+before the slash nor the term after it was found, and the words of the term were read as
+words of their own.
+
 What is left out, on purpose: spaCy's ~1,200 special cases (contractions such as "don't" →
 "do", "n't", "a.m.", emoticons). They only split or join tokens inside everyday words, and
 patterns and text are tokenized alike, so they change no glossary match; the corpus test in
@@ -106,6 +112,12 @@ _INFIX_SOURCE = "|".join(
         rf"(?<={_ALPHA}),(?={_ALPHA})",
         rf"(?<={_ALNUM})(?:{_HYPHENS})(?={_ALPHA})",
         rf"(?<={_ALNUM})[:<>=/](?={_ALPHA})",
+        # Not spaCy's: a closing bracket glued to a slash and a word, "(CR)/Complete remission"
+        # (two names of one measure joined by "/"), is cut into ")", "/" and the word, so the
+        # term after the slash and the abbreviation before it are found as they are in
+        # "(CR) / Complete remission". spaCy keeps "CR)/Complete" whole and finds neither.
+        rf"(?<={_ALNUM})[)\]](?=/{_ALPHA})",
+        rf"(?<=[)\]])/(?={_ALPHA})",
     )
 )
 _URL_SOURCE = (
