@@ -1,8 +1,9 @@
 """Time ``plainlang check`` against proselint on the same 1,000 generated pages, in one run.
 
-The pages are trial pages plainlang writes from the ClinicalTrials.gov records it can read
-(../shared/data and examples/records), cycled until there are 1,000; each copy gets a different
-"accessed" date so no two files are the same text. Both linters run in this process over the same
+The pages are trial pages plainlang writes from every record it can read under
+../shared/data/records (all registries, about 300 trials), cycled until there are 1,000, so each
+trial comes back about 3 times; each copy gets a different "accessed" date so no two files are
+the same text. Both linters run in this process over the same
 files: plainlang through ``CheckRun.check_file``, proselint (from PyPI, ``pip install -e
 '.[bench]'``) through ``LintFile(path).lint(config)`` with its default configuration and checks
 registered once, the way its command line does it. Reported: seconds per file for each, and
@@ -21,12 +22,13 @@ does after its first page, for plainlang's timing only (proselint's command line
 two versions of plainlang can be timed on the very same files (run the script once with each on
 ``PYTHONPATH``).
 
-The default records (ctgov-v2 and examples/records) are 20 trials, so 300 pages are 20 pages
-with different dates, and plainlang's caches by text see most of a page again; the first
-line says how many different trials the pages come from. For distinct pages, point ``--keep``
-at the pages ``benchmarks/check_findings.py --write`` makes from every registry (305 trials).
+``--old-set`` draws the pages from the set earlier rounds used (ctgov-v2 and examples/records,
+20 trials): 1,000 pages are then 20 pages about 50 times over, and plainlang's caches by text
+see most of a page again, which flatters it. The first line says how many different trials the
+pages come from. For distinct pages only, point ``--keep`` at the pages
+``benchmarks/check_findings.py --write`` makes (one per record).
 
-    python benchmarks/check_speed.py [--pages 1000] [--records ../shared/data/records/ctgov-v2] [--breakdown] [--gc-freeze] [--keep DIR]
+    python benchmarks/check_speed.py [--pages 1000] [--records DIR ...] [--old-set] [--breakdown] [--gc-freeze] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -55,11 +57,19 @@ def write_pages(record_dirs: list[Path], count: int, out: Path) -> list[Path]:
         sys.exit("no readable records: pass --records")
     start = datetime.date(2026, 1, 1)
     pages = []
-    for index in range(count):
+    skipped: set[str] = set()
+    index = 0
+    while len(pages) < count and len(skipped) < len(trials):
         trial = trials[index % len(trials)]
         profile = plainlang.Profile(today=(start + datetime.timedelta(days=index)).isoformat())
-        path = out / f"{index:04d}-{trial.id}.md"
-        path.write_text(plainlang.render(plainlang.summarize(trial, profile)), "utf-8")
+        index += 1
+        try:
+            text = plainlang.render(plainlang.summarize(trial, profile))
+        except plainlang.PlainlangError:
+            skipped.add(trial.id)  # a record plainlang reads but cannot summarize is no page
+            continue
+        path = out / f"{len(pages):04d}-{trial.id.replace('/', '_')}.md"
+        path.write_text(text, "utf-8")
         pages.append(path)
     return pages
 
@@ -155,7 +165,12 @@ def main() -> None:
         "--records",
         type=Path,
         action="append",
-        help="folders of records (default: ../shared/data/records/ctgov-v2 and examples/records)",
+        help="folders of records (default: every registry folder under ../shared/data/records)",
+    )
+    parser.add_argument(
+        "--old-set",
+        action="store_true",
+        help="the 20 trials earlier rounds used (ctgov-v2 and examples/records) instead of every registry",
     )
     parser.add_argument("--breakdown", action="store_true", help="also time each stage of the check")
     parser.add_argument("--keep", type=Path, help="folder to keep the pages in (reused when it holds pages)")
@@ -165,10 +180,14 @@ def main() -> None:
         help="freeze the garbage collector after the warm-up, as the command line does (plainlang only)",
     )
     args = parser.parse_args()
-    record_dirs = args.records or [
-        REPO.parent / "shared" / "data" / "records" / "ctgov-v2",
-        REPO / "examples" / "records",
-    ]
+    shared = REPO.parent / "shared" / "data" / "records"
+    if args.records:
+        record_dirs = args.records
+    elif args.old_set:
+        record_dirs = [shared / "ctgov-v2", REPO / "examples" / "records"]
+    else:
+        # one folder per registry; the manifests beside them are not records
+        record_dirs = sorted(d for d in shared.iterdir() if d.is_dir()) if shared.is_dir() else []
     with tempfile.TemporaryDirectory() as folder:
         kept = sorted(args.keep.glob("*.md"))[: args.pages] if args.keep and args.keep.is_dir() else []
         if not kept and args.keep:
