@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from plainlang.readability.masking import _BULLET, _DOMAIN, Mapped, clean, line_starts
+from plainlang.readability.masking import _BULLET, _CITE_ONLY, _DOMAIN, Mapped, clean, line_starts
 
 SegmentKind = Literal["sentence", "heading", "item", "cell"]
 
@@ -103,23 +103,53 @@ def _one_sentence(text: str) -> bool:
     )
 
 
-# What cleaning would remove or change in one line of plain text (a bullet at its start and a
-# bare domain name are tested apart).
-_MAYBE_CLEANED = re.compile(r"[\[@]|\d{5}|://|www\.")
+# What cleaning would remove or change in one line of plain text once its citation markers are
+# gone (a bullet at its start and a bare domain name are tested apart).
+_MAYBE_CLEANED = re.compile(r"[@]|\d{5}|://|www\.")
 
 
 def _plain_line(text: str) -> tuple[Segment, ...] | None:
-    """The segments of plain ``text`` that is one line cleaning leaves as it is; else None.
+    """The segments of plain ``text`` that is one line cleaning only strips of citation markers
+    ("[1]", "[2, 3]"); else None.
 
-    Then the cleaned text is the line itself, trimmed, and only the splitting is left to do.
+    Cleaning a line of plain text removes its citation markers first and then looks for bullets,
+    addresses and ids in what is left; when what is left has none, the cleaned text is the line
+    without its markers, and only the splitting is left to do. An offset into that text maps back
+    to the line by adding the lengths of the markers before it (:func:`_source_offset`), which is
+    what :class:`Mapped` would record for each character, without building a tuple per character.
     """
     if "\n" in text or "\r" in text:
         return None
     start, end = _stripped(text, 0, len(text))
     line = text[start:end]
-    if _MAYBE_CLEANED.search(line) or _BULLET.match(line) or _DOMAIN.search(line):
+    markers: tuple[tuple[int, int], ...] = ()
+    cleaned = line
+    if "[" in line:
+        markers = tuple(m.span() for m in _CITE_ONLY.finditer(line))
+        if markers:
+            cleaned = _CITE_ONLY.sub("", line)
+    if _MAYBE_CLEANED.search(cleaned) or _BULLET.match(cleaned) or _DOMAIN.search(cleaned):
         return None
-    return tuple(Segment(start + a, start + b, line[a:b], "sentence") for a, b in split(line))
+    if not markers:
+        return tuple(Segment(start + a, start + b, line[a:b], "sentence") for a, b in split(line))
+    return tuple(
+        Segment(
+            start + _source_offset(markers, a),
+            start + _source_offset(markers, b - 1) + 1,
+            cleaned[a:b],
+            "sentence",
+        )
+        for a, b in split(cleaned)
+    )
+
+
+def _source_offset(removed: tuple[tuple[int, int], ...], index: int) -> int:
+    """Where character ``index`` of a text with the sorted ``removed`` spans taken out was before."""
+    for removed_start, removed_end in removed:
+        if index < removed_start:
+            break
+        index += removed_end - removed_start
+    return index
 
 
 def segment(text: str, *, markdown: bool = True) -> tuple[Segment, ...]:

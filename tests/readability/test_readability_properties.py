@@ -182,6 +182,13 @@ SENTENCE_PIECES = [
     "a) ",
     "a@b.org",
     "[1]",
+    "[2, 3]",
+    "[^4]",
+    "[1-3]",
+    "[12–14]",
+    "[",
+    "]",
+    "1",
     "NCT01234567",
     "12345",
     " ",
@@ -203,6 +210,36 @@ def test_plain_text_taken_whole_by_the_fast_path_segments_as_the_full_segmenter_
     if not module._HAS_WORD.search(text):
         full = ()
     assert segment(text, markdown=False) == full
+
+
+cited_line = st.lists(
+    st.sampled_from([p for p in SENTENCE_PIECES if p not in ("\n",)]) | st.text(max_size=4), max_size=14
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(cited_line)
+def test_a_line_with_citation_markers_segments_on_the_fast_path_as_the_full_segmenter_does(text: str) -> None:
+    # _plain_line strips citation markers ("[1]", "[2, 3]") itself and maps offsets back by the
+    # markers' lengths; when it takes a line, the segments must be those of the full path.
+    module = importlib.import_module("plainlang.readability.segment")
+    fast = module._plain_line(text)
+    if fast is None or not module._HAS_WORD.search(text):
+        return
+    full = tuple(module._sentences(text, module._line_regions(text, 0, None, "sentence"), markdown=False))
+    assert fast == full
+
+
+def test_a_sentence_with_a_citation_marker_is_taken_by_the_fast_path() -> None:
+    module = importlib.import_module("plainlang.readability.segment")
+    text = "The drug worked [1]. It was safe [2, 3] for most people."
+    fast = module._plain_line(text)
+    assert fast is not None
+    assert [s.text for s in fast] == ["The drug worked .", "It was safe  for most people."]
+    assert [text[s.start : s.end] for s in fast] == [
+        "The drug worked [1].",
+        "It was safe [2, 3] for most people.",
+    ]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
