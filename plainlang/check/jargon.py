@@ -170,13 +170,14 @@ def label_end(source: str, kind: str, text: str, origin: Callable[[int], int]) -
 
     ``origin(i)`` is where ``text[i]`` sits in ``source``; the label's markup is looked for there.
     """
-    if kind != "item" or not any(source.endswith(o, 0, origin(0)) for o in _LABEL_OPEN):
+    # str.endswith with a tuple tries each form, without a generator frame per block
+    if kind != "item" or not source.endswith(_LABEL_OPEN, 0, origin(0)):
         return None
     # the label may hold a colon itself ("**Arm A: single consolidation**: ..."): the one that
     # ends it comes right after the closing markup
     colon = text.find(":")
     while colon > 0:
-        if any(source.endswith(c, 0, origin(colon)) for c in _LABEL_CLOSE):
+        if source.endswith(_LABEL_CLOSE, 0, origin(colon)):
             return colon
         colon = text.find(":", colon + 1)
     return None
