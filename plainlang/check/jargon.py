@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from plainlang.check.joined_tokens import joined_tokens
 from plainlang.check.page import Page
 from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit
@@ -67,26 +66,15 @@ def term_scan(page: Page) -> TermScan:
     # scan does not see it, so the first use outside names is the one judged.
     found = page_names(page)
     labels = label_spans(page)
-    matcher = page.glossary.matcher
-    tokens = joined_tokens(text, _parts(page)) if matcher.default_tokenizer else None
     matches = tuple(
         m
-        for m in matcher.find(text, tokens=tokens)
+        for m in page.glossary.find(text)
         if not in_name(found, m.start, m.end) and not in_spans(labels, m.start, m.end)
     )
     uses, _ = scan(text, page.glossary, matches=matches)
     result = TermScan(tuple(uses), matches)
     page.memo[_MEMO] = result
     return result
-
-
-def _parts(page: Page) -> list[tuple[int, int]]:
-    """Where each block's part of ``Page.joined`` is (a heading's with its "# ")."""
-    _, starts = page.joined
-    return [
-        (start - 2 if block.kind == "heading" else start, start + len(block.text))
-        for block, start in zip(page.blocks, starts, strict=True)
-    ]
 
 
 def _without_markers(page: Page) -> str:

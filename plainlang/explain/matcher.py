@@ -438,25 +438,11 @@ class CompiledMatcher:
             known = self._has_terms[text] = bool(self.find(text))
         return known
 
-    @property
-    def default_tokenizer(self) -> bool:
-        """Whether texts are split by ``plainlang.explain.tokens.tokenize`` (no custom tokenizer):
-        then a caller may pass ``find`` tokens it got from that tokenizer another way."""
-        return self._tokenize is tokenize_text
-
-    def find(
-        self, text: str, protected: SpanSet | None = None, tokens: Sequence[Token] | None = None
-    ) -> tuple[TermMatch, ...]:
-        """Every non-overlapping term occurrence in ``text``, in order.
-
-        ``tokens``: the text's tokens when the caller has them already (they must be what this
-        matcher's tokenizer gives for ``text``; ``plainlang check`` builds a page's from its
-        blocks' remembered tokens).
-        """
+    def find(self, text: str, protected: SpanSet | None = None) -> tuple[TermMatch, ...]:
+        """Every non-overlapping term occurrence in ``text``, in order."""
         if not text:
             return ()
-        if tokens is None:
-            tokens = self._tokenize(text)
+        tokens = self._tokenize(text)
         candidates = self.candidates(text, tokens)
         if not candidates:
             return ()
