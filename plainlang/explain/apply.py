@@ -24,13 +24,13 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, get_args
 
 from plainlang.errors import ConfigError
 from plainlang.explain import fit
 from plainlang.explain._records import filled
+from plainlang.explain.fit_sentences import SentenceFit
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
@@ -38,7 +38,6 @@ from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_end
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
-    Use,
     parenthesis_after,
     scan,
 )
@@ -390,12 +389,6 @@ def _uninflected(term: Term, match: TermMatch) -> bool:
     return any(surface in spelling_variants(form) for form in (*term.forms, *term.abbreviations))
 
 
-def _fits(text: str, plan: Plan, at: int, limit: int, uses: Sequence[Use], glossary: Glossary) -> bool:
-    """The parenthesis just planned at ``at`` keeps its sentence within ``limit`` words."""
-    bounds = fit.sentence_bounds(text, at)
-    return fit.fits(text, plan.edits, at, limit, fit.reserve(text, at, uses, glossary, bounds[1]), bounds)
-
-
 def plan_text(
     text: str,
     glossary: Glossary,
@@ -427,6 +420,8 @@ def plan_text(
             plains[name] = _plain_for(glossary, term)
         return plains[name]
 
+    # "fit" asks, per parenthesis planned, whether its sentence stays short enough
+    sizes = SentenceFit(text, uses, glossary, limit) if style == "fit" else None
     for use in uses:
         if use.explained or (not replace and not use.first):
             continue  # only a first use still unexplained gets an edit (replace: every use)
@@ -470,7 +465,7 @@ def plan_text(
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"
-            if style == "fit" and not _fits(text, plan, match.start, limit, uses, glossary):
+            if sizes is not None and not sizes.fits(plan.edits, before, match.start):
                 del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
                 _expand_only(text, match, term, plan)
                 plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))

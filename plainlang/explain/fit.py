@@ -129,19 +129,28 @@ def fits(
     return _words_after(text, edits, start, end) + reserve <= limit
 
 
-def reserve(text: str, at: int, uses: Sequence[Use], glossary: Glossary, end: int | None = None) -> int:
+def reserve(
+    text: str,
+    at: int,
+    uses: Sequence[Use],
+    glossary: Glossary,
+    end: int | None = None,
+    starts: Sequence[int] | None = None,
+) -> int:
     """Words that later first uses of abbreviations in the same sentence will add: their full
     words are written in every style ("IgA" → "immunoglobulin A (IgA)"), so a parenthesis
     planned before them must leave room.
 
     ``uses`` are in text order; ``end``: the end of the sentence holding ``at`` when the caller
-    has it already.
+    has it already; ``starts``: each use's ``match.start``, when the caller keeps them (the
+    search then needs no key function call per step).
     """
     if end is None:
         end = sentence_bounds(text, at)[1]
     total = 0
     # the uses after ``at`` only: a search, not a walk from the text's start for every term
-    for use in uses[bisect_right(uses, at, key=_use_start) :]:
+    first = bisect_right(uses, at, key=_use_start) if starts is None else bisect_right(starts, at)
+    for use in uses[first:]:
         match = use.match
         if match.start >= end:
             break
