@@ -109,3 +109,13 @@ def test_a_settled_edit_reaching_past_the_sentence_end_is_not_counted_in_it(mini
     assert sizes.fits(edits, 1, second) is fit.fits(text, edits, second, 3) is False
     inside = [Edit(text.index("and"), text.index("placebo"), "")]  # "and " → "": 3 words
     assert SentenceFit(text, uses, mini, 3).fits(inside, 1, second) is True
+
+
+def test_every_abbreviation_and_initial_before_its_full_stop_is_not_a_sentence_end() -> None:
+    from plainlang.explain.fit import _NOT_AN_END_WORDS, not_an_end
+
+    for word in (*_NOT_AN_END_WORDS, "J", "Z"):
+        for text in (f"See {word}.", f'See ({word}.)"', f"See {word}.\n", f"See {word}.)\n"):
+            assert not_an_end(text, len(text)), text
+    for text in ("See study.", "See mg.", "See 2.", "See it.)", "See a.", "See it.\n", "See e.g.\n\n"):
+        assert not not_an_end(text, len(text)), text
