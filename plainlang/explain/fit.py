@@ -94,7 +94,12 @@ def not_an_end(text: str, end: int) -> bool:
 
 def sentence_bounds(text: str, at: int) -> tuple[int, int]:
     """Start and end of the sentence holding ``at``, not cut at "e.g." or "etc."."""
-    start, end = sentence_start(text, at), sentence_end(text, at)
+    return widened(text, sentence_start(text, at), sentence_end(text, at))
+
+
+def widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` (``sentence_start`` and ``sentence_end`` of a position) moved past
+    "e.g.", "etc." and initials: they depend on the position only through those two."""
     while start > 1 and not_an_end(text, start - 1 if text[start - 1].isspace() else start):
         before = text[:start].rstrip()
         if not before:
@@ -257,5 +262,6 @@ __all__ = [
     "sentence_after",
     "sentence_bounds",
     "sentence_words_after",
+    "widened",
     "words",
 ]

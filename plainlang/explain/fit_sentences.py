@@ -8,7 +8,7 @@ about 100 terms in about 30 sentences, so that was ~100 bound searches and ~5,00
 for ~30 answers: half the style's time. ``SentenceFit`` keeps, for one text being planned:
 
 - the last bounds found, reused while no sentence boundary lies between the two uses
-  (``same_sentence``);
+  (``reach``);
 - each sentence's own word count and whether it ends in a full stop;
 - the word changes of the edits already settled (those a later use can no longer take back),
   sorted by start, so the edits inside a sentence are found by a search.
@@ -23,9 +23,9 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Sequence
 
-from plainlang.explain.fit import _Edit, reserve, sentence_bounds, words
+from plainlang.explain.fit import _Edit, reserve, widened, words
 from plainlang.explain.glossary import Glossary
-from plainlang.explain.spans import sentence_start
+from plainlang.explain.spans import sentence_end, sentence_start
 from plainlang.explain.usage import Use
 
 # What can end a sentence or start one between two positions, as ``sentence_end`` and
@@ -43,24 +43,30 @@ _LIST_NUMBER_CHARS = 3  # "123." : a list number's [.)] comes at most 3 characte
 
 def same_sentence(text: str, known: int, start: int, at: int) -> bool:
     """True when ``sentence_bounds(text, at)`` is certainly ``sentence_bounds(text, known)``,
-    ``start`` being ``sentence_start(text, known)``.
+    ``start`` being ``sentence_start(text, known)``: ``known <= at <= reach(...)``."""
+    return known <= at <= reach(text, known, start)
+
+
+def reach(text: str, known: int, start: int) -> int:
+    """How far after ``known`` the sentence certainly stays the one ``known`` is in (-1: not
+    even ``known`` itself), ``start`` being ``sentence_start(text, known)``.
 
     ``sentence_end`` searches forward for the first boundary; ``sentence_start`` searches back
     for the nearest one, then steps over blanks, bullets and a list number ("1.", "a)") up to
-    its position. With ``known <= at``, no boundary in ``text[known:at]``, and a character at
-    ``known`` where the step-over stops, both searches find the same characters from either
-    position, and the step-over ends in the same place: a list number that only the longer
-    reach could take would need its "." or ")" and a blank after ``known`` but within 3
-    characters of ``start``. The walk past "e.g." that ``sentence_bounds`` adds depends only
-    on what the two searches find.
+    its position. With no boundary in ``text[known:at]`` and a character at ``known`` where the
+    step-over stops, both searches find the same characters from either position, and the
+    step-over ends in the same place: a list number that only the longer reach could take
+    would need its "." or ")" and a blank after ``known`` but within 3 characters of ``start``.
+    The walk past "e.g." that ``sentence_bounds`` adds depends only on what the two find.
     """
-    if at < known or known >= len(text):
-        return False
+    if known >= len(text):
+        return -1
     first = text[known]
     if first.isspace() or first in _SKIPPED:
-        return False
+        return -1
     near = known - start <= _LIST_NUMBER_CHARS
-    return (_NEAR_START if near else _BOUNDARY).search(text, known, at) is None
+    found = (_NEAR_START if near else _BOUNDARY).search(text, known)
+    return len(text) if found is None else found.start()
 
 
 class SentenceFit:
@@ -75,8 +81,9 @@ class SentenceFit:
         self._starts = [use.match.start for use in uses]
         self._glossary = glossary
         self._limit = limit
-        self._known = -1  # the last position whose bounds were found, and those bounds
-        self._known_start = 0  # sentence_start(text, _known)
+        # the last position whose bounds were found, how far on they hold (reach), and them
+        self._known = 0
+        self._reach = -1
         self._known_bounds = (0, 0)
         self._sentences: dict[tuple[int, int], tuple[int, bool]] = {}  # words, ends in a stop
         self._changes: list[tuple[int, int, int]] = []  # (start, end, word change), sorted
@@ -84,10 +91,12 @@ class SentenceFit:
 
     def bounds(self, at: int) -> tuple[int, int]:
         """``fit.sentence_bounds(text, at)``, found again only when the sentence may differ."""
-        if self._known >= 0 and same_sentence(self._text, self._known, self._known_start, at):
+        if self._known <= at <= self._reach:
             return self._known_bounds
-        found = sentence_bounds(self._text, at)
-        self._known, self._known_start, self._known_bounds = at, sentence_start(self._text, at), found
+        text = self._text
+        start = sentence_start(text, at)
+        found = widened(text, start, sentence_end(text, at))
+        self._known, self._reach, self._known_bounds = at, reach(text, at, start), found
         return found
 
     def fits(self, edits: Sequence[_Edit], settled: int, at: int) -> bool:
@@ -130,4 +139,4 @@ class SentenceFit:
         return total + extra <= self._limit
 
 
-__all__ = ["SentenceFit", "same_sentence"]
+__all__ = ["SentenceFit", "reach", "same_sentence"]

@@ -36,6 +36,13 @@ def test_same_sentence_holds_across_a_decimal_and_a_closing_parenthesis() -> Non
     assert not same_sentence(text, known, sentence_start(text, known), text.index("placebo"))
 
 
+def test_a_list_number_near_the_start_ends_the_sentence_reach() -> None:
+    # from "a" the sentence starts at "a"; from "word" the step-over takes "a) " as a list number
+    text = "a) word"
+    assert fit.sentence_bounds(text, 0) != fit.sentence_bounds(text, 3)
+    assert not same_sentence(text, 0, sentence_start(text, 0), 3)
+
+
 @given(_SENTENCEY, st.data())
 def test_sentence_fit_bounds_agree_with_sentence_bounds(
     mini: Glossary, text: str, data: st.DataObject
