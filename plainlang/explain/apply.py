@@ -462,6 +462,11 @@ def plan_text(
         elif (closing := _open_parenthesis(text, match.start)) is not None:
             _in_parentheses(text, match, term, plan, closing)
             used_style = "sentence"
+        elif sizes is not None and sizes.over(plan.edits, before, match.start):
+            # the sentence is too long already, and a parenthesis only adds: a sentence after
+            _expand_only(text, match, term, plan)
+            plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
+            used_style = "sentence"
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"

@@ -106,6 +106,33 @@ class SentenceFit:
         back only what it planned for the current use, ``edits[settled:]``); ``settled`` never
         decreases from one call to the next.
         """
+        counted = self._settled_words(edits, settled, at)
+        if counted is None:
+            return True  # no full stop of its own: the parenthesis stays (fit.fits)
+        total, start, end = counted
+        text = self._text
+        for edit in edits[settled:]:
+            if start <= edit.start and edit.end <= end:
+                total += words(edit.text) - words(text[edit.start : edit.end])
+        return self._within(total, at, end)
+
+    def over(self, edits: Sequence[_Edit], settled: int, at: int) -> bool:
+        """The sentence holding ``at`` is over the limit with ``edits[:settled]`` alone, so no
+        edit for ``at`` that adds words can fit: ``not fits(edits + added, settled, at)``.
+
+        A parenthesis never takes words away (tests/explain/test_fit_sentences.py holds it):
+        it keeps the words it replaces ("a AML" → "an acute myeloid leukemia (AML, ...)").
+        The same conditions on ``edits`` and ``settled`` as for ``fits``.
+        """
+        counted = self._settled_words(edits, settled, at)
+        if counted is None:
+            return False
+        total, _, end = counted
+        return not self._within(total, at, end)
+
+    def _settled_words(self, edits: Sequence[_Edit], settled: int, at: int) -> tuple[int, int, int] | None:
+        """Words of the sentence holding ``at`` with the settled edits inside it made, and its
+        bounds; None when it has no full stop of its own."""
         if settled < self._settled:
             raise ValueError("settled edits cannot be taken back")
         text = self._text
@@ -115,28 +142,27 @@ class SentenceFit:
             sentence = text[start:end]
             known = (words(sentence), sentence.rstrip().endswith((".", "!", "?")))
             self._sentences[start, end] = known
-        base, closed = known
+        total, closed = known
         if not closed:
-            return True
+            return None
         changes = self._changes
         for edit in edits[self._settled : settled]:
             change = words(edit.text) - words(text[edit.start : edit.end])
             insort(changes, (edit.start, edit.end, change))
         self._settled = settled
-        total = base
         i = bisect_left(changes, (start,))
         count = len(changes)
         while i < count and changes[i][0] <= end:
             if changes[i][1] <= end:
                 total += changes[i][2]
             i += 1
-        for edit in edits[settled:]:
-            if start <= edit.start and edit.end <= end:
-                total += words(edit.text) - words(text[edit.start : edit.end])
+        return total, start, end
+
+    def _within(self, total: int, at: int, end: int) -> bool:
+        """``total`` words, with room kept for the abbreviations still to come, fit the limit."""
         if total > self._limit:  # reserve only adds words: over already
             return False
-        extra = reserve(text, at, self._uses, self._glossary, end, self._starts)
-        return total + extra <= self._limit
+        return total + reserve(self._text, at, self._uses, self._glossary, end, self._starts) <= self._limit
 
 
 __all__ = ["SentenceFit", "reach", "same_sentence"]

@@ -126,3 +126,49 @@ def test_every_abbreviation_and_initial_before_its_full_stop_is_not_a_sentence_e
             assert not_an_end(text, len(text)), text
     for text in ("See study.", "See mg.", "See 2.", "See it.)", "See a.", "See it.\n", "See e.g.\n\n"):
         assert not not_an_end(text, len(text)), text
+
+
+_PARENTHESIZED = st.lists(
+    st.sampled_from(
+        [
+            "AML", "EFS (EFS)", "a AML", "an EFS", "the placebo", "a placebo", "CR", "( CR )",
+            "acute myeloid leukemia (AML)", "relapse", "refractory", "word", ". ", "\n", "x",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)  # fmt: skip
+
+
+@given(_PARENTHESIZED)
+def test_a_parenthesis_never_takes_words_away(mini: Glossary, text: str) -> None:
+    from plainlang.explain.apply import Plan, _parenthetical
+
+    uses, _ = scan(text, mini, ScanState())
+    for use in uses:
+        term = mini.get(use.match.term)
+        if term is None:
+            continue
+        plan = Plan()
+        _parenthetical(text, use.match, term, plan)
+        for edit in plan.edits:
+            assert fit.words(edit.text) >= fit.words(text[edit.start : edit.end])
+
+
+@settings(max_examples=60)
+@given(_PARENTHESIZED, st.integers(0, 12))
+def test_skipping_a_parenthesis_in_a_sentence_already_over_plans_what_trying_it_planned(
+    mini: Glossary, text: str, limit: int
+) -> None:
+    from unittest import mock
+
+    from plainlang.explain.apply import plan_text
+
+    fast = plan_text(text, mini, "fit", ScanState(), limit=limit)
+    with mock.patch.object(SentenceFit, "over", lambda *_: False):
+        tried = plan_text(text, mini, "fit", ScanState(), limit=limit)
+    assert (fast.edits, fast.sentences, fast.words, fast.explained) == (
+        tried.edits,
+        tried.sentences,
+        tried.words,
+        tried.explained,
+    )
