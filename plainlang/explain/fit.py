@@ -199,14 +199,15 @@ def sentence_after(term: Term, surface: str) -> str:
     """The parenthesis's definition as a sentence of its own: "<Term> means <definition>."
 
     Remembered (``_sentence_after``): "fit" writes one for most terms of a long text, and the
-    same terms on every page; a term hashes in a fraction of the time the wording takes.
+    same terms on every page. Keyed by the entry's parts that the sentence reads, not by the
+    entry: a Term's own hash is a Python function over all its fields.
     """
-    return _sentence_after(term, surface)
+    return _sentence_after(term.term, term.aliases, term.definition, surface)
 
 
 @functools.lru_cache(maxsize=1 << 13)
-def _sentence_after(term: Term, surface: str) -> str:
-    """``sentence_after``, worked out.
+def _sentence_after(name: str, aliases: tuple[str, ...], definition: str, surface: str) -> str:
+    """``sentence_after`` of the entry ``name`` with ``aliases`` and ``definition``.
 
     The definition, not the pack's longer explanation: it says exactly what the parenthesis
     would have said, and explanations may use other terms or abbreviations ("This is strong
@@ -215,12 +216,13 @@ def _sentence_after(term: Term, surface: str) -> str:
     """
     # the written form when the use is one ("Refractory means"), else the entry's own: "Leukemias
     # means a cancer" would not agree, and an abbreviation's full words are what it stands for
-    plural = surface.lower().endswith("s") and not term.term.lower().endswith("s")
-    written = not plural and any(surface.lower() in spelling_variants(form) for form in term.forms)
-    subject = surface if written else term.term
+    plural = surface.lower().endswith("s") and not name.lower().endswith("s")
+    forms = (name, *aliases)  # Term.forms
+    written = not plural and any(surface.lower() in spelling_variants(form) for form in forms)
+    subject = surface if written else name
     if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
         subject = subject[:1].upper() + subject[1:]
-    definition = term.definition.strip().rstrip(".")
+    definition = definition.strip().rstrip(".")
     return f"{opening(subject)} {means(subject, definition)} {definition}."
 
 

@@ -88,6 +88,8 @@ class SentenceFit:
         self._sentences: dict[tuple[int, int], tuple[int, bool]] = {}  # words, ends in a stop
         self._changes: list[tuple[int, int, int]] = []  # (start, end, word change), sorted
         self._settled = 0  # edits[:_settled] are in _changes
+        # per sentence: how many edits were settled when its words were last counted, and those
+        self._counted: dict[tuple[int, int], tuple[int, int]] = {}
 
     def bounds(self, at: int) -> tuple[int, int]:
         """``fit.sentence_bounds(text, at)``, found again only when the sentence may differ."""
@@ -150,12 +152,20 @@ class SentenceFit:
             change = words(edit.text) - words(text[edit.start : edit.end])
             insort(changes, (edit.start, edit.end, change))
         self._settled = settled
-        i = bisect_left(changes, (start,))
-        count = len(changes)
-        while i < count and changes[i][0] <= end:
-            if changes[i][1] <= end:
-                total += changes[i][2]
-            i += 1
+        counted = self._counted.get((start, end))
+        if counted is None:  # a sentence met first: the settled edits inside it, by a search
+            i = bisect_left(changes, (start,))
+            count = len(changes)
+            while i < count and changes[i][0] <= end:
+                if changes[i][1] <= end:
+                    total += changes[i][2]
+                i += 1
+        else:  # met before: only the edits settled since (a list of many terms has many)
+            since, total = counted
+            for edit in edits[since:settled]:
+                if start <= edit.start and edit.end <= end:
+                    total += words(edit.text) - words(text[edit.start : edit.end])
+        self._counted[start, end] = (settled, total)
         return total, start, end
 
     def _within(self, total: int, at: int, end: int) -> bool:

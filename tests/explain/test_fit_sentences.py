@@ -172,3 +172,14 @@ def test_skipping_a_parenthesis_in_a_sentence_already_over_plans_what_trying_it_
         tried.words,
         tried.explained,
     )
+
+
+def test_a_sentence_met_again_counts_every_edit_settled_since(mini: Glossary) -> None:
+    text = "Relapse and placebo and refractory here."
+    uses, _ = scan(text, mini, ScanState())
+    sizes = SentenceFit(text, uses, mini, 4)
+    assert sizes.fits([], 0, text.index("Relapse")) is False  # 6 words
+    first, second = text.index("and"), text.rindex("and")
+    edits = [Edit(first, first + 4, ""), Edit(second, second + 4, "")]  # both "and " gone: 4
+    at = text.index("refractory")
+    assert sizes.fits(edits, 2, at) is fit.fits(text, edits, at, 4) is True
