@@ -34,7 +34,7 @@ from plainlang.explain.fit_sentences import SentenceFit
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_end, sentence_start
+from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_ends, sentence_start
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
@@ -505,8 +505,8 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     facts = plan.facts if plan.facts is not None else protected_spans(text) if plan.sentences else ()
     fact_ends = {stop for _, stop in facts}
     closed_at: set[int] = set()
-    for position, sentence in plan.sentences:
-        end = sentence_end(text, position)
+    ends = sentence_ends(text, [position for position, _ in plan.sentences])
+    for (_, sentence), end in zip(plan.sentences, ends, strict=True):
         last = end  # the end of text[:end].rstrip(), without copying the text before it
         while last and text[last - 1].isspace():
             last -= 1

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import sentence_end, sentence_start
+from plainlang.explain.spans import sentence_end, sentence_ends, sentence_start
 from plainlang.explain.usage import Use
 from plainlang.explain.variants import spelling_variants
 
@@ -187,8 +187,7 @@ def over_cap(text: str, positions: Sequence[int], cap: int = MAX_SENTENCES_AFTER
     come after more than ``cap`` others that follow the same sentence: their indexes."""
     seen: dict[int, int] = {}
     extra: set[int] = set()
-    for index, position in enumerate(positions):
-        end = sentence_end(text, position)
+    for index, end in enumerate(sentence_ends(text, positions)):
         seen[end] = seen.get(end, 0) + 1
         if seen[end] > cap:
             extra.add(index)

@@ -183,3 +183,13 @@ def test_a_sentence_met_again_counts_every_edit_settled_since(mini: Glossary) ->
     edits = [Edit(first, first + 4, ""), Edit(second, second + 4, "")]  # both "and " gone: 4
     at = text.index("refractory")
     assert sizes.fits(edits, 2, at) is fit.fits(text, edits, at, 4) is True
+
+
+@given(_SENTENCEY, st.data())
+def test_sentence_ends_finds_what_sentence_end_finds_at_each_position(text: str, data: st.DataObject) -> None:
+    from plainlang.explain.spans import sentence_end, sentence_ends
+
+    positions = data.draw(st.lists(st.integers(0, len(text) + 1), max_size=8))
+    if data.draw(st.booleans()):
+        positions.sort()
+    assert sentence_ends(text, positions) == [sentence_end(text, p) for p in positions]
