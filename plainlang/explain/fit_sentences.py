@@ -69,6 +69,15 @@ def reach(text: str, known: int, start: int) -> int:
     return len(text) if found is None else found.start()
 
 
+def _change(text: str, edit: _Edit) -> int:
+    """Words ``edit`` adds to ``text`` (fewer than 0 when it takes some away), as ``fit.fits``
+    counts them; 0 at once for an edit that writes what is there already."""
+    new = edit.text
+    if edit.end - edit.start == len(new) and text.startswith(new, edit.start):
+        return 0
+    return words(new) - words(text[edit.start : edit.end])
+
+
 class SentenceFit:
     """``fit.fits`` with ``fit.reserve`` for the first uses of one text, in text order.
 
@@ -86,7 +95,7 @@ class SentenceFit:
         self._reach = -1
         self._known_bounds = (0, 0)
         self._sentences: dict[tuple[int, int], tuple[int, bool]] = {}  # words, ends in a stop
-        self._changes: list[tuple[int, int, int]] = []  # (start, end, word change), sorted
+        self._changes: list[tuple[int, int, int]] = []  # (start, end, word change) but 0, sorted
         self._settled = 0  # edits[:_settled] are in _changes
         # per sentence: how many edits were settled when its words were last counted, and those
         self._counted: dict[tuple[int, int], tuple[int, int]] = {}
@@ -115,7 +124,7 @@ class SentenceFit:
         text = self._text
         for edit in edits[settled:]:
             if start <= edit.start and edit.end <= end:
-                total += words(edit.text) - words(text[edit.start : edit.end])
+                total += _change(text, edit)
         return self._within(total, at, end)
 
     def over(self, edits: Sequence[_Edit], settled: int, at: int) -> bool:
@@ -149,8 +158,9 @@ class SentenceFit:
             return None
         changes = self._changes
         for edit in edits[self._settled : settled]:
-            change = words(edit.text) - words(text[edit.start : edit.end])
-            insort(changes, (edit.start, edit.end, change))
+            change = _change(text, edit)
+            if change:  # most edits write the words as they are (the term kept, a sentence after)
+                insort(changes, (edit.start, edit.end, change))
         self._settled = settled
         counted = self._counted.get((start, end))
         if counted is None:  # a sentence met first: the settled edits inside it, by a search
@@ -164,7 +174,7 @@ class SentenceFit:
             since, total = counted
             for edit in edits[since:settled]:
                 if start <= edit.start and edit.end <= end:
-                    total += words(edit.text) - words(text[edit.start : edit.end])
+                    total += _change(text, edit)
         self._counted[start, end] = (settled, total)
         return total, start, end
 

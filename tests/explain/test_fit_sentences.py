@@ -193,3 +193,13 @@ def test_sentence_ends_finds_what_sentence_end_finds_at_each_position(text: str,
     if data.draw(st.booleans()):
         positions.sort()
     assert sentence_ends(text, positions) == [sentence_end(text, p) for p in positions]
+
+
+@given(_SENTENCEY, st.data())
+def test_an_edit_that_writes_what_is_there_changes_no_words(text: str, data: st.DataObject) -> None:
+    from plainlang.explain.fit_sentences import _change
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    new = data.draw(st.one_of(st.just(text[start:end]), _SENTENCEY))
+    assert _change(text, Edit(start, end, new)) == fit.words(new) - fit.words(text[start:end])
