@@ -24,21 +24,20 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, get_args
 
 from plainlang.errors import ConfigError
 from plainlang.explain import fit
 from plainlang.explain._records import filled
+from plainlang.explain.fit_sentences import SentenceFit
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_end, sentence_start
+from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_ends, sentence_start
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
-    Use,
     parenthesis_after,
     scan,
 )
@@ -390,12 +389,6 @@ def _uninflected(term: Term, match: TermMatch) -> bool:
     return any(surface in spelling_variants(form) for form in (*term.forms, *term.abbreviations))
 
 
-def _fits(text: str, plan: Plan, at: int, limit: int, uses: Sequence[Use], glossary: Glossary) -> bool:
-    """The parenthesis just planned at ``at`` keeps its sentence within ``limit`` words."""
-    bounds = fit.sentence_bounds(text, at)
-    return fit.fits(text, plan.edits, at, limit, fit.reserve(text, at, uses, glossary, bounds[1]), bounds)
-
-
 def plan_text(
     text: str,
     glossary: Glossary,
@@ -427,6 +420,8 @@ def plan_text(
             plains[name] = _plain_for(glossary, term)
         return plains[name]
 
+    # "fit" asks, per parenthesis planned, whether its sentence stays short enough
+    sizes = SentenceFit(text, uses, glossary, limit) if style == "fit" else None
     for use in uses:
         if use.explained or (not replace and not use.first):
             continue  # only a first use still unexplained gets an edit (replace: every use)
@@ -467,10 +462,15 @@ def plan_text(
         elif (closing := _open_parenthesis(text, match.start)) is not None:
             _in_parentheses(text, match, term, plan, closing)
             used_style = "sentence"
+        elif sizes is not None and sizes.over(plan.edits, before, match.start):
+            # the sentence is too long already, and a parenthesis only adds: a sentence after
+            _expand_only(text, match, term, plan)
+            plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
+            used_style = "sentence"
         else:
             _parenthetical(text, match, term, plan)
             used_style = "parenthetical"
-            if style == "fit" and not _fits(text, plan, match.start, limit, uses, glossary):
+            if sizes is not None and not sizes.fits(plan.edits, before, match.start):
                 del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
                 _expand_only(text, match, term, plan)
                 plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
@@ -505,8 +505,8 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     facts = plan.facts if plan.facts is not None else protected_spans(text) if plan.sentences else ()
     fact_ends = {stop for _, stop in facts}
     closed_at: set[int] = set()
-    for position, sentence in plan.sentences:
-        end = sentence_end(text, position)
+    ends = sentence_ends(text, [position for position, _ in plan.sentences])
+    for (_, sentence), end in zip(plan.sentences, ends, strict=True):
         last = end  # the end of text[:end].rstrip(), without copying the text before it
         while last and text[last - 1].isspace():
             last -= 1

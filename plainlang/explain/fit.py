@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Protocol
 
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import sentence_end, sentence_start
+from plainlang.explain.spans import sentence_end, sentence_ends, sentence_start
 from plainlang.explain.usage import Use
 from plainlang.explain.variants import spelling_variants
 
@@ -58,14 +59,18 @@ def words(text: str) -> int:
 
 
 # "e.g." and "etc." end in a full stop but not a sentence, for the check's counts as for readers
+_NOT_AN_END_WORDS = ("e.g", "i.e", "etc", "vs", "approx", "incl", "al", "Dr", "Mr", "Mrs", "Ms", "No", "St")
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|al|Dr|Mr|Mrs|Ms|No|St)|\b[A-Z])\.[\"'”’)\]]*$"
+    r"(?:\b(?:" + "|".join(map(re.escape, _NOT_AN_END_WORDS)) + r")|\b[A-Z])\.[\"'”’)\]]*$"
 )
+# What can come just before that full stop: each word's last letter, or a capital
+_BEFORE_STOP = frozenset("".join(word[-1] for word in _NOT_AN_END_WORDS) + string.ascii_uppercase)
 
 
 _CLOSERS = "\"'”’)]"
-# The longest text _NOT_AN_END can match before its closing quotes and brackets: "approx."
-_LONGEST_END = len("approx.") + 1
+# The longest text _NOT_AN_END can match before its closing quotes and brackets ("approx."),
+# and the character before it (for "\b")
+_LONGEST_END = max(map(len, _NOT_AN_END_WORDS)) + 2
 
 
 def not_an_end(text: str, end: int) -> bool:
@@ -76,14 +81,25 @@ def not_an_end(text: str, end: int) -> bool:
     "fit" style asks this for every term it explains (a 1,000-word text took 50 ms).
     """
     i = end
+    if i and text[i - 1] == "\n":  # "$" also matches before a last line end
+        i -= 1
     while i > 0 and text[i - 1] in _CLOSERS:
         i -= 1
+    # the pattern needs "." there, after one of its words' last letters or a capital: most
+    # sentences end in other letters ("study.", "mg."), and then there is nothing to search
+    if i < 2 or text[i - 1] != "." or text[i - 2] not in _BEFORE_STOP:
+        return False
     return _NOT_AN_END.search(text, max(i - _LONGEST_END, 0), end) is not None
 
 
 def sentence_bounds(text: str, at: int) -> tuple[int, int]:
     """Start and end of the sentence holding ``at``, not cut at "e.g." or "etc."."""
-    start, end = sentence_start(text, at), sentence_end(text, at)
+    return widened(text, sentence_start(text, at), sentence_end(text, at))
+
+
+def widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` (``sentence_start`` and ``sentence_end`` of a position) moved past
+    "e.g.", "etc." and initials: they depend on the position only through those two."""
     while start > 1 and not_an_end(text, start - 1 if text[start - 1].isspace() else start):
         before = text[:start].rstrip()
         if not before:
@@ -129,19 +145,28 @@ def fits(
     return _words_after(text, edits, start, end) + reserve <= limit
 
 
-def reserve(text: str, at: int, uses: Sequence[Use], glossary: Glossary, end: int | None = None) -> int:
+def reserve(
+    text: str,
+    at: int,
+    uses: Sequence[Use],
+    glossary: Glossary,
+    end: int | None = None,
+    starts: Sequence[int] | None = None,
+) -> int:
     """Words that later first uses of abbreviations in the same sentence will add: their full
     words are written in every style ("IgA" → "immunoglobulin A (IgA)"), so a parenthesis
     planned before them must leave room.
 
     ``uses`` are in text order; ``end``: the end of the sentence holding ``at`` when the caller
-    has it already.
+    has it already; ``starts``: each use's ``match.start``, when the caller keeps them (the
+    search then needs no key function call per step).
     """
     if end is None:
         end = sentence_bounds(text, at)[1]
     total = 0
     # the uses after ``at`` only: a search, not a walk from the text's start for every term
-    for use in uses[bisect_right(uses, at, key=_use_start) :]:
+    first = bisect_right(uses, at, key=_use_start) if starts is None else bisect_right(starts, at)
+    for use in uses[first:]:
         match = use.match
         if match.start >= end:
             break
@@ -162,8 +187,7 @@ def over_cap(text: str, positions: Sequence[int], cap: int = MAX_SENTENCES_AFTER
     come after more than ``cap`` others that follow the same sentence: their indexes."""
     seen: dict[int, int] = {}
     extra: set[int] = set()
-    for index, position in enumerate(positions):
-        end = sentence_end(text, position)
+    for index, end in enumerate(sentence_ends(text, positions)):
         seen[end] = seen.get(end, 0) + 1
         if seen[end] > cap:
             extra.add(index)
@@ -173,6 +197,17 @@ def over_cap(text: str, positions: Sequence[int], cap: int = MAX_SENTENCES_AFTER
 def sentence_after(term: Term, surface: str) -> str:
     """The parenthesis's definition as a sentence of its own: "<Term> means <definition>."
 
+    Remembered (``_sentence_after``): "fit" writes one for most terms of a long text, and the
+    same terms on every page. Keyed by the entry's parts that the sentence reads, not by the
+    entry: a Term's own hash is a Python function over all its fields.
+    """
+    return _sentence_after(term.term, term.aliases, term.definition, surface)
+
+
+@functools.lru_cache(maxsize=1 << 13)
+def _sentence_after(name: str, aliases: tuple[str, ...], definition: str, surface: str) -> str:
+    """``sentence_after`` of the entry ``name`` with ``aliases`` and ``definition``.
+
     The definition, not the pack's longer explanation: it says exactly what the parenthesis
     would have said, and explanations may use other terms or abbreviations ("This is strong
     chemo, and at times X-rays, given just before a transplant.") that would then need
@@ -180,12 +215,13 @@ def sentence_after(term: Term, surface: str) -> str:
     """
     # the written form when the use is one ("Refractory means"), else the entry's own: "Leukemias
     # means a cancer" would not agree, and an abbreviation's full words are what it stands for
-    plural = surface.lower().endswith("s") and not term.term.lower().endswith("s")
-    written = not plural and any(surface.lower() in spelling_variants(form) for form in term.forms)
-    subject = surface if written else term.term
+    plural = surface.lower().endswith("s") and not name.lower().endswith("s")
+    forms = (name, *aliases)  # Term.forms
+    written = not plural and any(surface.lower() in spelling_variants(form) for form in forms)
+    subject = surface if written else name
     if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
         subject = subject[:1].upper() + subject[1:]
-    definition = term.definition.strip().rstrip(".")
+    definition = definition.strip().rstrip(".")
     return f"{opening(subject)} {means(subject, definition)} {definition}."
 
 
@@ -227,5 +263,6 @@ __all__ = [
     "sentence_after",
     "sentence_bounds",
     "sentence_words_after",
+    "widened",
     "words",
 ]

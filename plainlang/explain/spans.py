@@ -170,6 +170,28 @@ def sentence_end(text: str, position: int) -> int:
     return m.start() if m.group() == "\n" else m.end()
 
 
+def sentence_ends(text: str, positions: Iterable[int]) -> list[int]:
+    """``sentence_end(text, p)`` for each of ``positions``: one search per sentence when they
+    come in text order (the sentence styles ask for the end of each explained term's sentence).
+
+    A search from ``p`` finds the first boundary at or after it; from any later position up to
+    that boundary's first character it finds the same one.
+    """
+    ends = []
+    since, upto, end = 0, -1, 0  # positions in [since, upto] end at ``end``
+    for position in positions:
+        if not since <= position <= upto:
+            m = _SENTENCE_END.search(text, position)
+            since = position
+            if m is None:
+                upto = end = len(text)
+            else:
+                upto = m.start()
+                end = upto if m.group() == "\n" else m.end()
+        ends.append(end)
+    return ends
+
+
 def sentence_start(text: str, position: int) -> int:
     """Offset of the first character of the sentence holding ``position``."""
     i = _after_boundary(text, position)

@@ -48,7 +48,7 @@ def test_conditions_not_listed_leave_a_pointer_and_who_can_join_says_so() -> Non
     assert about[-1] == "The full record lists them as the study team wrote them."
     gate = build_gate(PROFILE, load_policy(PROFILE.policy), trial, Glossary.load())
     join = _texts(who_can_join(trial, load_wording("en"), Citer(trial.id), gate, conditions_listed=False))
-    assert "The full record lists 24 more health problems." in join
+    assert "The full record lists 24 more health matters." in join
     assert not any("at the end of this page" in t for t in join)
 
 

@@ -356,7 +356,25 @@ def test_sentence_start_jumping_between_stops_finds_what_stepping_back_found(
 
 
 _ABBREVIATED = st.lists(
-    st.sampled_from([*"aA .)\"'”]", "e.g.", "etc.", "approx.", "Dr.", " vs.", "i.e"]), max_size=15
+    st.sampled_from(
+        [
+            *"aA .)\"'”]",
+            "e.g.",
+            "etc.",
+            "approx.",
+            "Dr.",
+            " vs.",
+            "i.e",
+            "No.",
+            "al.",
+            "incl",
+            "St.",
+            "y.",
+            "x.",
+            "\n",
+        ]
+    ),
+    max_size=15,
 ).map("".join)
 
 
