@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from plainlang.compose.abbreviations import expand_in_title, glossary_forms, page_abbreviations, spell_out
 from plainlang.compose.cite import today
-from plainlang.compose.frame_sections import headline
+from plainlang.compose.frame_sections import Estimate, headline
 from plainlang.compose.plainness import build_gate
 from plainlang.compose.program import program_sections
 from plainlang.compose.trial_page import PAGE_MARGIN, STEPS, page_grade, trial_sections
@@ -35,6 +35,7 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     # A page that reads above the target grade gives its long lists in fewer words, a step at a
     # time (``STEPS``); each step is judged as the reader gets it, abbreviations spelled out.
     tried: list[tuple[float, Document]] = []
+    seen: dict[str, Estimate] = {}  # what each text holds, for the estimate at every step
     for step in STEPS:
         document = Document(
             title=title,
@@ -44,7 +45,7 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
             generated=today(profile),
         )
         document = _spelled_out(document, (trial,), glossary, spelled=(gate.spelled,))
-        grade = page_grade(document, glossary)
+        grade = page_grade(document, glossary, seen)
         if grade <= profile.target_smog - PAGE_MARGIN:
             break
         tried.append((grade, document))

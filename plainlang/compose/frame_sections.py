@@ -108,7 +108,7 @@ def summary(
     ("It tests Fulvestrant and one more medicine."); the sections below give every name.
     """
     tried: list[tuple[float, list[Sentence]]] = []
-    seen: dict[str, _Estimate] = {}  # the steps share most sentences: each is read once
+    seen: dict[str, Estimate] = {}  # the steps share most sentences: each is read once
     for step in _STEPS:
         sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
         grade = estimated_smog([s.text for s in sentences], glossary, seen)
@@ -131,11 +131,11 @@ _SMOG_MARGIN = 0.15
 
 # What the estimate needs of one text: the counts of its sentences, and the glossary terms it
 # uses as (term, surface), in order; and of one definition sentence, its counts.
-_Estimate = tuple[Counts, tuple[tuple[str, str], ...]]
+Estimate = tuple[Counts, tuple[tuple[str, str], ...]]
 
 
 def estimated_smog(
-    texts: Sequence[str], glossary: Glossary, seen: dict[str, _Estimate] | None = None
+    texts: Sequence[str], glossary: Glossary, seen: dict[str, Estimate] | None = None
 ) -> float:
     """SMOG of ``texts`` with one "X means ..." sentence for each glossary term's first use, as
     the explain stage will add them. ``seen`` remembers what each text holds, for a caller that
@@ -157,7 +157,12 @@ def estimated_smog(
         if name in terms or term is None:
             continue
         terms.add(name)
-        totals.append(count(f"{surface} means {term.definition}").counts)
+        sentence = f"{surface} means {term.definition}"
+        # a key no page text has ("\0"): a text that reads like a definition keeps its terms
+        known = seen.get("\0" + sentence)
+        if known is None:
+            known = seen["\0" + sentence] = (count(sentence).counts, ())
+        totals.append(known[0])
     return smog(Counts.total(totals))
 
 

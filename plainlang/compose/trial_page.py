@@ -67,10 +67,13 @@ def trial_sections(
     return _sections(trial, wording, policy, profile, glossary, gate, step)
 
 
-def page_grade(document: Document, glossary: Glossary) -> float:
+def page_grade(
+    document: Document, glossary: Glossary, seen: dict[str, frame.Estimate] | None = None
+) -> float:
     """The estimated SMOG of a composed page: its title, every heading and sentence (an item's
     label read with its first sentence, as a page shows it), with the definitions explain will
-    add."""
+    add. ``seen``: what each text holds, remembered across the steps of one page (most of its
+    sentences are the same at every step)."""
     texts: list[str] = [document.title]
     for section in document.sections:
         texts.append(section.title)
@@ -79,7 +82,7 @@ def page_grade(document: Document, glossary: Glossary) -> float:
                 texts.append(
                     f"{block.label}: {sentence.text}" if block.label and index == 0 else sentence.text
                 )
-    return frame.estimated_smog(texts, glossary)
+    return frame.estimated_smog(texts, glossary, seen)
 
 
 def _sections(

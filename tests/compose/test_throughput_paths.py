@@ -69,6 +69,8 @@ _SUMMARY_PIECES = st.sampled_from(
         "Dr. Smith",
         ".",
         "",
+        # a text that reads like a definition the estimate adds: remembered apart from it
+        "AML means a fast-growing cancer of the blood and bone marrow",
     ]
 )
 _TEXTS = st.lists(st.lists(_SUMMARY_PIECES, max_size=8).map(" ".join), max_size=6)
