@@ -305,9 +305,7 @@ def extract_markdown(source: str, fast_blocks: bool = True) -> Prose:
             if out.empty():
                 continue
             if heading_level:
-                title = out.build("heading", len(sections)).text
-                sections.append(Section(title, heading_level, bool(REFERENCE_TITLES.match(title))))
-                blocks.append(out.build("heading", len(sections) - 1))
+                _add_heading(out, heading_level, sections, blocks)
                 heading_level = 0
                 continue
             block_kind: BlockKind = "paragraph"
@@ -353,9 +351,7 @@ def _direct(source: str, blanked: str) -> Prose | None:
         if out.empty():
             continue
         if heading_level:
-            title = out.build("heading", len(sections)).text
-            sections.append(Section(title, heading_level, bool(REFERENCE_TITLES.match(title))))
-            blocks.append(out.build("heading", len(sections) - 1))
+            _add_heading(out, heading_level, sections, blocks)
             heading_level = 0
         elif isinstance(event, Item):
             if sections[-1].references and event.ordered:
@@ -365,6 +361,13 @@ def _direct(source: str, blanked: str) -> Prose | None:
         else:
             blocks.append(out.build("paragraph", len(sections) - 1))
     return Prose(source, "markdown", tuple(blocks), tuple(sections))
+
+
+def _add_heading(out: BlockBuilder, level: int, sections: list[Section], blocks: list[Block]) -> None:
+    """A heading opens a section (a reference list's when its title says so) and is a block of it."""
+    title = out.build("heading", len(sections)).text
+    sections.append(Section(title, level, bool(REFERENCE_TITLES.match(title))))
+    blocks.append(out.build("heading", len(sections) - 1))
 
 
 def _block_text(event: Heading | Paragraph | Item, blanked: str, starts: list[int]) -> BlockBuilder:

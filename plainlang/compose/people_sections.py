@@ -171,17 +171,7 @@ def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Se
         if listed:
             parts.append(note("These places are open or opening soon:"))
         elif not named:
-            parts.append(
-                paragraph(
-                    (
-                        cite.derived(
-                            "The full record gives the name of each place.",
-                            _LOCATIONS,
-                            "names(locations) not shown",
-                        ),
-                    )
-                )
-            )
+            parts.append(_names_not_shown(cite))
     shown = set(listed)
     # sites are named while people can join; afterwards each city says how many places it had
     joinable = trial.status.overall.value in _OPEN
@@ -200,17 +190,7 @@ def where(trial: Trial, wording: Wording, cite: Citer, named: bool = True) -> Se
                 said = (_places_here(trial, group, cite),)
             parts.append(Block("item", said, city))
     if not joinable and shown:
-        parts.append(
-            paragraph(
-                (
-                    cite.derived(
-                        "The full record gives the name of each place.",
-                        _LOCATIONS,
-                        "names(locations) not shown",
-                    ),
-                )
-            )
-        )
+        parts.append(_names_not_shown(cite))
     return Section("where", "Where the study runs", blocks(*parts))
 
 
@@ -230,6 +210,17 @@ _WITH_THE = re.compile(
     r"^(?:United |Russian |Czech |Dominican |Central African |Democratic |Republic )|"
     r"(?:Netherlands|Philippines|Bahamas|Gambia|Islands|Emirates)$"
 )
+
+
+def _names_not_shown(cite: Citer) -> Block | None:
+    """The pointer a page leaves when it does not name every place."""
+    return paragraph(
+        (
+            cite.derived(
+                "The full record gives the name of each place.", _LOCATIONS, "names(locations) not shown"
+            ),
+        )
+    )
 
 
 def _country_name(country: str) -> str:
