@@ -15,7 +15,7 @@ from plainlang.compose.cite import today
 from plainlang.compose.frame_sections import Estimate, headline
 from plainlang.compose.plainness import build_gate
 from plainlang.compose.program import program_sections
-from plainlang.compose.trial_page import PAGE_MARGIN, STEPS, page_grade, trial_sections
+from plainlang.compose.trial_page import PAGE_MARGIN, STEPS, in_short, page_grade, trial_sections
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
@@ -36,10 +36,11 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     # time (``STEPS``); each step is judged as the reader gets it, abbreviations spelled out.
     tried: list[tuple[float, Document]] = []
     seen: dict[str, Estimate] = {}  # what each text holds, for the estimate at every step
+    short = in_short(trial, wording, policy, profile, glossary)  # the same at every step
     for step in STEPS:
         document = Document(
             title=title,
-            sections=trial_sections(trial, wording, policy, profile, glossary, gate, step),
+            sections=trial_sections(trial, wording, policy, profile, glossary, gate, step, short),
             record_ids=(trial.id,),
             language=profile.language,
             generated=today(profile),

@@ -158,10 +158,10 @@ def estimated_smog(
             continue
         terms.add(name)
         sentence = f"{surface} means {term.definition}"
-        # a key no page text has ("\0"): a text that reads like a definition keeps its terms
-        known = seen.get("\0" + sentence)
+        key = "\0" + sentence  # no page text starts so: a text that reads like one keeps its terms
+        known = seen.get(key)
         if known is None:
-            known = seen["\0" + sentence] = (count(sentence).counts, ())
+            known = seen[key] = (count(sentence).counts, ())
         totals.append(known[0])
     return smog(Counts.total(totals))
 

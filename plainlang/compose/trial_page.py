@@ -60,11 +60,20 @@ def trial_sections(
     glossary: Glossary,
     gate: Gate | None = None,
     step: Shorter = STEPS[0],
+    short: Section | None = None,
 ) -> tuple[Section, ...]:
     """The page's sections, its long lists as full as ``step`` says (``compose_trial`` takes the
-    first step of ``STEPS`` whose page reads at the target grade: a plain page keeps every list)."""
+    first step of ``STEPS`` whose page reads at the target grade: a plain page keeps every list).
+    ``short``: the page's ``in_short`` section when the caller has it (no step changes it)."""
     gate = gate if gate is not None else build_gate(profile, policy, trial, glossary)
-    return _sections(trial, wording, policy, profile, glossary, gate, step)
+    short = short if short is not None else in_short(trial, wording, policy, profile, glossary)
+    return _sections(trial, wording, policy, profile, glossary, gate, step, short)
+
+
+def in_short(trial: Trial, wording: Wording, policy: Policy, profile: Profile, glossary: Glossary) -> Section:
+    """The "In short" section: it finds its own wording for the target grade (``frame.summary``),
+    so it is the same at every step of the page."""
+    return frame.summary(trial, wording, glossary, policy, Citer(trial.id), profile.target_smog)
 
 
 def page_grade(
@@ -93,11 +102,12 @@ def _sections(
     glossary: Glossary,
     gate: Gate,
     step: Shorter,
+    short: Section,
 ) -> tuple[Section, ...]:
     cite = Citer(trial.id)
     sections = (
         Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
-        frame.summary(trial, wording, glossary, policy, cite, profile.target_smog),
+        short,
         frame.meaning(trial, wording, cite),
         study.details(trial, cite, gate) if profile.include_registry_summary else None,
         study.what_is_tested(trial, wording, cite, gate, step.other_names),

@@ -34,7 +34,7 @@ from plainlang.explain.fit_sentences import SentenceFit
 from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
-from plainlang.explain.spans import Span, SpanSet, protected_spans, sentence_ends, sentence_start
+from plainlang.explain.spans import ADDRESS, Span, SpanSet, protected_spans, sentence_ends, sentence_start
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
     ScanState,
@@ -524,7 +524,7 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
 
 
 # a URL or an e-mail address running up to the end of the searched text
-_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+\Z|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z")
+_ADDRESS_END = re.compile(rf"(?:{ADDRESS})\Z")
 
 
 def _ends_in_address(text: str, end: int) -> bool:

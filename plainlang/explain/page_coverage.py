@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from plainlang.explain.coverage import glossary_abbreviations, is_easy
 from plainlang.explain.glossary import Glossary
+from plainlang.explain.matcher import TermMatch
 from plainlang.explain.spans import SpanSet, protected_spans
 from plainlang.explain.usage import is_defining
 from plainlang.model import Sentence, Summary
@@ -212,7 +213,9 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
     The definitions and explanation sentences the explain stage adds are not counted: they
     are the explaining, written at grade 6 and held to it by the glossary linter (G006).
     """
-    explained = {term.term for term in summary.explained} | defined_terms(summary, glossary)
+    # each body sentence with its glossary matches, found once for both uses below
+    found = [(sentence, glossary.matcher.find(sentence.text)) for sentence in _body_sentences(summary)]
+    explained = {term.term for term in summary.explained} | _defined_terms(found)
     inserted: list[str] = []
     for name in explained:
         entry = glossary.get(name)
@@ -223,37 +226,32 @@ def measure_page(summary: Summary, glossary: Glossary, easy: frozenset[str]) -> 
     abbreviations = glossary_abbreviations(glossary)
     hard: Counter[str] = Counter()
     covered: Counter[str] = Counter()
-    for section in summary.document.sections:
-        for block in section.blocks:
-            if block.kind not in _BODY_KINDS or block.kind == "definition":
-                continue
-            for sentence in block.sentences:
-                text = sentence.text
-                kept = _kept(sentence) + _glossary_text(text, inserted)
-                inside = SpanSet((m.start, m.end) for m in glossary.matcher.find(text) if m.term in explained)
-                for start, end, word in hard_words(text, easy, kept, abbreviations):
-                    key = word_key(word)
-                    hard[key] += 1
-                    if inside.overlaps(start, end):
-                        covered[key] += 1
+    for sentence, matches in found:
+        text = sentence.text
+        kept = _kept(sentence) + _glossary_text(text, inserted)
+        inside = SpanSet((m.start, m.end) for m in matches if m.term in explained)
+        for start, end, word in hard_words(text, easy, kept, abbreviations):
+            key = word_key(word)
+            hard[key] += 1
+            if inside.overlaps(start, end):
+                covered[key] += 1
     return PageCoverage(hard, covered, Counter(), 1)
 
 
-def defined_terms(summary: Summary, glossary: Glossary) -> set[str]:
+def _body_sentences(summary: Summary) -> Iterator[Sentence]:
+    """The sentences of the page's body blocks: not headings, contents or Words to know."""
+    for section in summary.document.sections:
+        for block in section.blocks:
+            if block.kind in _BODY_KINDS and block.kind != "definition":
+                yield from block.sentences
+
+
+def _defined_terms(found: Iterable[tuple[Sentence, Iterable[TermMatch]]]) -> set[str]:
     """Glossary terms the page defines in a sentence of its own: "Phase 1 is an early test in a
     small group of people." The explain stage leaves such a use alone (it is explained already,
     as ``plainlang check`` also judges), so it is not in ``summary.explained``; the reader is
     told what the term means all the same."""
-    found: set[str] = set()
-    for section in summary.document.sections:
-        for block in section.blocks:
-            if block.kind not in _BODY_KINDS or block.kind == "definition":
-                continue
-            for sentence in block.sentences:
-                found.update(
-                    m.term for m in glossary.matcher.find(sentence.text) if is_defining(sentence.text, m)
-                )
-    return found
+    return {m.term for sentence, matches in found for m in matches if is_defining(sentence.text, m)}
 
 
 def replaced_hard_words(phrases: Iterable[str], easy: frozenset[str]) -> Counter[str]:

@@ -17,6 +17,11 @@ from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
 
+# A web or e-mail address as the explain stage treats the end of a sentence: a full stop glued
+# to one would change it when a reader copies it (apply leaves such a sentence open; usage then
+# reads a defining sentence right after the address).
+ADDRESS = r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
 # Each kind of protected text with a cheap test that the text can hold it at all: one combined
 # pattern tried at every position costs several milliseconds on a 1,000-word text.
 _PROTECTED_KINDS: tuple[tuple[str | re.Pattern[str], re.Pattern[str]], ...] = (

@@ -23,6 +23,7 @@ from plainlang.explain.glossary import Glossary
 from plainlang.explain.matcher import TermMatch
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import (
+    ADDRESS,
     Span,
     SpanSet,
     heading_spans,
@@ -78,7 +79,7 @@ def parenthesis_after(text: str, end: int) -> re.Match[str] | None:
     return _PARENTHESIS.match(text, end)
 
 
-_ADDRESS_THEN_SPACE = re.compile(r"(?:https?://|www\.)\S+\s+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s+")
+_ADDRESS_THEN_SPACE = re.compile(rf"(?:{ADDRESS})\s+")
 
 
 def is_defining(text: str, match: TermMatch) -> bool:
