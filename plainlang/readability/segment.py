@@ -69,8 +69,9 @@ _LAST_WORD = re.compile(r"[^\s(\[\"'“‘]*$")
 _HAS_WORD = re.compile(r"\w")
 # A line that may start a Markdown block other than a paragraph: a heading, list, quote, table
 # row or delimiter, code, HTML, thematic break or setext underline. Text with no such line is
-# paragraphs separated by blank lines, and needs no Markdown parser.
-_BLOCK_SYNTAX = re.compile(r"(?:\A|(?<=[\r\n]))(?: {4}|\t| {0,3}(?:[-#>*+_|<`~=:]|\d{1,9}[.)]))")
+# paragraphs separated by blank lines, and needs no Markdown parser. (A tab after up to three
+# spaces reaches the fourth column too: " \t" indents code as four spaces do.)
+_BLOCK_SYNTAX = re.compile(r"(?:\A|(?<=[\r\n]))(?: {4}| {0,3}\t| {0,3}(?:[-#>*+_|<`~=:]|\d{1,9}[.)]))")
 _LIST_MARKER = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 
 

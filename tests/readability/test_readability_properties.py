@@ -7,7 +7,7 @@ import dataclasses
 import importlib
 import math
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plainlang import score
@@ -151,6 +151,7 @@ def test_every_formula_is_finite_on_any_counts(value: Counts) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(any_text)
+@example(text=" \t0\r0")  # a space then a tab indents code: block syntax, found by Hypothesis
 def test_text_without_block_syntax_segments_the_same_with_or_without_the_markdown_parser(
     text: str,
 ) -> None:
