@@ -135,6 +135,8 @@ class Plan:
     words: list[Term] = field(default_factory=list)  # for "Words to know", in order of first use
     explained: list[Explanation] = field(default_factory=list)
     facts: tuple[Span, ...] | None = None  # the text's protected spans, when planning found them
+    # sentence_ends of the positions in ``sentences``, when capping them found those already
+    ends: list[int] | None = None
 
 
 def check_style(style: str) -> Style:
@@ -485,7 +487,10 @@ def plan_text(
 def _cap_sentences(text: str, plan: Plan) -> None:
     """Explanation sentences past ``fit.MAX_SENTENCES_AFTER`` after one sentence become entries
     of "Words to know" (a run of them after a long list of conditions helps no reader)."""
-    extra = fit.over_cap(text, [position for position, _ in plan.sentences])
+    positions = [position for position, _ in plan.sentences]
+    ends = sentence_ends(text, positions)
+    plan.ends = ends  # sentence_insertions needs them too: found once
+    extra = fit.over_cap(text, positions, ends=ends)
     if not extra:
         return
     by_sentence = [i for i, item in enumerate(plan.explained) if item.style == "sentence"]
@@ -494,9 +499,11 @@ def _cap_sentences(text: str, plan: Plan) -> None:
     for index in sorted(extra):
         at = by_sentence[index]
         item = plan.explained[at]
-        plan.explained[at] = item._replace(style="words-to-know")
+        # item._replace(style="words-to-know"), made in C
+        plan.explained[at] = _tuple_new(Explanation, (item.term, item.match, "words-to-know", item.edit))
         plan.words.append(item.term)
     plan.sentences = [pair for i, pair in enumerate(plan.sentences) if i not in extra]
+    plan.ends = [end for i, end in enumerate(ends) if i not in extra]
 
 
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
@@ -505,7 +512,9 @@ def sentence_insertions(text: str, plan: Plan) -> list[Edit]:
     facts = plan.facts if plan.facts is not None else protected_spans(text) if plan.sentences else ()
     fact_ends = {stop for _, stop in facts}
     closed_at: set[int] = set()
-    ends = sentence_ends(text, [position for position, _ in plan.sentences])
+    ends = plan.ends
+    if ends is None or len(ends) != len(plan.sentences):
+        ends = sentence_ends(text, [position for position, _ in plan.sentences])
     for (_, sentence), end in zip(plan.sentences, ends, strict=True):
         last = end  # the end of text[:end].rstrip(), without copying the text before it
         while last and text[last - 1].isspace():

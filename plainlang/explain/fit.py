@@ -178,12 +178,15 @@ def _use_start(use: Use) -> int:
     return use.match.start
 
 
-def over_cap(text: str, positions: Sequence[int], cap: int = MAX_SENTENCES_AFTER) -> set[int]:
+def over_cap(
+    text: str, positions: Sequence[int], cap: int = MAX_SENTENCES_AFTER, ends: Sequence[int] | None = None
+) -> set[int]:
     """Which of the explanation sentences planned at ``positions`` (uses in ``text``, in order)
-    come after more than ``cap`` others that follow the same sentence: their indexes."""
+    come after more than ``cap`` others that follow the same sentence: their indexes.
+    ``ends``: ``sentence_ends(text, positions)`` when the caller has them (``positions`` unread)."""
     seen: dict[int, int] = {}
     extra: set[int] = set()
-    for index, end in enumerate(sentence_ends(text, positions)):
+    for index, end in enumerate(sentence_ends(text, positions) if ends is None else ends):
         seen[end] = seen.get(end, 0) + 1
         if seen[end] > cap:
             extra.add(index)

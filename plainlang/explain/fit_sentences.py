@@ -87,7 +87,7 @@ class SentenceFit:
     def __init__(self, text: str, uses: Sequence[Use], glossary: Glossary, limit: int) -> None:
         self._text = text
         self._uses = uses
-        self._starts = [use.match.start for use in uses]
+        self._starts: list[int] | None = None  # each use's match.start, when reserve first needs them
         self._glossary = glossary
         self._limit = limit
         # the last position whose bounds were found, how far on they hold (reach), and them
@@ -96,8 +96,12 @@ class SentenceFit:
         self._known_bounds = (0, 0)
         self._sentences: dict[tuple[int, int], tuple[int, bool]] = {}  # words, ends in a stop
         self._changes: list[tuple[int, int, int]] = []  # (start, end, word change) but 0, sorted
+        # the same changes in the order they were settled: a sentence met again adds those
+        # settled since it was last counted (each edit's change is worked out once, and the
+        # many that change nothing, a term kept as written, are not visited again)
+        self._log: list[tuple[int, int, int]] = []
         self._settled = 0  # edits[:_settled] are in _changes
-        # per sentence: how many edits were settled when its words were last counted, and those
+        # per sentence: how long _log was when its words were last counted, and those words
         self._counted: dict[tuple[int, int], tuple[int, int]] = {}
 
     def bounds(self, at: int) -> tuple[int, int]:
@@ -139,7 +143,7 @@ class SentenceFit:
         if counted is None:
             return False
         total, _, end = counted
-        return not self._within(total, at, end)
+        return total > self._limit or not self._within(total, at, end)
 
     def _settled_words(self, edits: Sequence[_Edit], settled: int, at: int) -> tuple[int, int, int] | None:
         """Words of the sentence holding ``at`` with the settled edits inside it made, and its
@@ -147,41 +151,51 @@ class SentenceFit:
         if settled < self._settled:
             raise ValueError("settled edits cannot be taken back")
         text = self._text
-        start, end = self.bounds(at)
-        known = self._sentences.get((start, end))
+        # self.bounds(at), its common case inline: this runs once or twice per term explained
+        found = self._known_bounds if self._known <= at <= self._reach else self.bounds(at)
+        known = self._sentences.get(found)
         if known is None:
+            start, end = found
             sentence = text[start:end]
             known = (words(sentence), sentence.rstrip().endswith((".", "!", "?")))
-            self._sentences[start, end] = known
+            self._sentences[found] = known
         total, closed = known
         if not closed:
             return None
-        changes = self._changes
-        for edit in edits[self._settled : settled]:
-            change = _change(text, edit)
-            if change:  # most edits write the words as they are (the term kept, a sentence after)
-                insort(changes, (edit.start, edit.end, change))
-        self._settled = settled
-        counted = self._counted.get((start, end))
+        start, end = found
+        log = self._log
+        if settled > self._settled:
+            changes = self._changes
+            for edit in edits[self._settled : settled]:
+                change = _change(text, edit)
+                if change:  # most edits write the words as they are (the term kept, a sentence after)
+                    entry = (edit.start, edit.end, change)
+                    insort(changes, entry)
+                    log.append(entry)
+            self._settled = settled
+        counted = self._counted.get(found)
         if counted is None:  # a sentence met first: the settled edits inside it, by a search
+            changes = self._changes
             i = bisect_left(changes, (start,))
             count = len(changes)
             while i < count and changes[i][0] <= end:
                 if changes[i][1] <= end:
                     total += changes[i][2]
                 i += 1
-        else:  # met before: only the edits settled since (a list of many terms has many)
+        else:  # met before: only the changes settled since (a list of many terms has many)
             since, total = counted
-            for edit in edits[since:settled]:
-                if start <= edit.start and edit.end <= end:
-                    total += _change(text, edit)
-        self._counted[start, end] = (settled, total)
+            for change_start, change_end, change in log[since:]:
+                if start <= change_start and change_end <= end:
+                    total += change
+        self._counted[found] = (len(log), total)
         return total, start, end
 
     def _within(self, total: int, at: int, end: int) -> bool:
         """``total`` words, with room kept for the abbreviations still to come, fit the limit."""
         if total > self._limit:  # reserve only adds words: over already
             return False
+        if self._starts is None:
+            self._starts = [use.match.start for use in self._uses]
         return total + reserve(self._text, at, self._uses, self._glossary, end, self._starts) <= self._limit
 
 

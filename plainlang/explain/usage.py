@@ -160,17 +160,21 @@ def _explanation_spans(
     pieces: _Pieces | None = None,
     entry: Term | None = None,
     whole: bool = False,
+    verb: bool | None = None,
 ) -> list[Span]:
     """Spans that explain ``match`` (empty when it is not explained); ``entry`` is its term's
     glossary entry when the caller has it at hand (else it is looked up), ``whole`` says the
-    text is one paragraph."""
+    text is one paragraph, ``verb`` whether a defining verb follows the match (when the caller
+    has looked already)."""
     # the patterns inline rather than through parenthesis_after and is_defining: this runs
     # for every first use of a term
     end = match.end
     paren = _PARENTHESIS.match(text, end)
     if paren is not None and says_something(paren.group(1)):
         return [paren.span()]
-    if _DEFINING_VERB.match(text, end) is not None and is_defining(text, match):
+    if verb is None:
+        verb = _DEFINING_VERB.match(text, end) is not None
+    if verb and is_defining(text, match):
         return [(sentence_start(text, match.start), sentence_end(text, end))]
     p_start, p_end = (0, len(text)) if whole else paragraph_of(text, match.start)
     for other in later:
@@ -220,6 +224,7 @@ def scan(
     # long text's scan quadratic.)
     verb_at = _DEFINING_VERB.match
     defined = [m for m in matches if verb_at(text, m.end) is not None]
+    verb_ends = {m.end for m in defined}  # the verb test reads only what follows a match's end
     pieces = _Pieces(text)
     active = list(skip)
     overlaps_heading = headings.overlaps if headings else None
@@ -241,7 +246,9 @@ def scan(
             continue
         done.add(term)
         later = [o for o in defined if o.start > m.start and o.term == term] if defined else []
-        spans = _explanation_spans(text, glossary, m, later, pieces, entries.get(term), whole)
+        spans = _explanation_spans(
+            text, glossary, m, later, pieces, entries.get(term), whole, m.end in verb_ends
+        )
         skip.extend(spans)
         active.extend(spans)
         append(_tuple_new(Use, (m, True, bool(spans))))

@@ -61,6 +61,39 @@ def test_number_pattern_finds_what_the_lookbehind_first_pattern_found(text: str)
     assert set(expected) <= set(protected_spans(text))
 
 
+_REGISTRIES = [
+    "ACTRN",
+    "ChiCTR",
+    "CTRI",
+    "DRKS",
+    "JPRN",
+    "KCT",
+    "NTR",
+    "PACTR",
+    "IRCT",
+    "TCTR",
+    "RBR",
+    "SLCTR",
+]
+_REGISTRY_AND_NUMBERS = st.lists(
+    st.sampled_from(
+        [*"a1.9-_ x/%٣", "CT", "12345678", "2.5", "2020-123456-12", "NCT01234567", "é"]
+        # each registry prefix, and each with an id after it
+        + [f"{prefix}{id_}" for prefix in _REGISTRIES for id_ in ("", "1", "-2/3")]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_REGISTRY_AND_NUMBERS)
+def test_protected_spans_with_prefilters_find_what_every_pattern_finds(text: str) -> None:
+    # each kind run only when its test finds a sign of it, and ASCII texts' numbers as [0-9]
+    expected = sorted(
+        span for _, pattern in _PROTECTED_KINDS for span in (m.span() for m in pattern.finditer(text))
+    )
+    assert protected_spans(text) == tuple(expected)
+
+
 @given(
     st.lists(st.tuples(st.integers(0, 60), st.integers(1, 10)), max_size=8),
     st.integers(0, 70),

@@ -104,6 +104,34 @@ def test_sentence_fit_agrees_with_fits_and_reserve(
             del edits[settled:]  # taken back, as plan_text does when the parenthesis does not fit
 
 
+@settings(max_examples=150)
+@given(_TERMY, st.integers(0, 12), st.data())
+def test_sentence_fit_over_and_fits_in_any_order_agree_with_the_plain_functions(
+    mini: Glossary, text: str, limit: int, data: st.DataObject
+) -> None:
+    # A sentence met again adds only the changes settled since it was last counted; edits that
+    # change no words (written as they are) are never visited again. Asked in any mix, over and
+    # fits must still answer what fit.fits answers from scratch.
+    uses, _ = scan(text, mini, ScanState())
+    sizes = SentenceFit(text, uses, mini, limit)
+    edits: list[Edit] = []
+    for use in uses:
+        at = use.match.start
+        settled = len(edits)
+        reserve = fit.reserve(text, at, uses, mini)
+        if data.draw(st.booleans()):
+            assert sizes.over(edits, settled, at) is not fit.fits(text, edits, at, limit, reserve)
+        for _ in range(data.draw(st.integers(0, 2))):
+            start = data.draw(st.integers(max(at - 3, 0), min(at + 12, len(text))))
+            end = data.draw(st.integers(start, min(start + 30, len(text))))
+            new = data.draw(st.sampled_from(["", "x", "two words", text[start:end], "a (longer one)"]))
+            edits.append(Edit(start, end, new))
+        if data.draw(st.booleans()):
+            assert sizes.fits(edits, settled, at) == fit.fits(text, edits, at, limit, reserve)
+        if data.draw(st.booleans()):
+            del edits[settled:]
+
+
 def test_a_settled_edit_reaching_past_the_sentence_end_is_not_counted_in_it(mini: Glossary) -> None:
     text = "Relapse and placebo here. Then more words follow."
     uses, _ = scan(text, mini, ScanState())

@@ -53,3 +53,28 @@ def test_over_cap_leaves_at_most_the_cap_after_any_one_sentence(sentences: list[
         at = text.index(f"Sentence {i}") + 3
         assert kept.count(at) <= MAX_SENTENCES_AFTER
     assert len(kept) == sum(min(positions.count(p), MAX_SENTENCES_AFTER) for p in set(positions))
+
+
+_SENTENCES_OF_TERMS = st.lists(
+    st.lists(st.sampled_from([*CONDITIONS, "words", "a https://x.org/a", "30"]), min_size=1, max_size=8).map(
+        _listing
+    ),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SENTENCES_OF_TERMS, st.sampled_from(["fit", "sentence"]))
+def test_insertions_from_the_ends_capping_found_are_the_insertions_found_afresh(
+    text: str, style: str
+) -> None:
+    from plainlang.explain.apply import plan_text, sentence_insertions
+    from plainlang.explain.usage import ScanState
+
+    # _cap_sentences keeps the sentence ends it found for sentence_insertions; found afresh
+    # from the positions, the insertions must be the same
+    plan = plan_text(text, Glossary.load(()), style, ScanState())  # type: ignore[arg-type]
+    kept = sentence_insertions(text, plan)
+    plan.ends = None
+    assert kept == sentence_insertions(text, plan)
