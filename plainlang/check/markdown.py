@@ -390,14 +390,29 @@ def _block_text(event: Heading | Paragraph | Item, blanked: str, starts: list[in
                     pos = found + 1
         else:
             return out
-    token = Token("inline", "", 0, content=content, children=[], map=[first, first + 1])
+    token = Token(
+        "inline", "", 0, content=content, children=list(_inline_children(content)), map=[first, first + 1]
+    )
+    out = BlockBuilder()
+    _inline(token, blanked, starts, out)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _inline_children(content: str) -> tuple[Token, ...]:
+    """The inline tokens markdown-it makes of a block's ``content``, remembered by content.
+
+    They depend on the content alone: the state starts with an empty environment (no link
+    references: ``markdown_blocks`` reads no page that defines one), and the core rules from
+    ``inline`` on read nothing else. ``_inline`` only reads them. Pages repeat such blocks
+    (the bold labels of site lists, a trial's page written again with another date).
+    """
+    token = Token("inline", "", 0, content=content, children=[])
     state = StateCore("", _parser(), {})
     state.tokens = [token]
     for rule in _inline_rules():
         rule(state)
-    out = BlockBuilder()
-    _inline(token, blanked, starts, out)
-    return out
+    return tuple(token.children or ())
 
 
 @functools.cache

@@ -136,3 +136,24 @@ def test_pages_of_blocks_parse_to_the_same_tokens(blocks: list[tuple[list[str], 
     source = "".join("\n".join(lines) + gap for lines, gap in blocks)
     assert _full(_parser(True).parse(source)) == _full(_parser(False).parse(source))
     assert extract_markdown(source, fast_blocks=True) == extract_markdown(source, fast_blocks=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=6))
+def test_remembered_inline_tokens_are_those_markdown_it_makes_of_the_content(texts: list[str]) -> None:
+    from plainlang.check.markdown import _inline_children
+
+    for content in [*texts, "\n".join(texts)]:
+        remembered = _inline_children(content)
+        assert _full(list(remembered)) == _full(list(_inline_children.__wrapped__(content)))
+        assert _full(list(_inline_children(content))) == _full(list(remembered))  # reading it changed nothing
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(BLOCK, st.sampled_from(["\n\n", "\n\n\n"])), max_size=6))
+def test_a_page_read_again_with_remembered_inline_tokens_gives_the_same_prose(
+    blocks: list[tuple[list[str], str]],
+) -> None:
+    source = "".join("\n".join(lines) + gap for lines, gap in blocks)
+    first = extract_markdown(source)
+    assert extract_markdown(source) == first == extract_markdown(source, fast_blocks=False)
