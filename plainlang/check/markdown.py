@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -232,33 +232,46 @@ class _Cursor:
         elif src.startswith("[", self.pos):
             self.skip("]")
 
-    def skip_code(self, token: Token) -> None:
-        self.skip(token.markup)
-        self.skip(token.content)
-        self.skip(token.markup)
+    def skip_code(self, markup: str, content: str) -> None:
+        self.skip(markup)
+        self.skip(content)
+        self.skip(markup)
+
+
+# What ``_inline`` reads of an inline child token: its type, content, markup and link target.
+# Plain strings, so a remembered tuple of them is nothing the garbage collector tracks.
+Child = tuple[str, str, str, str]
+
+
+def _child(token: Token) -> Child:
+    return token.type, token.content, token.markup, str(token.attrs.get("href", ""))
 
 
 def _inline(token: Token, source: str, starts: list[int], out: BlockBuilder) -> None:
     assert token.map is not None
-    cursor = _Cursor(source, starts[token.map[0]])
+    _walk([_child(c) for c in token.children or []], source, starts[token.map[0]], out)
+
+
+def _walk(children: Sequence[Child], source: str, start: int, out: BlockBuilder) -> None:
+    """Place the text of an inline token's ``children`` (``_child``) in ``source`` from ``start``."""
+    cursor = _Cursor(source, start)
     skipping = 0  # inside an autolink's or an image's text, which is not prose
-    for child in token.children or []:
-        kind = child.type
+    for kind, content, markup, href in children:
         if kind == "text" and not skipping:
-            cursor.text(child.content, out)
+            cursor.text(content, out)
         elif kind in ("softbreak", "hardbreak"):
             cursor.newline(out)
         elif kind == "code_inline":
-            cursor.skip_code(child)
+            cursor.skip_code(markup, content)
             out.space(cursor.pos - 1)
         elif kind == "html_inline":
-            cursor.skip(child.content)
-        elif kind == "link_open" and child.markup in ("autolink", "linkify"):
-            if str(child.attrs.get("href", "")).startswith("mailto:"):
+            cursor.skip(content)
+        elif kind == "link_open" and markup in ("autolink", "linkify"):
+            if href.startswith("mailto:"):
                 continue  # an e-mail address is prose a reader sees, and pii.contact must
             skipping += 1
             cursor.skip(">")
-        elif kind == "link_close" and child.markup in ("autolink", "linkify"):
+        elif kind == "link_close" and markup in ("autolink", "linkify"):
             if skipping:
                 skipping -= 1
             else:
@@ -390,14 +403,29 @@ def _block_text(event: Heading | Paragraph | Item, blanked: str, starts: list[in
                     pos = found + 1
         else:
             return out
-    token = Token("inline", "", 0, content=content, children=[], map=[first, first + 1])
+    out = BlockBuilder()
+    _walk(_inline_children(content), blanked, starts[first], out)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _inline_children(content: str) -> tuple[Child, ...]:
+    """What ``_walk`` reads of the inline tokens markdown-it makes of a block's ``content``,
+    remembered by content.
+
+    They depend on the content alone: the state starts with an empty environment (no link
+    references: ``markdown_blocks`` reads no page that defines one), and the core rules from
+    ``inline`` on read nothing else. Pages repeat such blocks (the bold labels of site lists,
+    a trial's page written again with another date). Kept as tuples of strings, not tokens:
+    a token is a dozen objects the garbage collector tracks, and thousands of them kept for
+    the run set off a full collection (~0.2 s, the heap holds the pronouncing dictionary).
+    """
+    token = Token("inline", "", 0, content=content, children=[])
     state = StateCore("", _parser(), {})
     state.tokens = [token]
     for rule in _inline_rules():
         rule(state)
-    out = BlockBuilder()
-    _inline(token, blanked, starts, out)
-    return out
+    return tuple(_child(c) for c in token.children or ())
 
 
 @functools.cache

@@ -34,6 +34,7 @@ four styles gave identical output to the spaCy version on all 4,139 record and g
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -44,7 +45,7 @@ from typing import Any
 from plainlang._gc import collector_paused
 from plainlang.explain.packs import Term
 from plainlang.explain.spans import SpanSet, protected_spans
-from plainlang.explain.tokens import Token
+from plainlang.explain.tokens import Token, stretches
 from plainlang.explain.tokens import tokenize as tokenize_text
 from plainlang.explain.variants import participle_forms, phrase_variants
 
@@ -117,6 +118,15 @@ TrieNode = tuple[list[int], dict[str, "TrieNode"]]
 # The compiled tables in marshal-able form: the keys as (term index, written, abbreviation,
 # exact words), the trie of word patterns and the trie of abbreviations (lower case).
 Tables = tuple[tuple[tuple[int, bool, bool, Words], ...], dict[str, TrieNode], dict[str, TrieNode]]
+# A stretch's tokens, word hits and (exact-checked) abbreviation hits, offsets within the stretch.
+# The tokens are kept flat (start, end, start, end, ...): one tuple of ints, not a tuple per
+# token, so the memo holds a few objects per stretch and the garbage collector's count of
+# long-lived objects barely grows (with a tuple per token, 1,000 pages added ~100,000 and set
+# off a full collection, ~0.2 ms a page of the run).
+Stretched = tuple[tuple[int, ...], tuple[Hit, ...], tuple[Hit, ...]]
+# How many stretch texts a matcher remembers (``_stretched``): the 307 pages written from
+# ../shared/data hold ~5,700 distinct blocks; past the bound the memo starts again.
+_STRETCH_MEMO = 32768
 
 _TWO_CAPITALS = re.compile("[A-Z][A-Z]")
 _SIMPLE_PHRASE = re.compile(r"(?:[a-z]+|[0-9]+)(?: (?:[a-z]+|[0-9]+))*")
@@ -275,6 +285,7 @@ class CompiledMatcher:
         self._simple_phrases = tokenizer is None
         self._abbreviation_set = frozenset(a for t in terms for a in t.abbreviations)
         self._has_terms: dict[str, bool] = {}  # memo of has_terms, bounded by its callers
+        self._stretch_memo: dict[str, Stretched] = {}  # see _stretched, bounded by _STRETCH_MEMO
 
     @classmethod
     def from_tables(cls, terms: Sequence[Term], tables: Tables) -> CompiledMatcher:
@@ -400,6 +411,11 @@ class CompiledMatcher:
     def candidates(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
         """The hits that may become matches: abbreviations in a run of capitals are not."""
         found, abbreviations = self.phrase_hits(text, tokens)
+        return self._outside_capitals(text, tokens, found, abbreviations)
+
+    def _outside_capitals(
+        self, text: str, tokens: Sequence[Token], found: list[Hit], abbreviations: Sequence[Hit]
+    ) -> list[Hit]:
         for hit in abbreviations:
             if not self._in_capitals(text, tokens, hit[1], hit[2]):
                 found.append(hit)
@@ -438,12 +454,56 @@ class CompiledMatcher:
             known = self._has_terms[text] = bool(self.find(text))
         return known
 
+    def _stretched(self, text: str) -> tuple[list[Token], list[Hit], list[Hit]]:
+        """``tokenize(text)`` and ``phrase_hits`` on it, put together from the text's stretches
+        (``tokens.stretches``), each tokenized and searched once and remembered by its text.
+
+        The same as the straightforward path (``tests/explain/test_fast_paths.py`` holds them
+        equal): a stretch's tokens are its own, shifted; no pattern holds a whitespace token,
+        so no hit spans a gap; lower case token by token is what ``_lower_words`` gives. Word
+        hits come first, in order of their first token, then the abbreviation hits, as
+        ``phrase_hits`` returns them. What looks across stretches (an abbreviation in a run of
+        capitals, protected spans, overlaps) is still judged on the whole text.
+        """
+        memo = self._stretch_memo
+        tokens: list[Token] = []
+        words: list[Hit] = []
+        short: list[Hit] = []
+        for start, end, chunks in stretches(text):
+            if not chunks:
+                tokens.append((start, end))
+                continue
+            part = text[start:end] if start or end != len(text) else text
+            known = memo.get(part)
+            if known is None:
+                if len(memo) >= _STRETCH_MEMO:
+                    memo.clear()
+                own = tokenize_text(part)
+                found, abbreviations = self.phrase_hits(part, own)
+                flat = tuple(itertools.chain.from_iterable(own))
+                known = memo[part] = (flat, tuple(found), tuple(abbreviations))
+            flat, found_words, found_short = known
+            base = len(tokens)
+            bounds = iter(flat)
+            tokens.extend([(s + start, e + start) for s, e in zip(bounds, bounds, strict=True)])
+            if base:
+                words.extend([(key, i + base, j + base) for key, i, j in found_words])
+                short.extend([(key, i + base, j + base) for key, i, j in found_short])
+            else:
+                words.extend(found_words)
+                short.extend(found_short)
+        return tokens, words, short
+
     def find(self, text: str, protected: SpanSet | None = None) -> tuple[TermMatch, ...]:
         """Every non-overlapping term occurrence in ``text``, in order."""
         if not text:
             return ()
-        tokens = self._tokenize(text)
-        candidates = self.candidates(text, tokens)
+        if self._simple_phrases:  # our own tokenizer: stretches remembered by their text
+            tokens, found, abbreviations = self._stretched(text)
+            candidates = self._outside_capitals(text, tokens, found, abbreviations)
+        else:
+            tokens = self._tokenize(text)
+            candidates = self.candidates(text, tokens)
         if not candidates:
             return ()
         guard = protected if protected is not None else SpanSet(protected_spans(text))

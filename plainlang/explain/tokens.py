@@ -244,3 +244,33 @@ def tokenize(text: str) -> list[Token]:
             if start < position:
                 append((start, position))
     return tokens
+
+
+Stretch = tuple[int, int, bool]  # (start, end, whether it is a stretch of chunks or a gap token)
+
+
+def stretches(text: str) -> list[Stretch]:
+    """``text`` cut at its gaps, in order: ``(start, end, True)`` for a stretch of chunks
+    between gaps, ``(start, end, False)`` for a gap's token.
+
+    ``tokenize`` reads each stretch on its own (a stretch starts at 0 or right after a gap,
+    and so never with a space unless it is at 0), so the tokens of ``text`` are each stretch's
+    ``tokenize(text[start:end])`` shifted by ``start``, with the gap tokens between them. The
+    matcher uses this to remember the tokens and trie hits of a stretch by its text: a page's
+    blocks are its stretches, and most of them recur across pages (stock sentences, the same
+    trial's page written again).
+    """
+    out: list[Stretch] = []
+    position = 0
+    if "  " in text or not text.isprintable():
+        for gap in _GAP.finditer(text):
+            if position < gap.start():
+                out.append((position, gap.start(), True))
+            start, position = gap.span()
+            if start and text[start] == " ":
+                start += 1
+            if start < position:
+                out.append((start, position, False))
+    if position < len(text):
+        out.append((position, len(text), True))
+    return out

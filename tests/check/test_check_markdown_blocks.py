@@ -136,3 +136,26 @@ def test_pages_of_blocks_parse_to_the_same_tokens(blocks: list[tuple[list[str], 
     source = "".join("\n".join(lines) + gap for lines, gap in blocks)
     assert _full(_parser(True).parse(source)) == _full(_parser(False).parse(source))
     assert extract_markdown(source, fast_blocks=True) == extract_markdown(source, fast_blocks=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=3).map(" ".join))
+def test_remembered_inline_children_are_what_markdown_it_makes_of_the_paragraph(content: str) -> None:
+    from plainlang.check.markdown import _child, _inline_children
+
+    tokens = _parser(False).parse(content + "\n")
+    inline = [t for t in tokens if t.type == "inline"]
+    assert len(inline) == 1  # one paragraph
+    expected = tuple(_child(c) for c in inline[0].children or [])
+    assert _inline_children(inline[0].content) == expected
+    assert _inline_children(inline[0].content) == expected  # asked again: from the memo, unchanged
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(BLOCK, st.sampled_from(["\n\n", "\n\n\n"])), max_size=6))
+def test_a_page_read_again_with_remembered_inline_tokens_gives_the_same_prose(
+    blocks: list[tuple[list[str], str]],
+) -> None:
+    source = "".join("\n".join(lines) + gap for lines, gap in blocks)
+    first = extract_markdown(source)
+    assert extract_markdown(source) == first == extract_markdown(source, fast_blocks=False)
