@@ -7,7 +7,9 @@ the same text. Both linters run in this process over the same
 files: plainlang through ``CheckRun.check_file``, proselint (from PyPI, ``pip install -e
 '.[bench]'``) through ``LintFile(path).lint(config)`` with its default configuration and checks
 registered once, the way its command line does it. Reported: seconds per file for each, and
-the ratio. Aim (issue 6): plainlang at least 10 times faster per file.
+the ratio over all pages and over each trial's first page (the aim is judged there: later
+copies of a trial's page are partly answered from plainlang's memos by text). Aim (issue 6):
+plainlang at least 10 times faster per file.
 
 ``--breakdown`` also times each stage of plainlang's check on the same pages (CPU time, so that
 other work on the machine weighs less; plainlang's caches by text are cleared first, so a page
@@ -104,8 +106,12 @@ def time_proselint(pages: list[Path]) -> tuple[list[float], int, float]:
 
 
 def forget_caches() -> int:
-    """Clear every ``functools`` cache of plainlang's modules; returns how many."""
-    cleared = 0
+    """Clear every ``functools`` cache of plainlang's modules, and what the glossary's matcher
+    remembers by text; returns how many caches."""
+    from plainlang.explain import Glossary
+
+    Glossary.load().matcher.forget()
+    cleared = 1
     for module_name, module in list(sys.modules.items()):
         if not module_name.startswith("plainlang") or module is None:
             continue
@@ -223,9 +229,15 @@ def main() -> None:
         f"CPU per file: plainlang {our_cpu / len(pages) * 1000:.2f} ms, proselint "
         f"{their_cpu / len(pages) * 1000:.2f} ms, ratio {their_cpu / our_cpu:.1f}x"
     )
-    ratio = per_theirs / per_ours
+    print(f"ratio (proselint / plainlang, per file, all {len(pages)} pages): {per_theirs / per_ours:.1f}x")
+    # The pages cycle through the trials, so the first ``trials`` pages are each trial's first
+    # sight: plainlang's memos by text (a block's tokens and term hits, Markdown inline results)
+    # answer later copies of a trial's page, but not those. The aim is judged on them.
+    first = min(trials, len(pages))
+    ratio = sum(theirs[:first]) / sum(ours[:first])
     print(
-        f"ratio (proselint / plainlang, per file): {ratio:.1f}x  (aim: >= 10x) {'MET' if ratio >= 10 else 'NOT MET'}"
+        f"ratio (proselint / plainlang, per file, first sight of each of the {first} trials): "
+        f"{ratio:.1f}x  (aim: >= 10x) {'MET' if ratio >= 10 else 'NOT MET'}"
     )
 
 

@@ -443,6 +443,12 @@ class CompiledMatcher:
                     shouting += 1
         return shouting >= 2
 
+    def forget(self) -> None:
+        """Drop what the matcher remembers by text, so the next texts cost a first sight
+        (benchmarks that must not be answered from a memo call it; results never change)."""
+        self._has_terms.clear()
+        self._stretch_memo.clear()
+
     def has_terms(self, text: str) -> bool:
         """Whether ``text`` holds a term; remembered, for the few texts asked again and again.
 
