@@ -12,9 +12,9 @@ def disclaimers() -> str:
 def good_page() -> str:
     """A page with no finding at or above warning under the default profile."""
     return (
-        "# A study of a drug for asthma\n\n"
+        "# A study of a medicine for asthma\n\n"
         + disclaimers()
-        + "The study tests a drug for asthma (an illness that makes it hard to breathe). You take it once a day.\n"
+        + "The study tests a medicine for asthma (an illness that makes it hard to breathe). You take it once a day.\n"
     )
 
 

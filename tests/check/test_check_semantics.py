@@ -58,9 +58,9 @@ def test_a_text_explained_in_each_style_passes_the_glossary_rules(style: str, te
     [
         # the sentence-after form the "fit" style writes when a parenthesis would make a
         # sentence too long: the term's own sentence, then one that says what it means
-        "The study is for adults whose illness is refractory after two or more earlier treatments. "
+        "The study is for adults whose illness is refractory after two or more earlier medicines. "
         "Refractory means the illness did not get better with treatment.",
-        "- Adults whose illness is refractory after two earlier treatments. Refractory means the "
+        "- Adults whose illness is refractory after two earlier medicines. Refractory means the "
         "illness did not get better with treatment.",
         # the parenthesis form
         "The study is for adults whose illness is refractory (did not get better with treatment).",
@@ -79,7 +79,9 @@ def test_the_same_text_without_its_explanation_is_flagged() -> None:
 
 
 def test_an_abbreviation_with_its_definition_after_it_in_the_parenthesis_is_spelled_out() -> None:
-    text = "Adults with acute myeloid leukemia (AML, a blood cancer) can join. People with AML get the drug."
+    text = (
+        "Adults with acute myeloid leukemia (AML, a blood cancer) can join. People with AML get the medicine."
+    )
     assert _glossary_findings(text) == []
 
 

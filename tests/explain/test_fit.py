@@ -75,7 +75,7 @@ def test_a_sentence_starts_after_a_citation_marker() -> None:
 def test_check_accepts_the_sentence_after_on_a_rendered_page_with_citations() -> None:
     page = (
         "# A study\n\n## What could go wrong\n\n"
-        "Any treatment can cause side effects, and it may not work for everyone.[1] "
+        "Any medicine can cause side effects, and it may not work for everyone.[1] "
         "Side effects means a harm a drug can cause besides what it is for.\n"
     )
     report = check(page)
