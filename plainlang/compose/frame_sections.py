@@ -27,7 +27,7 @@ from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
 from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
-from plainlang.readability.counts import Counts, count
+from plainlang.readability.counts import Counts, token
 from plainlang.readability.formulas import smog
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
@@ -129,9 +129,18 @@ def summary(
 _SMOG_MARGIN = 0.15
 
 
-# What the estimate needs of one text: the counts of its sentences, and the glossary terms it
-# uses as (term, surface), in order; and of one definition sentence, its counts.
-Estimate = tuple[Counts, tuple[tuple[str, str], ...]]
+# What the estimate needs of one text: how many of its sentences have words and how many
+# polysyllables they hold (all SMOG reads of the counts), and the glossary terms it uses as
+# (term, surface), in order; and of one definition sentence, the same two numbers.
+Estimate = tuple[int, int, tuple[tuple[str, str], ...]]
+_WORDS, _POLYSYLLABLES = 0, 6  # indexes in readability.counts.token's tuple (Counts field order)
+
+
+def _smog_counts(sentence: str) -> tuple[int, int]:
+    """(sentences, polysyllables) of one sentence, as ``count(sentence).counts`` has them: SMOG
+    needs only these two of the ten sums, so the others are not added up (speed only)."""
+    rows = [token(raw) for raw in sentence.split()]
+    return (1 if any(row[_WORDS] for row in rows) else 0), sum(row[_POLYSYLLABLES] for row in rows)
 
 
 def estimated_smog(
@@ -139,31 +148,35 @@ def estimated_smog(
 ) -> float:
     """SMOG of ``texts`` with one "X means ..." sentence for each glossary term's first use, as
     the explain stage will add them. ``seen`` remembers what each text holds, for a caller that
-    asks about the same texts again (counts add up field by field: the sum is the same)."""
+    asks about the same texts again (counts add up: the sums are the same)."""
     seen = {} if seen is None else seen
-    totals: list[Counts] = []
+    sentences = polysyllables = 0
     uses: list[tuple[str, str]] = []
     for text in texts:
         known = seen.get(text)
         if known is None:
-            sentences = Counts.total(count(s).counts for s in split_sentences(text))
+            said = [_smog_counts(s) for s in split_sentences(text)]
             found = tuple((match.term, match.surface) for match in glossary.find(text))
-            known = seen[text] = (sentences, found)
-        totals.append(known[0])
-        uses.extend(known[1])
+            known = seen[text] = (sum(c[0] for c in said), sum(c[1] for c in said), found)
+        sentences += known[0]
+        polysyllables += known[1]
+        uses.extend(known[2])
     terms: set[str] = set()
     for name, surface in uses:
+        if name in terms:
+            continue
         term = glossary.get(name)
-        if name in terms or term is None:
+        if term is None:
             continue
         terms.add(name)
         sentence = f"{surface} means {term.definition}"
         key = "\0" + sentence  # no page text starts so: a text that reads like one keeps its terms
         known = seen.get(key)
         if known is None:
-            known = seen[key] = (count(sentence).counts, ())
-        totals.append(known[0])
-    return smog(Counts.total(totals))
+            known = seen[key] = (*_smog_counts(sentence), ())
+        sentences += known[0]
+        polysyllables += known[1]
+    return smog(Counts(sentences=sentences, polysyllables=polysyllables))
 
 
 def _summary_sentences(

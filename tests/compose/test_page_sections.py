@@ -1,0 +1,73 @@
+"""The page's sections built once per step field they read (``PageSections``) are the sections
+``trial_sections`` builds afresh at every step, whatever steps a page asks for, in any order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, shared_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import plainlang
+from plainlang.compose.plainness import build_gate
+from plainlang.compose.trial_page import STEPS, PageSections, Shorter, in_short, trial_sections
+from plainlang.compose.wording import load_wording
+from plainlang.explain import Glossary
+from plainlang.model import Trial
+from plainlang.policy import load_policy
+from plainlang.records import load
+
+PROFILE = plainlang.Profile(today="2026-11-21")
+# every v2 record, and a sample of the XML ones (hard pages with many places and conditions
+# among them), or the examples when ../shared/data is absent
+_SAMPLE = shared_records("ctgov-v2", "*.json") + shared_records("ctgov-xml", "*.xml")[::12]
+_PATHS = _SAMPLE or sorted(EXAMPLES.glob("*.json"))
+
+
+def _fresh_and_memoised(trial: Trial, steps: list[Shorter]) -> None:
+    policy, wording, glossary = load_policy(PROFILE.policy), load_wording("en"), Glossary.load()
+    gate = build_gate(PROFILE, policy, trial, glossary)
+    short = in_short(trial, wording, policy, PROFILE, glossary)
+    memo = PageSections(trial, wording, policy, PROFILE, glossary, gate, short)
+    for step in steps:
+        fresh = trial_sections(
+            trial,
+            wording,
+            policy,
+            PROFILE,
+            glossary,
+            build_gate(PROFILE, policy, trial, glossary),
+            step,
+            short,
+        )
+        assert memo.at(step) == fresh, step
+
+
+@pytest.mark.parametrize("path", _PATHS, ids=lambda p: p.stem)
+def test_sections_remembered_across_the_page_steps_equal_sections_built_afresh(path: Path) -> None:
+    _fresh_and_memoised(load(path), list(STEPS))
+
+
+_STEP = st.builds(
+    Shorter,
+    places_named=st.booleans(),
+    conditions_listed=st.booleans(),
+    other_names=st.integers(0, 4),
+    conditions_named=st.integers(1, 4),
+    other_measures=st.integers(0, 6),
+)
+
+
+@pytest.fixture(scope="module")
+def trials() -> list[Trial]:
+    return [load(p) for p in _PATHS[:6]]
+
+
+@settings(max_examples=25, deadline=None)
+@given(index=st.integers(0, 5), steps=st.lists(_STEP, min_size=1, max_size=6))
+def test_sections_remembered_for_any_steps_in_any_order_equal_sections_built_afresh(
+    trials: list[Trial], index: int, steps: list[Shorter]
+) -> None:
+    _fresh_and_memoised(trials[index % len(trials)], steps)
