@@ -35,8 +35,10 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     # A page that reads above the target grade gives its long lists in fewer words, a step at a
     # time (``STEPS``); each step is judged as the reader gets it, abbreviations spelled out.
     tried: list[tuple[float, Document]] = []
-    seen: dict[str, Estimate] = {}  # what each text holds, for the estimate at every step
-    short = in_short(trial, wording, policy, profile, glossary)  # the same at every step
+    # what each text holds, for the estimate at every step and for "In short" (whose sentences
+    # are on the page too): it is a function of the text and the glossary, so one memo serves both
+    seen: dict[str, Estimate] = {}
+    short = in_short(trial, wording, policy, profile, glossary, seen)  # the same at every step
     # each section built once for the step fields it reads (a step changes one or two lists)
     sections = PageSections(trial, wording, policy, profile, glossary, gate, short)
     for step in STEPS:

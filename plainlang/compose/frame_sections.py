@@ -100,15 +100,17 @@ def summary(
     policy: Policy,
     cite: Citer,
     target_smog: float = 8.0,
+    seen: dict[str, Estimate] | None = None,
 ) -> Section:
     """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured.
 
     It is the part most readers read, so it must read at the target grade with the definitions
     the explain stage will add: when the names make it too hard, it names fewer and counts more
     ("It tests Fulvestrant and one more medicine."); the sections below give every name.
+    ``seen``: what each text holds (``estimated_smog``), when the caller keeps it for the page.
     """
     tried: list[tuple[float, list[Sentence]]] = []
-    seen: dict[str, Estimate] = {}  # the steps share most sentences: each is read once
+    seen = {} if seen is None else seen  # the steps share most sentences: each is read once
     for step in _STEPS:
         sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
         grade = estimated_smog([s.text for s in sentences], glossary, seen)

@@ -71,10 +71,18 @@ def trial_sections(
     return _sections(trial, wording, policy, profile, glossary, gate, short, step)
 
 
-def in_short(trial: Trial, wording: Wording, policy: Policy, profile: Profile, glossary: Glossary) -> Section:
+def in_short(
+    trial: Trial,
+    wording: Wording,
+    policy: Policy,
+    profile: Profile,
+    glossary: Glossary,
+    seen: dict[str, frame.Estimate] | None = None,
+) -> Section:
     """The "In short" section: it finds its own wording for the target grade (``frame.summary``),
-    so it is the same at every step of the page."""
-    return frame.summary(trial, wording, glossary, policy, Citer(trial.id), profile.target_smog)
+    so it is the same at every step of the page. ``seen``: the page's memo of what each text
+    holds (``page_grade`` reads its sentences again)."""
+    return frame.summary(trial, wording, glossary, policy, Citer(trial.id), profile.target_smog, seen)
 
 
 def page_grade(

@@ -71,3 +71,22 @@ def test_sections_remembered_for_any_steps_in_any_order_equal_sections_built_afr
     trials: list[Trial], index: int, steps: list[Shorter]
 ) -> None:
     _fresh_and_memoised(trials[index % len(trials)], steps)
+
+
+@pytest.mark.parametrize("path", _PATHS[:8], ids=lambda p: p.stem)
+def test_in_short_sharing_the_pages_estimate_memo_equals_in_short_with_its_own(path: Path) -> None:
+    from plainlang.compose.frame_sections import Estimate
+    from plainlang.compose.trial_page import page_grade
+    from plainlang.model import Document
+
+    trial = load(path)
+    policy, wording, glossary = load_policy(PROFILE.policy), load_wording("en"), Glossary.load()
+    alone = in_short(trial, wording, policy, PROFILE, glossary)
+    # a memo that already holds every text of the page (as at a later step), and one that is empty
+    seen: dict[str, Estimate] = {}
+    page = Document("A page", trial_sections(trial, wording, policy, PROFILE, glossary))
+    page_grade(page, glossary, seen)
+    assert in_short(trial, wording, policy, PROFILE, glossary, seen) == alone
+    fresh: dict[str, Estimate] = {}
+    assert in_short(trial, wording, policy, PROFILE, glossary, fresh) == alone
+    assert page_grade(page, glossary, fresh) == page_grade(page, glossary)
