@@ -9,8 +9,9 @@ record or counted with the count recorded in the sentence's provenance.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph, split_sentences
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
@@ -111,8 +112,17 @@ def summary(
     """
     tried: list[tuple[float, list[Sentence]]] = []
     seen = {} if seen is None else seen  # the steps share most sentences: each is read once
+    parts: dict[tuple[object, ...], Any] = {}
+
+    def part(key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        # each sentence made once for the step fields it reads (speed only: they are pure)
+        if key not in parts:
+            parts[key] = make()
+        made: _T = parts[key]
+        return made
+
     for step in _STEPS:
-        sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
+        sentences = _summary_sentences(trial, wording, glossary, policy, cite, step, part)
         grade = estimated_smog([s.text for s in sentences], glossary, seen)
         if grade <= target_smog - _SMOG_MARGIN:
             return Section("summary", "In short", blocks(paragraph(sentences)))
@@ -181,9 +191,29 @@ def estimated_smog(
     return smog(Counts(sentences=sentences, polysyllables=polysyllables))
 
 
+_T = TypeVar("_T")
+
+
+class _Part(Protocol):
+    """``part(key, make)``: ``make()``, or what it made before for the same key."""
+
+    def __call__(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
+
+
+def _made(key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+    return make()
+
+
 def _summary_sentences(
-    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, step: _Plainer
+    trial: Trial,
+    wording: Wording,
+    glossary: Glossary,
+    policy: Policy,
+    cite: Citer,
+    step: _Plainer,
+    part: _Part = _made,
 ) -> list[Sentence]:
+    """The "In short" sentences at ``step``; ``part`` keys each on the step fields it reads."""
     design = trial.design
     phase = phase_name(trial, wording)
     # "This study is in phase 2." lets the explain stage define the phase right after the term,
@@ -191,17 +221,20 @@ def _summary_sentences(
     in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
     subject = "It" if phase else "This study"
     if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
-        what = _what_is_tested(
-            trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.", step.treatments
+        what = part(
+            ("what", step.treatments),
+            lambda: _what_is_tested(
+                trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.", step.treatments
+            ),
         )
     else:
         what = cite.say(f"{subject} watches and records what happens to the people in it.", design.study_type)
     found = (
         in_phase,
         what,
-        *_for_whom(trial, wording, cite, step.conditions),
-        _duration(trial, wording, cite),
-        _main_measure(trial, cite, glossary, quote=step.measure),
+        *part(("whom", step.conditions), lambda: _for_whom(trial, wording, cite, step.conditions)),
+        part(("duration",), lambda: _duration(trial, wording, cite)),
+        part(("measure", step.measure), lambda: _main_measure(trial, cite, glossary, quote=step.measure)),
     )
     return [s for s in found if s is not None and s.text]
 

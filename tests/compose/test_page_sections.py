@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,31 @@ def test_in_short_sharing_the_pages_estimate_memo_equals_in_short_with_its_own(p
     fresh: dict[str, Estimate] = {}
     assert in_short(trial, wording, policy, PROFILE, glossary, fresh) == alone
     assert page_grade(page, glossary, fresh) == page_grade(page, glossary)
+
+
+@settings(max_examples=20, deadline=None)
+@given(index=st.integers(0, 5), order=st.permutations(range(5)), repeat=st.integers(0, 4))
+def test_in_short_sentences_remembered_across_its_steps_equal_sentences_made_afresh(
+    trials: list[Trial], index: int, order: list[int], repeat: int
+) -> None:
+    from typing import Any, TypeVar
+
+    from plainlang.compose import frame_sections as frame
+    from plainlang.compose.cite import Citer
+
+    T = TypeVar("T")
+    trial = trials[index % len(trials)]
+    policy, wording, glossary = load_policy(PROFILE.policy), load_wording("en"), Glossary.load()
+    built: dict[tuple[object, ...], Any] = {}
+
+    def part(key: tuple[object, ...], make: Callable[[], T]) -> T:
+        if key not in built:
+            built[key] = make()
+        made: T = built[key]
+        return made
+
+    cite = Citer(trial.id)
+    for number in [*order, order[repeat]]:
+        step = frame._STEPS[number]
+        fresh = frame._summary_sentences(trial, wording, glossary, policy, cite, step)
+        assert frame._summary_sentences(trial, wording, glossary, policy, cite, step, part) == fresh
