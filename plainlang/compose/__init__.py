@@ -15,7 +15,7 @@ from plainlang.compose.cite import today
 from plainlang.compose.frame_sections import Estimate, headline
 from plainlang.compose.plainness import build_gate
 from plainlang.compose.program import program_sections
-from plainlang.compose.trial_page import PAGE_MARGIN, STEPS, in_short, page_grade, trial_sections
+from plainlang.compose.trial_page import PAGE_MARGIN, STEPS, PageSections, in_short, page_grade
 from plainlang.compose.wording import load_wording
 from plainlang.config import Profile
 from plainlang.explain import Glossary
@@ -35,12 +35,16 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     # A page that reads above the target grade gives its long lists in fewer words, a step at a
     # time (``STEPS``); each step is judged as the reader gets it, abbreviations spelled out.
     tried: list[tuple[float, Document]] = []
-    seen: dict[str, Estimate] = {}  # what each text holds, for the estimate at every step
-    short = in_short(trial, wording, policy, profile, glossary)  # the same at every step
+    # what each text holds, for the estimate at every step and for "In short" (whose sentences
+    # are on the page too): it is a function of the text and the glossary, so one memo serves both
+    seen: dict[str, Estimate] = {}
+    short = in_short(trial, wording, policy, profile, glossary, seen)  # the same at every step
+    # each section built once for the step fields it reads (a step changes one or two lists)
+    sections = PageSections(trial, wording, policy, profile, glossary, gate, short)
     for step in STEPS:
         document = Document(
             title=title,
-            sections=trial_sections(trial, wording, policy, profile, glossary, gate, step, short),
+            sections=sections.at(step),
             record_ids=(trial.id,),
             language=profile.language,
             generated=today(profile),

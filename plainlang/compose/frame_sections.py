@@ -9,8 +9,9 @@ record or counted with the count recorded in the sentence's provenance.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph, split_sentences
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
@@ -27,7 +28,7 @@ from plainlang.compose.wording import Wording
 from plainlang.explain import Glossary
 from plainlang.model import Block, Section, Sentence, SourceRef, Trial
 from plainlang.policy import Policy
-from plainlang.readability.counts import Counts, count
+from plainlang.readability.counts import Counts, token
 from plainlang.readability.formulas import smog
 
 SMALL_STUDY = 50  # fewer planned people than this: we say plainly that the study is small
@@ -100,17 +101,28 @@ def summary(
     policy: Policy,
     cite: Citer,
     target_smog: float = 8.0,
+    seen: dict[str, Estimate] | None = None,
 ) -> Section:
     """3–5 short sentences: the phase, what is tested in whom, how many, how long, what is measured.
 
     It is the part most readers read, so it must read at the target grade with the definitions
     the explain stage will add: when the names make it too hard, it names fewer and counts more
     ("It tests Fulvestrant and one more medicine."); the sections below give every name.
+    ``seen``: what each text holds (``estimated_smog``), when the caller keeps it for the page.
     """
     tried: list[tuple[float, list[Sentence]]] = []
-    seen: dict[str, Estimate] = {}  # the steps share most sentences: each is read once
+    seen = {} if seen is None else seen  # the steps share most sentences: each is read once
+    parts: dict[tuple[object, ...], Any] = {}
+
+    def part(key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        # each sentence made once for the step fields it reads (speed only: they are pure)
+        if key not in parts:
+            parts[key] = make()
+        made: _T = parts[key]
+        return made
+
     for step in _STEPS:
-        sentences = _summary_sentences(trial, wording, glossary, policy, cite, step)
+        sentences = _summary_sentences(trial, wording, glossary, policy, cite, step, part)
         grade = estimated_smog([s.text for s in sentences], glossary, seen)
         if grade <= target_smog - _SMOG_MARGIN:
             return Section("summary", "In short", blocks(paragraph(sentences)))
@@ -129,9 +141,18 @@ def summary(
 _SMOG_MARGIN = 0.15
 
 
-# What the estimate needs of one text: the counts of its sentences, and the glossary terms it
-# uses as (term, surface), in order; and of one definition sentence, its counts.
-Estimate = tuple[Counts, tuple[tuple[str, str], ...]]
+# What the estimate needs of one text: how many of its sentences have words and how many
+# polysyllables they hold (all SMOG reads of the counts), and the glossary terms it uses as
+# (term, surface), in order; and of one definition sentence, the same two numbers.
+Estimate = tuple[int, int, tuple[tuple[str, str], ...]]
+_WORDS, _POLYSYLLABLES = 0, 6  # indexes in readability.counts.token's tuple (Counts field order)
+
+
+def _smog_counts(sentence: str) -> tuple[int, int]:
+    """(sentences, polysyllables) of one sentence, as ``count(sentence).counts`` has them: SMOG
+    needs only these two of the ten sums, so the others are not added up (speed only)."""
+    rows = [token(raw) for raw in sentence.split()]
+    return (1 if any(row[_WORDS] for row in rows) else 0), sum(row[_POLYSYLLABLES] for row in rows)
 
 
 def estimated_smog(
@@ -139,36 +160,60 @@ def estimated_smog(
 ) -> float:
     """SMOG of ``texts`` with one "X means ..." sentence for each glossary term's first use, as
     the explain stage will add them. ``seen`` remembers what each text holds, for a caller that
-    asks about the same texts again (counts add up field by field: the sum is the same)."""
+    asks about the same texts again (counts add up: the sums are the same)."""
     seen = {} if seen is None else seen
-    totals: list[Counts] = []
+    sentences = polysyllables = 0
     uses: list[tuple[str, str]] = []
     for text in texts:
         known = seen.get(text)
         if known is None:
-            sentences = Counts.total(count(s).counts for s in split_sentences(text))
+            said = [_smog_counts(s) for s in split_sentences(text)]
             found = tuple((match.term, match.surface) for match in glossary.find(text))
-            known = seen[text] = (sentences, found)
-        totals.append(known[0])
-        uses.extend(known[1])
+            known = seen[text] = (sum(c[0] for c in said), sum(c[1] for c in said), found)
+        sentences += known[0]
+        polysyllables += known[1]
+        uses.extend(known[2])
     terms: set[str] = set()
     for name, surface in uses:
+        if name in terms:
+            continue
         term = glossary.get(name)
-        if name in terms or term is None:
+        if term is None:
             continue
         terms.add(name)
         sentence = f"{surface} means {term.definition}"
         key = "\0" + sentence  # no page text starts so: a text that reads like one keeps its terms
         known = seen.get(key)
         if known is None:
-            known = seen[key] = (count(sentence).counts, ())
-        totals.append(known[0])
-    return smog(Counts.total(totals))
+            known = seen[key] = (*_smog_counts(sentence), ())
+        sentences += known[0]
+        polysyllables += known[1]
+    return smog(Counts(sentences=sentences, polysyllables=polysyllables))
+
+
+_T = TypeVar("_T")
+
+
+class _Part(Protocol):
+    """``part(key, make)``: ``make()``, or what it made before for the same key."""
+
+    def __call__(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
+
+
+def _made(key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+    return make()
 
 
 def _summary_sentences(
-    trial: Trial, wording: Wording, glossary: Glossary, policy: Policy, cite: Citer, step: _Plainer
+    trial: Trial,
+    wording: Wording,
+    glossary: Glossary,
+    policy: Policy,
+    cite: Citer,
+    step: _Plainer,
+    part: _Part = _made,
 ) -> list[Sentence]:
+    """The "In short" sentences at ``step``; ``part`` keys each on the step fields it reads."""
     design = trial.design
     phase = phase_name(trial, wording)
     # "This study is in phase 2." lets the explain stage define the phase right after the term,
@@ -176,17 +221,20 @@ def _summary_sentences(
     in_phase = cite.say(f"This study is in {phase}.", design.phases) if phase else None
     subject = "It" if phase else "This study"
     if study_type(trial) != "OBSERVATIONAL" and trial.interventions:
-        what = _what_is_tested(
-            trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.", step.treatments
+        what = part(
+            ("what", step.treatments),
+            lambda: _what_is_tested(
+                trial, wording, glossary, policy, cite, f"{subject} tests {{what}}.", step.treatments
+            ),
         )
     else:
         what = cite.say(f"{subject} watches and records what happens to the people in it.", design.study_type)
     found = (
         in_phase,
         what,
-        *_for_whom(trial, wording, cite, step.conditions),
-        _duration(trial, wording, cite),
-        _main_measure(trial, cite, glossary, quote=step.measure),
+        *part(("whom", step.conditions), lambda: _for_whom(trial, wording, cite, step.conditions)),
+        part(("duration",), lambda: _duration(trial, wording, cite)),
+        part(("measure", step.measure), lambda: _main_measure(trial, cite, glossary, quote=step.measure)),
     )
     return [s for s in found if s is not None and s.text]
 

@@ -9,6 +9,7 @@ it came from; the connecting words are ours, from the wording tables.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from plainlang.compose import frame_sections as frame
@@ -67,13 +68,21 @@ def trial_sections(
     ``short``: the page's ``in_short`` section when the caller has it (no step changes it)."""
     gate = gate if gate is not None else build_gate(profile, policy, trial, glossary)
     short = short if short is not None else in_short(trial, wording, policy, profile, glossary)
-    return _sections(trial, wording, policy, profile, glossary, gate, step, short)
+    return _sections(trial, wording, policy, profile, glossary, gate, short, step)
 
 
-def in_short(trial: Trial, wording: Wording, policy: Policy, profile: Profile, glossary: Glossary) -> Section:
+def in_short(
+    trial: Trial,
+    wording: Wording,
+    policy: Policy,
+    profile: Profile,
+    glossary: Glossary,
+    seen: dict[str, frame.Estimate] | None = None,
+) -> Section:
     """The "In short" section: it finds its own wording for the target grade (``frame.summary``),
-    so it is the same at every step of the page."""
-    return frame.summary(trial, wording, glossary, policy, Citer(trial.id), profile.target_smog)
+    so it is the same at every step of the page. ``seen``: the page's memo of what each text
+    holds (``page_grade`` reads its sentences again)."""
+    return frame.summary(trial, wording, glossary, policy, Citer(trial.id), profile.target_smog, seen)
 
 
 def page_grade(
@@ -94,6 +103,41 @@ def page_grade(
     return frame.estimated_smog(texts, glossary, seen)
 
 
+class PageSections:
+    """The sections of one page at each step of ``STEPS``, each section built once for the
+    ``Shorter`` fields it reads: a step changes one or two lists (``people.where`` reads only
+    ``places_named``), so the other sections of the step before are taken as they are. The
+    section functions are pure (the gate's readings memo only remembers), so a section built
+    for the same fields is the section built again (tests/compose/test_page_sections.py)."""
+
+    def __init__(
+        self,
+        trial: Trial,
+        wording: Wording,
+        policy: Policy,
+        profile: Profile,
+        glossary: Glossary,
+        gate: Gate,
+        short: Section,
+    ) -> None:
+        self._page = (trial, wording, policy, profile, glossary, gate, short)
+        self._built: dict[tuple[object, ...], Section | None] = {}
+
+    def _part(self, key: tuple[object, ...], make: Callable[[], Section | None]) -> Section | None:
+        if key in self._built:
+            return self._built[key]
+        made = self._built[key] = make()
+        return made
+
+    def at(self, step: Shorter) -> tuple[Section, ...]:
+        """The page's sections at ``step``: the same as ``trial_sections`` gives."""
+        return _sections(*self._page, step, self._part)
+
+
+def _fresh(key: tuple[object, ...], make: Callable[[], Section | None]) -> Section | None:
+    return make()
+
+
 def _sections(
     trial: Trial,
     wording: Wording,
@@ -101,26 +145,52 @@ def _sections(
     profile: Profile,
     glossary: Glossary,
     gate: Gate,
-    step: Shorter,
     short: Section,
+    step: Shorter,
+    part: Callable[[tuple[object, ...], Callable[[], Section | None]], Section | None] = _fresh,
 ) -> tuple[Section, ...]:
+    """The page's sections at ``step``. ``part(key, make)`` gives a section (``make()``, or the
+    one made before for the same key): each key names the section and every ``step`` field it
+    reads, and nothing else varies within a page."""
     cite = Citer(trial.id)
+    named = people.MAX_CONDITIONS_ABOUT if step.conditions_named > 1 else 1
     sections = (
-        Section("about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))),
-        short,
-        frame.meaning(trial, wording, cite),
-        study.details(trial, cite, gate) if profile.include_registry_summary else None,
-        study.what_is_tested(trial, wording, cite, gate, step.other_names),
-        people.who_can_join(trial, wording, cite, gate, step.conditions_listed, step.conditions_named),
-        study.what_is_measured(trial, cite, gate, step.other_measures),
-        people.where(trial, wording, cite, step.places_named),
-        people.status_and_dates(trial, wording, cite, gate, today(profile)),
-        people.conditions(
-            trial,
-            cite,
-            step.conditions_listed,
-            people.MAX_CONDITIONS_ABOUT if step.conditions_named > 1 else 1,
+        part(
+            ("about",),
+            lambda: Section(
+                "about", "About this page", tuple(note(d.text) for d in policy.disclaimers_at("top"))
+            ),
         ),
-        Section("disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))),
+        short,
+        part(("meaning",), lambda: frame.meaning(trial, wording, cite)),
+        part(("details",), lambda: study.details(trial, cite, gate))
+        if profile.include_registry_summary
+        else None,
+        part(
+            ("tested", step.other_names),
+            lambda: study.what_is_tested(trial, wording, cite, gate, step.other_names),
+        ),
+        part(
+            ("join", step.conditions_listed, step.conditions_named),
+            lambda: people.who_can_join(
+                trial, wording, cite, gate, step.conditions_listed, step.conditions_named
+            ),
+        ),
+        part(
+            ("measured", step.other_measures),
+            lambda: study.what_is_measured(trial, cite, gate, step.other_measures),
+        ),
+        part(("where", step.places_named), lambda: people.where(trial, wording, cite, step.places_named)),
+        part(("status",), lambda: people.status_and_dates(trial, wording, cite, gate, today(profile))),
+        part(
+            ("conditions", step.conditions_listed, named),
+            lambda: people.conditions(trial, cite, step.conditions_listed, named),
+        ),
+        part(
+            ("disclaimer",),
+            lambda: Section(
+                "disclaimer", "Before you decide", tuple(note(d.text) for d in policy.disclaimers_at("end"))
+            ),
+        ),
     )
     return tuple(section for section in sections if section is not None and section.blocks)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from plainlang.compose import finish
 from plainlang.compose.cite import split_sentences
-from plainlang.compose.frame_sections import estimated_smog
+from plainlang.compose.frame_sections import Estimate, estimated_smog
 from plainlang.config import Profile
 from plainlang.explain import Glossary
 from plainlang.model import Block, Document, Section, Sentence, SourceRef, Trial
@@ -82,7 +82,7 @@ def test_estimates_that_remember_texts_across_steps_equal_counting_each_step_at_
     glossary: Glossary, steps: list[list[str]]
 ) -> None:
     # one memo over every step, as "In short" asks step after step about mostly the same texts
-    seen: dict[str, tuple[Counts, tuple[tuple[str, str], ...]]] = {}
+    seen: dict[str, Estimate] = {}
     for texts in steps:
         assert estimated_smog(texts, glossary, seen) == _estimated_smog_at_once(texts, glossary)
         assert estimated_smog(texts, glossary) == _estimated_smog_at_once(texts, glossary)
