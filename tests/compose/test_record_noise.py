@@ -55,7 +55,10 @@ def _with_intervention(name: str, other_names: list[str]) -> dict[str, object]:
 def test_an_other_name_that_is_the_name_s_initials_is_spelled_out_with_the_name() -> None:
     record = _with_intervention("Peripheral Blood Stem Cell Transplantation", ["PBSCT"])
     page = plainlang.render(plainlang.summarize(record, plainlang.Profile(today="2026-11-21")))
-    assert "Peripheral Blood Stem Cell Transplantation (PBSCT) is a procedure." in page
+    assert (
+        "Peripheral Blood Stem Cell Transplantation (PBSCT) is a thing a health worker does to the body."
+        in page
+    )
     assert "also called PBSCT" not in page
 
 
