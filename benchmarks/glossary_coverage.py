@@ -70,12 +70,24 @@ def _keeping(real: Callable[..., Document], documents: list[Document]) -> Callab
 
 
 def _on_page(calls: list[Rewrite], document: Document) -> Counter[str]:
-    """The swapped-out words of the rewrites whose every sentence is on the composed page."""
+    """The swapped-out words of the rewrites whose every sentence is on the composed page.
+
+    A rewrite the composer made several times (a section built again at a later page step,
+    "In short" and its section saying the same thing) counts as often as its first sentence
+    is on the page, no more: counting every call credited a replacement once per page step.
+    """
     page = "\n".join(s.text for section in document.sections for b in section.blocks for s in b.sentences).lower()
-    found: Counter[str] = Counter()
+    made: Counter[tuple[str, ...]] = Counter()
+    swaps: dict[tuple[str, ...], Counter[str]] = {}
     for sentences, swapped in calls:
-        if sentences and all(s.lower().strip(" .;,") in page for s in sentences if s.strip()):
-            found += swapped
+        key = tuple(s.lower().strip(" .;,") for s in sentences if s.strip())
+        if key and all(s in page for s in key):
+            made[key] += 1
+            swaps[key] = swapped
+    found: Counter[str] = Counter()
+    for key, times in made.items():
+        for _ in range(min(times, page.count(key[0]))):
+            found += swaps[key]
     return found
 
 
@@ -140,7 +152,7 @@ def main() -> int:
     print(f"replaced by plain words before the page: {sum(total.replaced.values())} "
           f"({len(total.replaced)} distinct)")
     print(f"covered (explained or replaced): {total.covered_total} of {total.hard_total} = "
-          f"{total.share:.1%} (target >= 90%)")
+          f"{total.share:.2%} (target >= 90%: {'met' if total.share >= 0.9 else 'not met'})")
     print(f"  counting the replacements of every rewrite, on the page or not (overstates): "
           f"{every.covered_total} of {every.hard_total} = {every.share:.1%}")
     uncovered = total.uncovered()
