@@ -9,13 +9,13 @@ record or counted with the count recorded in the sentence's provenance.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
 
 from plainlang.compose.cite import Citer, HasPath, blocks, items, note, paragraph, split_sentences
 from plainlang.compose.facts import phase_name, plain_sentences, run_in, study_type, who
 from plainlang.compose.naming import condition_names, describe, more_problems, pick_conditions, tested
+from plainlang.compose.parts import Part, Remembered, fresh
 from plainlang.compose.phrasing import (
     end_sentence,
     lower_start,
@@ -112,14 +112,7 @@ def summary(
     """
     tried: list[tuple[float, list[Sentence]]] = []
     seen = {} if seen is None else seen  # the steps share most sentences: each is read once
-    parts: dict[tuple[object, ...], Any] = {}
-
-    def part(key: tuple[object, ...], make: Callable[[], _T]) -> _T:
-        # each sentence made once for the step fields it reads (speed only: they are pure)
-        if key not in parts:
-            parts[key] = make()
-        made: _T = parts[key]
-        return made
+    part = Remembered()  # each sentence made once for the step fields it reads
 
     for step in _STEPS:
         sentences = _summary_sentences(trial, wording, glossary, policy, cite, step, part)
@@ -191,19 +184,6 @@ def estimated_smog(
     return smog(Counts(sentences=sentences, polysyllables=polysyllables))
 
 
-_T = TypeVar("_T")
-
-
-class _Part(Protocol):
-    """``part(key, make)``: ``make()``, or what it made before for the same key."""
-
-    def __call__(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
-
-
-def _made(key: tuple[object, ...], make: Callable[[], _T]) -> _T:
-    return make()
-
-
 def _summary_sentences(
     trial: Trial,
     wording: Wording,
@@ -211,7 +191,7 @@ def _summary_sentences(
     policy: Policy,
     cite: Citer,
     step: _Plainer,
-    part: _Part = _made,
+    part: Part = fresh,
 ) -> list[Sentence]:
     """The "In short" sentences at ``step``; ``part`` keys each on the step fields it reads."""
     design = trial.design

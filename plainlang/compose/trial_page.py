@@ -9,13 +9,13 @@ it came from; the connecting words are ours, from the wording tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from plainlang.compose import frame_sections as frame
 from plainlang.compose import people_sections as people
 from plainlang.compose import study_sections as study
 from plainlang.compose.cite import Citer, note, today
+from plainlang.compose.parts import Part, Remembered, fresh
 from plainlang.compose.plainness import Gate, build_gate
 from plainlang.compose.wording import Wording
 from plainlang.config import Profile
@@ -121,21 +121,11 @@ class PageSections:
         short: Section,
     ) -> None:
         self._page = (trial, wording, policy, profile, glossary, gate, short)
-        self._built: dict[tuple[object, ...], Section | None] = {}
-
-    def _part(self, key: tuple[object, ...], make: Callable[[], Section | None]) -> Section | None:
-        if key in self._built:
-            return self._built[key]
-        made = self._built[key] = make()
-        return made
+        self._part = Remembered()
 
     def at(self, step: Shorter) -> tuple[Section, ...]:
         """The page's sections at ``step``: the same as ``trial_sections`` gives."""
         return _sections(*self._page, step, self._part)
-
-
-def _fresh(key: tuple[object, ...], make: Callable[[], Section | None]) -> Section | None:
-    return make()
 
 
 def _sections(
@@ -147,7 +137,7 @@ def _sections(
     gate: Gate,
     short: Section,
     step: Shorter,
-    part: Callable[[tuple[object, ...], Callable[[], Section | None]], Section | None] = _fresh,
+    part: Part = fresh,
 ) -> tuple[Section, ...]:
     """The page's sections at ``step``. ``part(key, make)`` gives a section (``make()``, or the
     one made before for the same key): each key names the section and every ``step`` field it

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,22 +97,13 @@ def test_in_short_sharing_the_pages_estimate_memo_equals_in_short_with_its_own(p
 def test_in_short_sentences_remembered_across_its_steps_equal_sentences_made_afresh(
     trials: list[Trial], index: int, order: list[int], repeat: int
 ) -> None:
-    from typing import Any, TypeVar
-
     from plainlang.compose import frame_sections as frame
     from plainlang.compose.cite import Citer
+    from plainlang.compose.parts import Remembered
 
-    T = TypeVar("T")
     trial = trials[index % len(trials)]
     policy, wording, glossary = load_policy(PROFILE.policy), load_wording("en"), Glossary.load()
-    built: dict[tuple[object, ...], Any] = {}
-
-    def part(key: tuple[object, ...], make: Callable[[], T]) -> T:
-        if key not in built:
-            built[key] = make()
-        made: T = built[key]
-        return made
-
+    part = Remembered()
     cite = Citer(trial.id)
     for number in [*order, order[repeat]]:
         step = frame._STEPS[number]
