@@ -464,7 +464,7 @@ class CompiledMatcher:
         """``tokenize(text)`` and ``phrase_hits`` on it, put together from the text's stretches
         (``tokens.stretches``), each tokenized and searched once and remembered by its text.
 
-        The same as the straightforward path (``tests/explain/test_fast_paths.py`` holds them
+        The same as the straightforward path (``tests/explain/test_stretch_memo.py`` holds them
         equal): a stretch's tokens are its own, shifted; no pattern holds a whitespace token,
         so no hit spans a gap; lower case token by token is what ``_lower_words`` gives. Word
         hits come first, in order of their first token, then the abbreviation hits, as
