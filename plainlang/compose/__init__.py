@@ -39,6 +39,9 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
     # are on the page too): it is a function of the text and the glossary, so one memo serves both
     seen: dict[str, Estimate] = {}
     short = in_short(trial, wording, policy, profile, glossary, seen)  # the same at every step
+    # "In short" comes first and explains each term it uses: a registry rule that uses one again
+    # brings no explanation along, so the gate does not count it against its term limit
+    gate = gate.explaining_first(explained_first(short, glossary))
     # each section built once for the step fields it reads (a step changes one or two lists)
     sections = PageSections(trial, wording, policy, profile, glossary, gate, short)
     for step in STEPS:
@@ -59,6 +62,17 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
         # such as "It is also called Neupogen.", can raise a grade), the earliest of equals.
         document = min(tried, key=lambda t: t[0])[1]
     return finish(document, (trial,), policy, profile)
+
+
+def explained_first(section: Section, glossary: Glossary) -> frozenset[str]:
+    """The glossary terms a section's body text uses: explain gives each its definition there
+    (at its first use on the page, the section coming first), whatever the style."""
+    return frozenset(
+        match.term
+        for block in section.blocks
+        for sentence in block.sentences
+        for match in glossary.find(sentence.text)
+    )
 
 
 def compose_program(

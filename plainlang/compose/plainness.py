@@ -143,7 +143,8 @@ class Reading:
     "id"); when it is set, the scan is skipped and the later fields are left at their defaults.
     The rest is what the scan tells: a term whose printed definition the policy forbids, the
     words explain adds to spell abbreviations out, an abbreviation no one spells out, the hard
-    words outside terms, and how many terms the sentence brings.
+    words outside terms, and the glossary terms the sentence uses (by name; ``abbreviated``:
+    those it writes only as an abbreviation).
     """
 
     words: int
@@ -152,10 +153,20 @@ class Reading:
     expansion: int = 0
     abbreviation: bool = False
     hard: int = 0
-    terms: int = 0
+    terms: frozenset[str] = frozenset()
+    abbreviated: frozenset[str] = frozenset()
+    # the polysyllables inside each term's uses: a term the page explained before brings no
+    # definition here, so its hard words count like any other (``verdict``)
+    term_hard: tuple[tuple[str, int], ...] = ()
 
-    def verdict(self, limits: Limits) -> str:
-        """The first rule broken, in the order ``rejection`` asks them."""
+    def verdict(self, limits: Limits, explained: frozenset[str] = frozenset()) -> str:
+        """The first rule broken, in the order ``rejection`` asks them.
+
+        ``explained``: terms the page explains before the sentence ("In short" comes first):
+        they bring no explanation along, so they do not count against ``MAX_TERMS``; but an
+        abbreviation still gets its full words at its own first use ("PTSD" after
+        "post-traumatic stress disorder" was explained), so a term written only as one counts.
+        """
         if self.words > limits.words:
             return "long"
         if self.early:
@@ -166,7 +177,13 @@ class Reading:
             return "long"
         if self.abbreviation:
             return "abbreviation"
-        if self.hard > limits.hard_words or self.terms > MAX_TERMS:
+        if not explained:
+            if self.hard > limits.hard_words or len(self.terms) > MAX_TERMS:
+                return "hard"
+            return ""
+        known = (explained & self.terms) - self.abbreviated
+        hard = self.hard + sum(count for name, count in self.term_hard if name in known)
+        if hard > limits.hard_words or len(self.terms - known) > MAX_TERMS:
             return "hard"
         return ""
 
@@ -212,6 +229,10 @@ class Gate:
     # the abbreviations the record spells out, with their words (``record_abbreviations``), for
     # the page's abbreviation table: collected once per record, here
     spelled: tuple[tuple[str, str], ...] = ()
+    # the glossary terms the page explains before any registry sentence the gate is asked
+    # about (the "In short" section's, ``explaining_first``): a rule that uses one again brings
+    # no explanation along, so the term does not count against ``MAX_TERMS``
+    explained: frozenset[str] = frozenset()
     # Per page, shared by the gates ``with_room`` makes (and only by them: a reading depends on
     # the glossary, policy and ``defined``): what each sentence was read to hold (a sentence is
     # asked about several times: as a unit, as a piece, for the summary). Not part of equality.
@@ -225,7 +246,7 @@ class Gate:
             if count > self.limits.words:
                 return "long"  # the cheapest rule: nothing else is read
             reading = self.readings[sentence] = read(sentence, count, self)
-        return reading.verdict(self.limits)
+        return reading.verdict(self.limits, self.explained)
 
     def says_forbidden(self, term: Term) -> bool:
         """True when the term's definition or explanation, as explain would print them, holds
@@ -236,6 +257,12 @@ class Gate:
     def term_wording(self) -> TermWording:
         """The glossary's term-wording table under this gate's policy, shared across pages."""
         return term_wording(self.glossary, self.policy)
+
+    def explaining_first(self, terms: Iterable[str]) -> Gate:
+        """The same gate, told the terms the page explains before the sentences it judges."""
+        told = replace(self, explained=self.explained | frozenset(terms))
+        object.__setattr__(told, "readings", self.readings)  # readings do not depend on them
+        return told
 
     def passes(self, sentence: str) -> bool:
         return not self.reason(sentence)
@@ -294,7 +321,7 @@ def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[
 
 def rejection(sentence: str, gate: Gate) -> str:
     """The first rule ``sentence`` breaks ("long", "hard", "abbreviation", "fragment", "wording"), or ""."""
-    return read(sentence, words(sentence), gate).verdict(gate.limits)
+    return read(sentence, words(sentence), gate).verdict(gate.limits, gate.explained)
 
 
 def read(sentence: str, count: int, gate: Gate) -> Reading:
@@ -335,9 +362,22 @@ def read(sentence: str, count: int, gate: Gate) -> Reading:
         expansion=expansion_words(matches, gate.glossary),
         abbreviation=unknown,
         hard=hard_words(sentence, inside),
+        term_hard=_term_hard(sentence, matches),
         # each term brings its explanation along: a rule with six terms becomes seven sentences
-        terms=len({m.term for m in matches}),
+        # (unless the page explained it before: ``Gate.explained``)
+        terms=frozenset(terms),
+        abbreviated=frozenset(terms) - {m.term for m in matches if not m.is_abbreviation},
     )
+
+
+def _term_hard(sentence: str, matches: Sequence[TermMatch]) -> tuple[tuple[str, int], ...]:
+    """(term, polysyllables in its uses) for each term with any, as ``hard_words`` counts them."""
+    counts: dict[str, int] = {}
+    for m in matches:
+        inner = sum(token(raw)[_POLYSYLLABLE] for raw in sentence[m.start : m.end].split())
+        if inner:
+            counts[m.term] = counts.get(m.term, 0) + inner
+    return tuple(counts.items())
 
 
 def expansion_words(matches: Sequence[TermMatch], glossary: Glossary) -> int:

@@ -249,3 +249,30 @@ def test_a_term_whose_explanation_has_a_forbidden_sentence_keeps_its_sentence_of
 
 def test_a_sentence_naming_another_trial_by_id_is_left_out(gate: Gate) -> None:
     assert gate.reason("Not in study NCT00055523.") == "id"
+
+
+def test_a_term_the_page_explained_before_does_not_count_against_the_term_limit(gate: Gate) -> None:
+    # three terms: one too many for a rule, each bringing its own explanation along
+    rule = "Severe insomnia after a concussion."
+    assert gate.reason(rule) == "hard"
+    # "In short" explained "severe" already: the rule brings two explanations, not three
+    assert gate.explaining_first(["severe"]).reason(rule) == ""
+    # the gate it was made from is unchanged (a new gate, the same readings memo)
+    assert gate.reason(rule) == "hard"
+
+
+def test_a_term_explained_before_counts_its_hard_words_like_plain_text(gate: Gate) -> None:
+    # a term explained before gets no definition in this rule, so its polysyllables count as
+    # hard words: "insomnia" and "hypnosis" (3 syllables each) are two, over the budget of one
+    rule = "Severe insomnia or hypnosis use."
+    assert gate.limits.hard_words == 1
+    assert gate.reason(rule) == "hard"  # three terms
+    assert gate.explaining_first(["severe"]).reason(rule) == ""  # two terms, no hard word
+    assert gate.explaining_first(["severe", "insomnia", "hypnosis"]).reason(rule) == "hard"
+
+
+def test_an_abbreviation_still_counts_after_its_full_words_were_explained(gate: Gate) -> None:
+    # explain spells "PTSD" out at its own first use whatever came before: it brings words along
+    rule = "Severe PTSD or hypnosis."
+    assert gate.explaining_first(["post-traumatic stress disorder"]).reason(rule) == "hard"
+    assert gate.explaining_first(["severe"]).reason(rule) == ""
