@@ -66,7 +66,8 @@ def compose_trial(trial: Trial, profile: Profile, policy: Policy | None = None) 
 
 def explained_first(section: Section, glossary: Glossary) -> frozenset[str]:
     """The glossary terms a section's body text uses: explain gives each its definition there
-    (at its first use on the page, the section coming first), whatever the style."""
+    (at its first use on the page, the section coming first) in every style that explains;
+    with "none" no term brings anything along, so the gate's count matters no more."""
     return frozenset(
         match.term
         for block in section.blocks

@@ -320,7 +320,9 @@ def spell_out(
         if not forms:
             return False
         seen = " ".join([*earlier, before])
-        return not any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", seen, re.IGNORECASE) for f in forms)
+        # a plural counts: explain matches "Post-Traumatic stress disorders" as its term too,
+        # and explains it there, so it would not spell the abbreviation out later
+        return not any(re.search(rf"(?<!\w){re.escape(f)}(?:e?s)?(?!\w)", seen, re.IGNORECASE) for f in forms)
 
     after: list[str] = []  # "ABBR stands for ..." sentences to follow the sentence just fixed
 

@@ -144,7 +144,7 @@ class Reading:
     The rest is what the scan tells: a term whose printed definition the policy forbids, the
     words explain adds to spell abbreviations out, an abbreviation no one spells out, the hard
     words outside terms, and the glossary terms the sentence uses (by name; ``abbreviated``:
-    those it writes only as an abbreviation).
+    those it writes only as an abbreviation, with the abbreviations).
     """
 
     words: int
@@ -154,18 +154,21 @@ class Reading:
     abbreviation: bool = False
     hard: int = 0
     terms: frozenset[str] = frozenset()
-    abbreviated: frozenset[str] = frozenset()
+    abbreviated: tuple[tuple[str, str], ...] = ()
     # the polysyllables inside each term's uses: a term the page explained before brings no
     # definition here, so its hard words count like any other (``verdict``)
     term_hard: tuple[tuple[str, int], ...] = ()
 
-    def verdict(self, limits: Limits, explained: frozenset[str] = frozenset()) -> str:
+    def verdict(
+        self, limits: Limits, explained: frozenset[str] = frozenset(), defined: frozenset[str] = frozenset()
+    ) -> str:
         """The first rule broken, in the order ``rejection`` asks them.
 
         ``explained``: terms the page explains before the sentence ("In short" comes first):
-        they bring no explanation along, so they do not count against ``MAX_TERMS``; but an
-        abbreviation still gets its full words at its own first use ("PTSD" after
-        "post-traumatic stress disorder" was explained), so a term written only as one counts.
+        they bring no explanation along, so they do not count against ``MAX_TERMS``. A term
+        written only as an abbreviation counts unless the record spells it out (``defined``:
+        the page then writes its full words at its first use): explain would explain it again
+        to spell it out ("PTSD" after "post-traumatic stress disorder").
         """
         if self.words > limits.words:
             return "long"
@@ -181,7 +184,7 @@ class Reading:
             if self.hard > limits.hard_words or len(self.terms) > MAX_TERMS:
                 return "hard"
             return ""
-        known = (explained & self.terms) - self.abbreviated
+        known = (explained & self.terms) - {term for term, short in self.abbreviated if short not in defined}
         hard = self.hard + sum(count for name, count in self.term_hard if name in known)
         if hard > limits.hard_words or len(self.terms - known) > MAX_TERMS:
             return "hard"
@@ -246,7 +249,7 @@ class Gate:
             if count > self.limits.words:
                 return "long"  # the cheapest rule: nothing else is read
             reading = self.readings[sentence] = read(sentence, count, self)
-        return reading.verdict(self.limits, self.explained)
+        return reading.verdict(self.limits, self.explained, self.defined)
 
     def says_forbidden(self, term: Term) -> bool:
         """True when the term's definition or explanation, as explain would print them, holds
@@ -321,7 +324,7 @@ def gated_units(units: Sequence[Sequence[str]], gate: Gate, most: int) -> tuple[
 
 def rejection(sentence: str, gate: Gate) -> str:
     """The first rule ``sentence`` breaks ("long", "hard", "abbreviation", "fragment", "wording"), or ""."""
-    return read(sentence, words(sentence), gate).verdict(gate.limits, gate.explained)
+    return read(sentence, words(sentence), gate).verdict(gate.limits, gate.explained, gate.defined)
 
 
 def read(sentence: str, count: int, gate: Gate) -> Reading:
@@ -366,7 +369,15 @@ def read(sentence: str, count: int, gate: Gate) -> Reading:
         # each term brings its explanation along: a rule with six terms becomes seven sentences
         # (unless the page explained it before: ``Gate.explained``)
         terms=frozenset(terms),
-        abbreviated=frozenset(terms) - {m.term for m in matches if not m.is_abbreviation},
+        abbreviated=_abbreviated(matches),
+    )
+
+
+def _abbreviated(matches: Sequence[TermMatch]) -> tuple[tuple[str, str], ...]:
+    """(term, abbreviation) for each term the sentence writes only as an abbreviation."""
+    spelled = {m.term for m in matches if not m.is_abbreviation}
+    return tuple(
+        sorted({(m.term, m.surface) for m in matches if m.is_abbreviation and m.term not in spelled})
     )
 
 

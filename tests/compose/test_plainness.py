@@ -276,3 +276,31 @@ def test_an_abbreviation_still_counts_after_its_full_words_were_explained(gate: 
     rule = "Severe PTSD or hypnosis."
     assert gate.explaining_first(["post-traumatic stress disorder"]).reason(rule) == "hard"
     assert gate.explaining_first(["severe"]).reason(rule) == ""
+
+
+_WORDS = [
+    "severe",
+    "insomnia",
+    "hypnosis",
+    "PTSD",
+    "concussion",
+    "acute",
+    "after",
+    "a",
+    "or",
+    "use",
+    "and",
+    "the",
+]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12), st.sets(st.sampled_from(_WORDS[:6])))
+def test_knowing_terms_explained_before_changes_only_the_hard_verdict(
+    picked: list[str], known: set[str]
+) -> None:
+    gate = build_gate(Profile(), load_policy())
+    sentence = " ".join(picked).capitalize() + "."
+    plain = gate.reason(sentence)
+    assert gate.explaining_first([]).reason(sentence) == plain
+    told = gate.explaining_first(sorted(known)).reason(sentence)
+    assert told == plain or {told, plain} <= {"", "hard"}
