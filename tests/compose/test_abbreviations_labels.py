@@ -46,3 +46,28 @@ def test_a_code_in_parentheses_after_a_label_abbreviation_does_not_spell_it_out(
         _doc(Block("item", (Sentence("This group gets the drug."),), label="GRA (REMD-477) Group")), known
     )
     assert doc.sections[0].blocks[0].sentences[-1].text == "GRA stands for glucagon receptor antagonist."
+
+
+def test_an_abbreviation_is_spelled_out_after_its_terms_plural_came_earlier() -> None:
+    # explain explained "post-traumatic stress disorder" at "...disorders" and will not spell
+    # "PTSD" out later, so the page must do it
+    known = {"PTSD": "post-traumatic stress disorder"}
+    forms = {"PTSD": ("post-traumatic stress disorder",)}
+    doc = spell_out(
+        _doc(
+            Block("paragraph", (Sentence("The study is for people with post-traumatic stress disorders."),)),
+            Block("item", (Sentence("Mild PTSD symptoms."),)),
+        ),
+        known,
+        forms,
+    )
+    assert (
+        doc.sections[0].blocks[1].sentences[0].text == "Mild PTSD (post-traumatic stress disorder) symptoms."
+    )
+
+
+def test_an_abbreviation_is_left_to_explain_when_no_form_of_its_term_came_earlier() -> None:
+    known = {"PTSD": "post-traumatic stress disorder"}
+    forms = {"PTSD": ("post-traumatic stress disorder",)}
+    doc = spell_out(_doc(Block("item", (Sentence("Mild PTSD symptoms."),))), known, forms)
+    assert doc.sections[0].blocks[0].sentences[0].text == "Mild PTSD symptoms."
