@@ -263,17 +263,17 @@ def test_a_term_the_page_explained_before_does_not_count_against_the_term_limit(
 
 def test_a_term_explained_before_counts_its_hard_words_like_plain_text(gate: Gate) -> None:
     # a term explained before gets no definition in this rule, so its polysyllables count as
-    # hard words: "insomnia" and "hypnosis" (3 syllables each) are two, over the budget of one
-    rule = "Severe insomnia or hypnosis use."
+    # hard words: "insomnia" and "scoliosis" (polysyllables) are two, over the budget of one
+    rule = "Severe insomnia or scoliosis."
     assert gate.limits.hard_words == 1
     assert gate.reason(rule) == "hard"  # three terms
     assert gate.explaining_first(["severe"]).reason(rule) == ""  # two terms, no hard word
-    assert gate.explaining_first(["severe", "insomnia", "hypnosis"]).reason(rule) == "hard"
+    assert gate.explaining_first(["severe", "insomnia", "scoliosis"]).reason(rule) == "hard"
 
 
 def test_an_abbreviation_still_counts_after_its_full_words_were_explained(gate: Gate) -> None:
     # explain spells "PTSD" out at its own first use whatever came before: it brings words along
-    rule = "Severe PTSD or hypnosis."
+    rule = "Severe PTSD or scoliosis."
     assert gate.explaining_first(["post-traumatic stress disorder"]).reason(rule) == "hard"
     assert gate.explaining_first(["severe"]).reason(rule) == ""
 
@@ -281,7 +281,7 @@ def test_an_abbreviation_still_counts_after_its_full_words_were_explained(gate: 
 _WORDS = [
     "severe",
     "insomnia",
-    "hypnosis",
+    "scoliosis",
     "PTSD",
     "concussion",
     "acute",
