@@ -358,33 +358,21 @@ def _direct(source: str, blanked: str) -> Prose | None:
             start = starts[event.start]
             extract_html_into(blanked[start : starts[event.end]], start, blocks, sections)
             continue
-        first = event.start if isinstance(event, Paragraph) else event.line
-        after = event.end if isinstance(event, Paragraph) else event.line + 1
-        base = starts[first]
-        plain = _plain_block(event.content, blanked[base : starts[after]])
-        if plain is None:
-            out = _block_text(event, blanked, starts)
-            empty = out.empty()
-            made = out.build("paragraph", 0)
-            text, offsets = made.text, made.offsets
-        else:
-            empty, text, relative = plain
-            offsets = tuple(map(base.__add__, relative))
+        out = _block_text(event, blanked, starts)
         if isinstance(event, Heading):
             heading_level = event.level
-        if empty:
+        if out.empty():
             continue
         if heading_level:
-            sections.append(Section(text, heading_level, bool(REFERENCE_TITLES.match(text))))
-            blocks.append(Block("heading", text, offsets, len(sections) - 1))
+            _add_heading(out, heading_level, sections, blocks)
             heading_level = 0
         elif isinstance(event, Item):
             if sections[-1].references and event.ordered:
-                blocks.append(Block("reference", text, offsets, len(sections) - 1, int(event.number)))
+                blocks.append(out.build("reference", len(sections) - 1, int(event.number)))
             else:
-                blocks.append(Block("item", text, offsets, len(sections) - 1))
+                blocks.append(out.build("item", len(sections) - 1))
         else:
-            blocks.append(Block("paragraph", text, offsets, len(sections) - 1))
+            blocks.append(out.build("paragraph", len(sections) - 1))
     return Prose(source, "markdown", tuple(blocks), tuple(sections))
 
 
@@ -393,40 +381,6 @@ def _add_heading(out: BlockBuilder, level: int, sections: list[Section], blocks:
     title = out.build("heading", len(sections)).text
     sections.append(Section(title, level, bool(REFERENCE_TITLES.match(title))))
     blocks.append(out.build("heading", len(sections) - 1))
-
-
-@functools.lru_cache(maxsize=16384)
-def _plain_block(content: str, lines: str) -> tuple[bool, str, tuple[int, ...]] | None:
-    """Whether a block is empty (``BlockBuilder.empty``), and the text of a block whose source ``lines`` hold plain ``content`` (or a bold label and
-    plain text), and each character's offset in ``lines``; None when the block is not that, or
-    when a piece is not found in ``lines`` right after markup (``_block_text`` then reads it in
-    the page, where the cursor may look further).
-
-    Remembered by the block's lines: each piece is found in them, and the first occurrence of a
-    piece found within the lines is the same in every page that holds those lines, so the
-    result is what ``_block_text`` gives on any page, shifted by where the lines start. Pages
-    repeat most of their blocks (headings, stock sentences, site labels): on first sight of a
-    trial's page most blocks are answered here. Offsets are kept as a tuple of ints, nothing
-    the garbage collector tracks.
-    """
-    lead = ("", content) if _INLINE_MARKUP.search(content) is None else strong_lead(content)
-    if lead is None:
-        return None
-    out = BlockBuilder()
-    label, rest = lead
-    pos = _place(lines, 0, label, out)
-    for line, brk in plain_lines(rest):
-        pos = _place(lines, pos, line, out)
-        if pos is None:
-            return None
-        if brk:
-            found = lines.find("\n", pos)
-            if found < 0:
-                return None
-            out.space(found)
-            pos = found + 1
-    block = out.build("paragraph", 0)
-    return out.empty(), block.text, block.offsets
 
 
 def _block_text(event: Heading | Paragraph | Item, blanked: str, starts: list[int]) -> BlockBuilder:

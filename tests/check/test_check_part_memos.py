@@ -1,8 +1,7 @@
 """The check's memos by part (round six of issue 6) give what the straightforward path gives.
 
 ``names_of_parts`` finds proper names block by block (remembered by block) where ``names`` reads
-the whole joined page; ``markdown._plain_block`` remembers a plain block's text and offsets by its
-source lines, where the token path reads each page whole.
+the whole joined page.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainlang.check.markdown import _plain_block, extract_markdown
 from plainlang.explain.names import names, names_of_parts
 
 # Words that make names, parts joined by commas and dashes, clause ends, and line breaks.
@@ -79,43 +77,3 @@ def test_names_found_part_by_part_shift_to_where_the_part_starts() -> None:
     text = "\n\n".join(parts)
     assert [text[n.start : n.end] for n in found] == ["Toronto General Hospital", "Mayo Clinic - UHN"]
     assert found == names(text)
-
-
-# Lines of the page shapes plainlang writes, and lines whose pieces the cursor may have to look
-# for past their own line (escapes, entities, a label with markup, a URL, a line of spaces).
-_LINES = st.sampled_from(
-    [
-        "",
-        "",
-        "# Title",
-        "## In short",
-        "Plain words.[1]",
-        "More words  ",
-        "Two  spaces inside",
-        "- Item one.[1]",
-        "- **Group A**: gets it.[1]",
-        "**Cork**: one site.[1]",
-        "1. First source.",
-        "2. Second source.",
-        "See https://example.org for more.",
-        "https://example.org",
-        "Fish \\& chips &amp; peas",
-        "a \\[1\\] b",
-        "- **A *b***: c",
-        "x\u00a0y",
-        "<!-- plainlang: disable -->",
-        "1",
-        "   ",
-    ]
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(_LINES, max_size=10), min_size=1, max_size=4))
-def test_blocks_remembered_by_their_lines_read_as_the_token_path_reads_each_page(
-    pages: list[list[str]],
-) -> None:
-    _plain_block.cache_clear()
-    for lines in pages:  # later pages meet the lines of earlier ones in other places
-        source = "\n".join(lines) + "\n"
-        assert extract_markdown(source) == extract_markdown(source, fast_blocks=False)
