@@ -22,7 +22,7 @@ from plainlang.check.page import Page
 from plainlang.check.prose import CITATION
 from plainlang.check.rules.base import Hit
 from plainlang.explain import TermMatch
-from plainlang.explain.names import Name, in_name, names
+from plainlang.explain.names import Name, in_name, names_of_parts
 from plainlang.explain.spans import sentence_end
 from plainlang.explain.usage import (
     WORDS_TO_KNOW_TITLE,
@@ -32,6 +32,7 @@ from plainlang.explain.usage import (
     says_something,
     scan,
 )
+from plainlang.long_form import long_form_for
 
 _MEMO = "explain-scan"
 _NAMES = "names"
@@ -95,8 +96,8 @@ def page_names(page: Page) -> tuple[Name, ...]:
     memo = page.memo.get(_NAMES)
     if isinstance(memo, tuple):
         return memo
-    text, _ = page.joined
-    found = names(text)
+    # part by part as ``Page.joined`` puts the blocks (headings marked "# "), remembered by part
+    found = names_of_parts([("# " if b.kind == "heading" else "") + b.text for b in page.blocks])
     page.memo[_NAMES] = found
     return found
 
@@ -309,8 +310,6 @@ def written_out_before(before: str, short: str) -> bool:
     """True when the words right before ``short`` are its full words ("retinopathy of
     prematurity ROP"): its letters in order, from a word start, the last one in the last word
     (so "obstructive sleep apnea or OSA" is not, "or" is no part of it)."""
-    from plainlang.compose.abbreviations import long_form_for  # lazy: asked only before a finding
-
     words = before.rstrip()
     if not words or not words[-1].isalpha() or before[len(words) :] not in (" ", "\t"):
         return False

@@ -25,7 +25,9 @@ a missed name costs a publisher one suppression comment; a missed explanation co
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -124,6 +126,42 @@ def names(text: str) -> tuple[Name, ...]:
                 continue  # the part before was already taken into the name before
             found.append(Name(start, end, organisation, titles))
     return tuple(found)
+
+
+def names_of_parts(parts: Sequence[str], separator: str = "\n\n") -> tuple[Name, ...]:
+    """``names(separator.join(parts))``, found part by part and remembered by part.
+
+    A name never reaches across a line break (its words are joined by spaces, slashes, commas
+    and dashes), and what decides it looks no further than its line: the line start before it,
+    and after it the end of the clause, where ``$`` matches only at the very end of the text. So
+    each part is read with the separator after it (none after the last), which keeps ``$`` from
+    matching at a part's end, and its names are shifted to where the part starts. Pages repeat
+    most of their blocks (headings, stock sentences), so most parts are answered by the memo.
+    """
+    found: list[Name] = []
+    position = 0
+    last = len(parts) - 1
+    for index, part in enumerate(parts):
+        for start, end, organisation, titles in _part_names(part + separator if index < last else part):
+            found.append(
+                Name(
+                    start + position,
+                    end + position,
+                    tuple((a + position, b + position) for a, b in organisation),
+                    tuple((a + position, b + position) for a, b in titles),
+                )
+            )
+        position += len(part) + len(separator)
+    return tuple(found)
+
+
+# Offsets only, in tuples of ints: nothing the garbage collector keeps tracking for the run.
+_PartName = tuple[int, int, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
+
+
+@functools.lru_cache(maxsize=16384)
+def _part_names(text: str) -> tuple[_PartName, ...]:
+    return tuple((n.start, n.end, n.organisation, n.titles) for n in names(text))
 
 
 def _with_parts(text: str, start: int, end: int) -> tuple[int, int]:

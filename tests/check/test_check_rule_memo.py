@@ -28,6 +28,9 @@ def test_remembered_matches_equal_finditer_on_an_equal_text(
     assert [(m.span(), m[0], m.groups()) for m in matches(pattern, same)] == expected
     assert found_in(pattern, same) == (pattern.search(same) is not None)
     assert found_in(pattern, again) == (pattern.search(again) is not None)
+    # a pattern compiled again from the same source and flags shares the memo, and matches the same
+    twin = re.compile(pattern.pattern, pattern.flags)
+    assert [(m.span(), m[0], m.groups()) for m in matches(twin, same)] == expected
 
 
 @given(st.lists(st.integers(1, 300), min_size=1, max_size=4), st.integers(0, 3))
