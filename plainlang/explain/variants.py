@@ -15,7 +15,10 @@ that stem is an everyday word. A participle names a process or a state ("masking
 senses the term does not carry ("oxygen mask", "blind", "stage", "screen"). Such a term keeps
 its own part of speech's forms only: the other participle and the plural ("masked",
 "maskings"). "Everyday" is the readability engine's list, the Dale–Chall easy words; a stem not
-on it ("dose" from "dosing", "randomize") is generated as before.
+on it ("dose" from "dosing", "randomize") is generated as before, unless it is one of the few
+hard nouns with senses of their own that registry text uses all the time (``_OWN_SENSE_STEMS``):
+"conditioning" must not match "aseptic conditions", nor "imaging" "images", nor "sequencing"
+"a sequence of visits".
 """
 
 from __future__ import annotations
@@ -173,6 +176,13 @@ def is_everyday(word: str) -> bool:
     return word in _everyday_words()
 
 
+# Stems that are not on the everyday list but are nouns with their own senses in registry text,
+# far more often than the verb a participle term comes from (found by matching the shipped
+# glossary against ../shared/data: "condition" and "conditions" were read as "conditioning" 78
+# times, "image(s)" as "imaging" 17 times, "sequence(s)" as "sequencing" 5 times).
+_OWN_SENSE_STEMS = frozenset({"condition", "image", "sequence"})
+
+
 def verb_forms(word: str) -> set[str]:
     """Inflections of a word that looks like a verb or participle (relapse, randomized, dosing).
 
@@ -197,7 +207,7 @@ def verb_forms(word: str) -> set[str]:
         return set()
     # the candidate stems are guesses ("stag", "stage"); when one is an everyday word, it is
     # the likely stem, and no bare stem is generated
-    bare_stems = not (participle and any(is_everyday(stem) for stem in stems))
+    bare_stems = not (participle and any(is_everyday(s) or s in _OWN_SENSE_STEMS for s in stems))
     forms: set[str] = set()
     for stem in stems:
         if len(stem) < 3:

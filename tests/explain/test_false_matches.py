@@ -104,3 +104,23 @@ def test_a_participle_of_an_everyday_word_never_yields_the_word(stem: str, suffi
 def test_a_participle_of_a_hard_word_still_yields_its_stem(stem: str, suffix: str) -> None:
     participle = stem + suffix if suffix == "d" else stem[:-1] + suffix
     assert stem in verb_forms(participle)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Now accepted aseptic conditions will be met.", "conditioning"),
+        ("Use of hypnosis for any condition.", "conditioning"),
+        ("Images of the knee are read twice.", "imaging"),
+        ("A sequence of three visits.", "sequencing"),
+    ],
+)
+def test_a_noun_with_its_own_sense_is_not_read_as_the_gerund_term(
+    shipped: Glossary, text: str, term: str
+) -> None:
+    assert term not in {m.term for m in shipped.find(text)}
+
+
+def test_the_gerund_terms_still_match_their_own_forms(shipped: Glossary) -> None:
+    found = {m.term for m in shipped.find("Conditioning, imaging and sequencing were done; sequenced twice.")}
+    assert {"conditioning", "imaging", "sequencing"} <= found
