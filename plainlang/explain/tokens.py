@@ -153,11 +153,71 @@ _PLAIN = re.compile(r"[^\W\d_]+|\d+")
 _GAP = re.compile(r"(?: (?=\s)|[^\S ])\s*")
 
 
+# The common chunk of prose, in ASCII: opening brackets or a quote, then a core of letters and
+# digits joined by single hyphens or slashes, then closing punctuation ("(AML),", "event-free",
+# "and/or", "R/R", "FLT3-ITD;", "[12].", "CD20)"). On such a chunk the rules above reduce to
+# what ``_fast_chunk_tokens`` does; tests/explain/test_fast_paths.py and test_tokens.py hold
+# it to ``rule_chunk_tokens`` on generated chunks and on every chunk of the registry texts.
+_FAST = re.compile(r'([(\["]*)([A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)([,;:)\]"?!.]*)')
+# A digit followed by a letter: a unit may be a suffix ("5mg", "10m/s", "9M"), so the rules decide.
+_DIGIT_LETTER = re.compile(r"[0-9][A-Za-z]")
+# The infixes a fast core can hold: a hyphen between digits, a hyphen or slash before a letter.
+_FAST_INFIX = re.compile(r"(?<=[0-9])-(?=[0-9])|[-/](?=[A-Za-z])")
+
+
+def _fast_chunk_tokens(chunk: str) -> tuple[Token, ...] | None:
+    """The tokens of a chunk of the common shape (``_FAST``), or None for the rules to decide.
+
+    Why it equals the rules on such a chunk: each leading "(", "[" or '"' is a one-character
+    prefix and no prefix starts with a letter or digit without a "$"; each trailing character
+    is a one-character suffix (all are in spaCy's punctuation or quotes, and no longer suffix
+    ends in one), except a full stop, which is a suffix after punctuation, a quote, a digit, a
+    lower-case letter or two capitals: after one capital ("vitamin A.") the rules keep it, so
+    this gives up. With no "." in the core it is no URL, and its only infixes are the hyphens
+    and slashes ``_FAST_INFIX`` finds. A core with a digit before a letter may end in a unit
+    ("5mg"), and ".." is its own suffix: both are left to the rules.
+    """
+    match = _FAST.fullmatch(chunk)
+    if match is None:
+        return None
+    lead, core_end = match.end(1), match.end(2)
+    core = match.group(2)
+    if _DIGIT_LETTER.search(core):
+        return None
+    if core_end < len(chunk) and "." in chunk[core_end:]:
+        if ".." in chunk:
+            return None
+        if chunk[core_end] == ".":
+            last = core[-1]
+            if not (last.islower() or last.isdigit() or (last.isupper() and core[-2:-1].isupper())):
+                return None
+    tokens = [(at, at + 1) for at in range(lead)]
+    at = lead
+    if "-" in core or "/" in core:
+        for infix in _FAST_INFIX.finditer(chunk, lead, core_end):
+            tokens.append((at, infix.start()))
+            tokens.append((infix.start(), infix.end()))
+            at = infix.end()
+    tokens.append((at, core_end))
+    tokens.extend((at, at + 1) for at in range(core_end, len(chunk)))
+    return tuple(tokens)
+
+
 @functools.lru_cache(maxsize=65536)
 def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     """The tokens of one whitespace-free chunk, as offsets into the chunk."""
     if _PLAIN.fullmatch(chunk):
         return ((0, len(chunk)),)
+    if chunk.isascii():
+        fast = _fast_chunk_tokens(chunk)
+        if fast is not None:
+            return fast
+    return rule_chunk_tokens(chunk)
+
+
+def rule_chunk_tokens(chunk: str) -> tuple[Token, ...]:
+    """The tokens of one whitespace-free chunk by spaCy's algorithm: prefixes and suffixes
+    stripped in turn, then the URL test, then the infixes (the straightforward path)."""
     prefix_rule, suffix_rule, infix_rule, url_rule = _rules()
     start, end = 0, len(chunk)
     prefixes: list[Token] = []

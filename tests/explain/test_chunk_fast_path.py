@@ -1,0 +1,79 @@
+"""The chunk tokenizer's fast path for common chunks gives exactly the tokens of spaCy's rules.
+
+``chunk_tokens`` answers a chunk such as "(AML)," or "event-free" from one pattern instead of
+the prefix/suffix/infix loop (``rule_chunk_tokens``); these tests hold the two to each other on
+generated chunks, on the traps of the rules, and on every chunk of every registry text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import require_shared, shared_records
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from plainlang.explain.coverage import record_texts
+from plainlang.explain.tokens import _fast_chunk_tokens, chunk_tokens, rule_chunk_tokens
+
+# the characters the fast path reads, and some it must give up on
+_ANY_CHUNK = st.text(
+    alphabet=st.sampled_from(list("aAbBzZmMgsT09-/([\",;:)]?!.'%+$&_é")), min_size=1, max_size=14
+)
+_CORE = st.lists(
+    st.text(alphabet=st.sampled_from(list("aAZbmgsT059")), min_size=1, max_size=4),
+    min_size=1,
+    max_size=4,
+)
+_SHAPED = st.builds(
+    lambda lead, words, joints, trail: (
+        lead + "".join(w + j for w, j in zip(words, joints, strict=False)) + words[-1] + trail
+    ),
+    st.text(alphabet=st.sampled_from(list('(["')), max_size=2),
+    _CORE,
+    st.lists(st.sampled_from(["-", "/"]), max_size=3),
+    st.text(alphabet=st.sampled_from(list(',;:)]"?!.')), max_size=3),
+)
+
+
+def _agrees(chunk: str) -> None:
+    fast = _fast_chunk_tokens(chunk)
+    if fast is not None:
+        assert fast == rule_chunk_tokens(chunk), chunk
+    assert chunk_tokens(chunk) == rule_chunk_tokens(chunk), chunk
+
+
+@given(_ANY_CHUNK)
+@example("DSM-V.")  # one capital before the full stop, after a hyphen: the rules keep "V."
+@example("A.")
+@example("AB.")
+@example("5mg,")  # a unit after a number is a suffix
+@example("10m/s")
+@example("9M).")
+@example("a-9-b")  # a hyphen before a digit is cut only after a digit
+@example("1-2-3.")
+@example("x..")
+@example('(a".')
+def test_fast_chunk_tokens_equal_the_rule_loop_on_any_chunk(chunk: str) -> None:
+    _agrees(chunk)
+
+
+@given(_SHAPED)
+def test_fast_chunk_tokens_equal_the_rule_loop_on_chunks_of_the_common_shape(chunk: str) -> None:
+    _agrees(chunk)
+
+
+def test_fast_chunk_tokens_equal_the_rule_loop_on_every_chunk_of_every_record_text() -> None:
+    require_shared()
+    chunks: set[str] = set()
+    for folder in ("ctgov-v2", "ctgov-classic"):
+        for path in shared_records(folder, "*.json"):
+            for text in record_texts(json.loads(path.read_text("utf-8"))):
+                chunks.update(text.split())
+    answered = 0
+    for chunk in chunks:
+        fast = _fast_chunk_tokens(chunk) if chunk.isascii() else None
+        if fast is not None:
+            assert fast == rule_chunk_tokens(chunk), chunk
+            answered += 1
+    assert answered > len(chunks) // 2  # the fast path really answers most chunks
