@@ -1,8 +1,9 @@
-"""The chunk tokenizer's fast path for common chunks gives exactly the tokens of spaCy's rules.
+"""The tokenizer's and matcher's fast paths: the chunk tokenizer's fast path for common chunks gives exactly the tokens of spaCy's rules.
 
 ``chunk_tokens`` answers a chunk such as "(AML)," or "event-free" from one pattern instead of
 the prefix/suffix/infix loop (``rule_chunk_tokens``); these tests hold the two to each other on
-generated chunks, on the traps of the rules, and on every chunk of every registry text.
+generated chunks, on the traps of the rules, and on every chunk of every registry text; and
+lower-casing a non-ASCII text once gives each token's own lower case.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from plainlang.explain.coverage import record_texts
-from plainlang.explain.tokens import _fast_chunk_tokens, chunk_tokens, rule_chunk_tokens
+from plainlang.explain.matcher import _lower_words
+from plainlang.explain.tokens import _fast_chunk_tokens, chunk_tokens, rule_chunk_tokens, tokenize
 
 # the characters the fast path reads, and some it must give up on
 _ANY_CHUNK = st.text(
@@ -77,3 +79,11 @@ def test_fast_chunk_tokens_equal_the_rule_loop_on_every_chunk_of_every_record_te
             assert fast == rule_chunk_tokens(chunk), chunk
             answered += 1
     assert answered > len(chunks) // 2  # the fast path really answers most chunks
+
+
+@given(st.text(alphabet=st.sampled_from(list("aA Σσςİi̇ΑΒß≥µé-.")) | st.characters(), max_size=30))
+@example("a.Σ")  # the whole text's lower case ends in "ς", the token's alone is "σ"
+@example("İa")  # "İ" lower-cased is two characters
+def test_lower_words_of_a_text_lowered_once_are_each_token_lowered(text: str) -> None:
+    tokens = tokenize(text)
+    assert _lower_words(text, tokens) == [text[s:e].lower() for s, e in tokens]
