@@ -156,8 +156,8 @@ _GAP = re.compile(r"(?: (?=\s)|[^\S ])\s*")
 # The common chunk of prose, in ASCII: opening brackets or a quote, then a core of letters and
 # digits joined by single hyphens or slashes, then closing punctuation ("(AML),", "event-free",
 # "and/or", "R/R", "FLT3-ITD;", "[12].", "CD20)"). On such a chunk the rules above reduce to
-# what ``_fast_chunk_tokens`` does; tests/explain/test_fast_paths.py and test_tokens.py hold
-# it to ``rule_chunk_tokens`` on generated chunks and on every chunk of the registry texts.
+# what ``_fast_chunk_tokens`` does; tests/explain/test_chunk_fast_path.py holds it to
+# ``rule_chunk_tokens`` on generated chunks and on every chunk of the registry texts.
 _FAST = re.compile(r'([(\["]*)([A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)([,;:)\]"?!.]*)')
 # A digit followed by a letter: a unit may be a suffix ("5mg", "10m/s", "9M"), so the rules decide.
 _DIGIT_LETTER = re.compile(r"[0-9][A-Za-z]")
@@ -180,38 +180,44 @@ def _fast_chunk_tokens(chunk: str) -> tuple[Token, ...] | None:
     match = _FAST.fullmatch(chunk)
     if match is None:
         return None
-    lead, core_end = match.end(1), match.end(2)
-    core = match.group(2)
-    if _DIGIT_LETTER.search(core):
+    lead, core_end = match.span(2)
+    if _DIGIT_LETTER.search(chunk, lead, core_end):
         return None
-    if core_end < len(chunk) and "." in chunk[core_end:]:
+    size = len(chunk)
+    if core_end < size and "." in chunk:
         if ".." in chunk:
             return None
         if chunk[core_end] == ".":
-            last = core[-1]
-            if not (last.islower() or last.isdigit() or (last.isupper() and core[-2:-1].isupper())):
+            last = chunk[core_end - 1]
+            if not (
+                last.islower()
+                or last.isdigit()
+                or (last.isupper() and core_end - lead > 1 and chunk[core_end - 2].isupper())
+            ):
                 return None
+    if not lead and core_end == size - 1 and "-" not in chunk and "/" not in chunk:
+        return ((0, core_end), (core_end, size))  # "word," "word." "word)": the commonest
     tokens = [(at, at + 1) for at in range(lead)]
     at = lead
-    if "-" in core or "/" in core:
+    if "-" in chunk or "/" in chunk:
         for infix in _FAST_INFIX.finditer(chunk, lead, core_end):
             tokens.append((at, infix.start()))
             tokens.append((infix.start(), infix.end()))
             at = infix.end()
     tokens.append((at, core_end))
-    tokens.extend((at, at + 1) for at in range(core_end, len(chunk)))
+    tokens.extend((at, at + 1) for at in range(core_end, size))
     return tuple(tokens)
 
 
 @functools.lru_cache(maxsize=65536)
 def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     """The tokens of one whitespace-free chunk, as offsets into the chunk."""
-    if _PLAIN.fullmatch(chunk):
-        return ((0, len(chunk)),)
-    if chunk.isascii():
+    if chunk.isascii():  # an ASCII word or number is a core without affixes: one token
         fast = _fast_chunk_tokens(chunk)
         if fast is not None:
             return fast
+    if _PLAIN.fullmatch(chunk):
+        return ((0, len(chunk)),)
     return rule_chunk_tokens(chunk)
 
 
