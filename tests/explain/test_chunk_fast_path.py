@@ -3,7 +3,8 @@
 ``chunk_tokens`` answers a chunk such as "(AML)," or "event-free" from one pattern instead of
 the prefix/suffix/infix loop (``rule_chunk_tokens``); these tests hold the two to each other on
 generated chunks, on the traps of the rules, and on every chunk of every registry text; and
-lower-casing a non-ASCII text once gives each token's own lower case.
+lower-casing a non-ASCII text once gives each token's own lower case; a phrase with no word to
+respell gets the spelling variants the word-by-word path gives.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from plainlang.explain.coverage import record_texts
 from plainlang.explain.matcher import _lower_words
 from plainlang.explain.tokens import _fast_chunk_tokens, chunk_tokens, rule_chunk_tokens, tokenize
+from plainlang.explain.variants import _respelled_variants, _spelling_variants
 
 # the characters the fast path reads, and some it must give up on
 _ANY_CHUNK = st.text(
@@ -87,3 +89,18 @@ def test_fast_chunk_tokens_equal_the_rule_loop_on_every_chunk_of_every_record_te
 def test_lower_words_of_a_text_lowered_once_are_each_token_lowered(text: str) -> None:
     tokens = tokenize(text)
     assert _lower_words(text, tokens) == [text[s:e].lower() for s, e in tokens]
+
+
+_PHRASE_PIECES = st.sampled_from(
+    ["leukemia", "anemia", "tumor", "Tumour", "randomized", "randomise", "labeled", "analyze",
+     "center", "-", " ", "  ", "\t", "event", "free", "x", "IZE", "ization", "yses", "é", "e"]
+)  # fmt: skip
+
+
+@given(st.lists(_PHRASE_PIECES, max_size=8).map("".join))
+@example("event-randomized")  # an ending before a hyphen is a word's ending once it is a blank
+@example("tumor-free survival")
+def test_spelling_variants_without_a_respelling_are_the_word_by_word_variants(phrase: str) -> None:
+    base = phrase.lower().strip()
+    expected = _respelled_variants({base, base.replace("-", " ")})
+    assert _spelling_variants.__wrapped__(phrase) == expected
