@@ -22,21 +22,31 @@ from plainlang.explain.variants import _respelled_variants, _spelling_variants
 
 # the characters the fast path reads, and some it must give up on
 _ANY_CHUNK = st.text(
-    alphabet=st.sampled_from(list("aAbBzZmMgsT09-/([\",;:)]?!.'%+$&_é")), min_size=1, max_size=14
+    alphabet=st.sampled_from(list("aAbBzZmMgsST09-/([\",;:)]?!.'%+$&_é<>=")), min_size=1, max_size=14
 )
 _CORE = st.lists(
     st.text(alphabet=st.sampled_from(list("aAZbmgsT059")), min_size=1, max_size=4),
     min_size=1,
     max_size=4,
 )
+_NUMBER = st.lists(
+    st.text(alphabet=st.sampled_from(list("059")), min_size=1, max_size=3), min_size=2, max_size=4
+)
 _SHAPED = st.builds(
-    lambda lead, words, joints, trail: (
-        lead + "".join(w + j for w, j in zip(words, joints, strict=False)) + words[-1] + trail
+    lambda lead, core, ending, trail: lead + core + ending + trail,
+    st.text(alphabet=st.sampled_from(list('(["<>=')), max_size=2),
+    st.builds(
+        lambda words, joints: "".join(w + j for w, j in zip(words, joints, strict=False)) + words[-1],
+        _CORE,
+        st.lists(st.sampled_from(["-", "/"]), max_size=3),
+    )
+    | st.builds(
+        lambda numbers, joints: "".join(n + j for n, j in zip(numbers, joints, strict=False)) + numbers[-1],
+        _NUMBER,
+        st.lists(st.sampled_from([".", ",", ":"]), max_size=3),
     ),
-    st.text(alphabet=st.sampled_from(list('(["')), max_size=2),
-    _CORE,
-    st.lists(st.sampled_from(["-", "/"]), max_size=3),
-    st.text(alphabet=st.sampled_from(list(',;:)]"?!.')), max_size=3),
+    st.sampled_from(["", "", "%", "'s", "'S"]),
+    st.text(alphabet=st.sampled_from(list(",;:)]\"'?!.")), max_size=3),
 )
 
 
@@ -58,6 +68,11 @@ def _agrees(chunk: str) -> None:
 @example("1-2-3.")
 @example("x..")
 @example('(a".')
+@example("a%")  # "%" is a suffix only after a digit
+@example("9.9%.")
+@example("Crohn'S.")  # one capital before the full stop
+@example("1.2.3.4")  # an IP address: a URL, one token all the same
+@example(">=18,")
 def test_fast_chunk_tokens_equal_the_rule_loop_on_any_chunk(chunk: str) -> None:
     _agrees(chunk)
 
@@ -65,6 +80,12 @@ def test_fast_chunk_tokens_equal_the_rule_loop_on_any_chunk(chunk: str) -> None:
 @given(_SHAPED)
 def test_fast_chunk_tokens_equal_the_rule_loop_on_chunks_of_the_common_shape(chunk: str) -> None:
     _agrees(chunk)
+
+
+@given(st.characters())
+def test_a_chunk_of_one_character_is_one_token_by_the_rule_loop_too(character: str) -> None:
+    if not character.isspace():
+        assert rule_chunk_tokens(character) == chunk_tokens(character) == ((0, 1),)
 
 
 def test_fast_chunk_tokens_equal_the_rule_loop_on_every_chunk_of_every_record_text() -> None:
