@@ -21,11 +21,13 @@ shared, and another process's work would otherwise count as ours. The median sti
 the load (caches and memory bandwidth are shared too); the minimum moves least.
 
     python benchmarks/explain_speed.py --profile replace   # where one style's time goes
+    python benchmarks/explain_speed.py --breakdown         # each stage's time on fresh text
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import subprocess
@@ -127,6 +129,66 @@ def fresh_times(packs: list[str], style: str, count: int) -> list[float]:
     return times
 
 
+def breakdown_times(packs: list[str], style: str, count: int) -> dict[str, list[float]]:
+    """CPU seconds per stage of explaining each of up to ``count`` fresh windows in ``style``
+    (run by ``breakdown`` in a new interpreter per style, as ``fresh_times``).
+
+    Each window is new to the process when its matches are found: the protected spans, then
+    ``find`` given them, then ``scan`` given the matches, then the style's plan given the
+    matches (``plan_text``: the scan again, and the style's own work), then the plan's edits
+    made (the rest of ``explain_text``). The stages of ``explain_text`` by hand, the scan timed
+    once more on its own (it is part of the plan), so plan + protected + find + apply is about
+    its time (without explain's pause of the collector).
+    """
+    from plainlang.explain import Glossary, explain
+    from plainlang.explain.apply import apply_edits, plan_text, sentence_insertions
+    from plainlang.explain.engine import _uses, _words_to_know_edit
+    from plainlang.explain.spans import SpanSet, protected_spans
+    from plainlang.explain.usage import ScanState, scan
+
+    glossary = Glossary.load(tuple(packs))
+    matcher = glossary.matcher
+    texts = windows(count + 1)
+    explain(texts[0], glossary, style)  # warm-up
+    stages: dict[str, list[float]] = {name: [] for name in ("protected", "find", "scan", "plan", "apply")}
+    clock = time.process_time
+    for text in texts[1:]:
+        gc.disable()  # as explain pauses the collector (plainlang._gc)
+        t0 = clock()
+        facts = protected_spans(text)
+        t1 = clock()
+        matches = matcher.find(text, SpanSet(facts))
+        t2 = clock()
+        scan(text, glossary, ScanState(), matches=matches)
+        t3 = clock()
+        plan = plan_text(text, glossary, style, ScanState(), matches)
+        plan.facts = facts
+        t4 = clock()
+        # the rest of explain_text: the sentences' insertions, "Words to know", the edits made
+        edits = plan.edits + sentence_insertions(text, plan)
+        if plan.words:
+            edits.append(_words_to_know_edit(text, plan.words))
+        _, marks = apply_edits(text, edits)
+        _uses(plan, marks, edits)
+        t5 = clock()
+        gc.enable()
+        for name, took in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+            stages[name].append(took)
+    return stages
+
+
+def breakdown(packs: list[str], count: int) -> None:
+    for style in STYLES:
+        done = subprocess.run(
+            [sys.executable, __file__, "--breakdown-style", style, "--repeat", str(count), "--packs", *packs],
+            capture_output=True, text=True, check=True, cwd=REPO,
+        )
+        stages = json.loads(done.stdout)
+        print(f"breakdown, fresh text, {style:13s} (median / min ms per 1,000 words, {count} texts):")
+        for name, times in stages.items():
+            print(f"    {name:10s} {statistics.median(times) * 1000:6.2f} / {min(times) * 1000:5.2f}")
+
+
 def fresh(packs: list[str], count: int) -> None:
     for style in STYLES:
         done = subprocess.run(
@@ -180,9 +242,17 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--profile", metavar="STYLE", help="profile explaining in STYLE instead")
     parser.add_argument("--fresh-style", metavar="STYLE", help=argparse.SUPPRESS)  # fresh()'s child
+    parser.add_argument("--breakdown", action="store_true", help="time each stage on fresh text instead")
+    parser.add_argument("--breakdown-style", metavar="STYLE", help=argparse.SUPPRESS)  # breakdown()'s child
     args = parser.parse_args()
     if args.fresh_style:
         print(json.dumps(fresh_times(args.packs, args.fresh_style, args.repeat)))
+        return
+    if args.breakdown_style:
+        print(json.dumps(breakdown_times(args.packs, args.breakdown_style, args.repeat)))
+        return
+    if args.breakdown:
+        breakdown(args.packs, args.repeat)
         return
     if args.profile:
         profile(args.packs, args.profile, args.repeat)

@@ -141,10 +141,17 @@ def _lower_words(text: str, tokens: Sequence[Token]) -> list[str]:
 
     Lower-casing the whole text once is the same for ASCII; other scripts have letters whose
     lower case depends on their neighbours (Greek final sigma), so those go token by token.
+    Only the capital sigma's lower case depends on its neighbours, and only "İ" changes length
+    (lower case never shortens a character): a text without "Σ" whose lower case keeps its
+    length is lower-cased once too (most registry texts hold a "≥" or "µ" and are not ASCII).
     """
     if text.isascii():
         low = text.lower()
         return [low[s:e] for s, e in tokens]
+    if "Σ" not in text:
+        low = text.lower()
+        if len(low) == len(text):
+            return [low[s:e] for s, e in tokens]
     return [text[s:e].lower() for s, e in tokens]
 
 
@@ -487,7 +494,11 @@ class CompiledMatcher:
                 own = tokenize_text(part)
                 found, abbreviations = self.phrase_hits(part, own)
                 flat = tuple(itertools.chain.from_iterable(own))
-                known = memo[part] = (flat, tuple(found), tuple(abbreviations))
+                memo[part] = (flat, tuple(found), tuple(abbreviations))
+                if not start and not tokens:  # the first stretch, at 0: its own are the text's
+                    tokens, words, short = own, found, abbreviations
+                    continue
+                known = memo[part]
             flat, found_words, found_short = known
             base = len(tokens)
             bounds = iter(flat)

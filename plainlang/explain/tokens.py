@@ -153,11 +153,93 @@ _PLAIN = re.compile(r"[^\W\d_]+|\d+")
 _GAP = re.compile(r"(?: (?=\s)|[^\S ])\s*")
 
 
+# The common chunk of prose, in ASCII: opening brackets, quotes or signs, then a core (letters
+# and digits joined by single hyphens or slashes, or a number with "." "," or ":" inside), then
+# "%" after a digit or "'s", then closing punctuation ("(AML),", "event-free", "and/or", "R/R",
+# "FLT3-ITD;", "[12].", "CD20)", "1,000", "2.5%", "Crohn's", ">18"). On such a chunk the rules
+# above reduce to what ``_fast_chunk_tokens`` does; tests/explain/test_chunk_fast_path.py holds
+# it to ``rule_chunk_tokens`` on generated chunks and on every chunk of the registry texts.
+_FAST = re.compile(
+    r"([(\[\"<>=]*)([A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*|[0-9]+(?:[.,:][0-9]+)+)(%|'[sS])?([,;:)\]\"'?!.]*)"
+)
+# A digit followed by a letter: a unit may be a suffix ("5mg", "10m/s", "9M"), so the rules decide.
+_DIGIT_LETTER = re.compile(r"[0-9][A-Za-z]")
+# The infixes a fast core can hold: a hyphen between digits, a hyphen or slash before a letter.
+_FAST_INFIX = re.compile(r"(?<=[0-9])-(?=[0-9])|[-/](?=[A-Za-z])")
+
+
+def _fast_chunk_tokens(chunk: str) -> tuple[Token, ...] | None:
+    """The tokens of a chunk of the common shape (``_FAST``), or None for the rules to decide.
+
+    Why it equals the rules on such a chunk: each leading "(", "[", '"', "<", ">" or "=" is a
+    one-character prefix, and no prefix starts with a letter or digit without a "$"; each
+    trailing character is a one-character suffix (all are in spaCy's punctuation or quotes, and
+    no longer suffix ends in one), except a full stop, which is a suffix after punctuation, a
+    quote, "%", a digit, a lower-case letter or two capitals: after one capital ("vitamin A.",
+    "'S.") the rules keep it, so this gives up. Then "'s" is a suffix, and "%" one after a
+    digit (a unit). A core with no "." is no URL, and one with "." between digits only is one
+    token whether it is read as a URL (an IP address) or not; a core's only infixes are the
+    hyphens and slashes ``_FAST_INFIX`` finds (a "," or ":" between digits, or a "." not
+    between a lower-case and a capital letter, is none). A core with a digit before a letter
+    may end in a unit ("5mg"), and ".." is its own suffix: both are left to the rules.
+    """
+    match = _FAST.fullmatch(chunk)
+    if match is None:
+        return None
+    lead, core_end = match.span(2)
+    if _DIGIT_LETTER.search(chunk, lead, core_end):
+        return None
+    body_end = match.end(3)
+    if body_end < 0:  # no "%" and no "'s"
+        body_end = core_end
+    elif chunk[core_end] == "%" and not chunk[core_end - 1].isdigit():
+        return None
+    size = len(chunk)
+    if body_end < size and "." in chunk:
+        if ".." in chunk:
+            return None
+        if chunk[body_end] == ".":
+            last = chunk[body_end - 1]
+            if not (
+                last.islower()
+                or last.isdigit()
+                or last == "%"
+                or (last.isupper() and body_end - lead > 1 and chunk[body_end - 2].isupper())
+            ):
+                return None
+    if not lead and core_end == body_end == size - 1 and "-" not in chunk and "/" not in chunk:
+        return ((0, core_end), (core_end, size))  # "word," "word." "word)": the commonest
+    tokens = [(at, at + 1) for at in range(lead)]
+    at = lead
+    if "-" in chunk or "/" in chunk:
+        for infix in _FAST_INFIX.finditer(chunk, lead, core_end):
+            tokens.append((at, infix.start()))
+            tokens.append((infix.start(), infix.end()))
+            at = infix.end()
+    tokens.append((at, core_end))
+    if body_end > core_end:
+        tokens.append((core_end, body_end))
+    tokens.extend((at, at + 1) for at in range(body_end, size))
+    return tuple(tokens)
+
+
 @functools.lru_cache(maxsize=65536)
 def chunk_tokens(chunk: str) -> tuple[Token, ...]:
     """The tokens of one whitespace-free chunk, as offsets into the chunk."""
+    if len(chunk) == 1:  # "-", "<", "≥": the tokens cover the chunk, so this one is all of it
+        return ((0, 1),)
+    if chunk.isascii():  # an ASCII word or number is a core without affixes: one token
+        fast = _fast_chunk_tokens(chunk)
+        if fast is not None:
+            return fast
     if _PLAIN.fullmatch(chunk):
         return ((0, len(chunk)),)
+    return rule_chunk_tokens(chunk)
+
+
+def rule_chunk_tokens(chunk: str) -> tuple[Token, ...]:
+    """The tokens of one whitespace-free chunk by spaCy's algorithm: prefixes and suffixes
+    stripped in turn, then the URL test, then the infixes (the straightforward path)."""
     prefix_rule, suffix_rule, infix_rule, url_rule = _rules()
     start, end = 0, len(chunk)
     prefixes: list[Token] = []
