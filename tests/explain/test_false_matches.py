@@ -124,3 +124,14 @@ def test_a_noun_with_its_own_sense_is_not_read_as_the_gerund_term(
 def test_the_gerund_terms_still_match_their_own_forms(shipped: Glossary) -> None:
     found = {m.term for m in shipped.find("Conditioning, imaging and sequencing were done; sequenced twice.")}
     assert {"conditioning", "imaging", "sequencing"} <= found
+
+
+@pytest.mark.parametrize(
+    "text", ["Stage I PTSD symptoms.", "WHO clinical stage III HIV disease.", "Stage II hypertension."]
+)
+def test_a_numbered_stage_outside_cancer_is_not_given_the_cancer_meaning(
+    shipped: Glossary, text: str
+) -> None:
+    terms = {m.term for m in shipped.find(text)}
+    assert "cancer stage" not in terms
+    assert "disease stage" in terms
