@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 RECORDS = REPO.parent / "shared" / "data" / "records"
@@ -177,13 +178,18 @@ def breakdown_times(packs: list[str], style: str, count: int) -> dict[str, list[
     return stages
 
 
+def _in_fresh_interpreter(flag: str, style: str, count: int, packs: list[str]) -> Any:
+    """What this script prints as JSON when run with ``flag style`` in a new interpreter."""
+    done = subprocess.run(
+        [sys.executable, __file__, flag, style, "--repeat", str(count), "--packs", *packs],
+        capture_output=True, text=True, check=True, cwd=REPO,
+    )
+    return json.loads(done.stdout)
+
+
 def breakdown(packs: list[str], count: int) -> None:
     for style in STYLES:
-        done = subprocess.run(
-            [sys.executable, __file__, "--breakdown-style", style, "--repeat", str(count), "--packs", *packs],
-            capture_output=True, text=True, check=True, cwd=REPO,
-        )
-        stages = json.loads(done.stdout)
+        stages = _in_fresh_interpreter("--breakdown-style", style, count, packs)
         print(f"breakdown, fresh text, {style:13s} (median / min ms per 1,000 words, {count} texts):")
         for name, times in stages.items():
             print(f"    {name:10s} {statistics.median(times) * 1000:6.2f} / {min(times) * 1000:5.2f}")
@@ -191,11 +197,7 @@ def breakdown(packs: list[str], count: int) -> None:
 
 def fresh(packs: list[str], count: int) -> None:
     for style in STYLES:
-        done = subprocess.run(
-            [sys.executable, __file__, "--fresh-style", style, "--repeat", str(count), "--packs", *packs],
-            capture_output=True, text=True, check=True, cwd=REPO,
-        )
-        times = json.loads(done.stdout)
+        times = _in_fresh_interpreter("--fresh-style", style, count, packs)
         print(f"explain, fresh text, {style:13s}: median {statistics.median(times) * 1000:.2f} ms, "
               f"min {min(times) * 1000:.2f} ms per 1,000 words ({len(times)} texts; target < 2 ms)")
 
