@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plainlang.explain import fit
-from plainlang.explain.apply import Edit
+from plainlang.explain.apply import Edit, Plan
 from plainlang.explain.fit_sentences import SentenceFit, same_sentence
 from plainlang.explain.glossary import Glossary
+from plainlang.explain.packs import Term
 from plainlang.explain.spans import sentence_start
 from plainlang.explain.usage import ScanState, scan
 
@@ -231,3 +232,44 @@ def test_an_edit_that_writes_what_is_there_changes_no_words(text: str, data: st.
     end = data.draw(st.integers(start, len(text)))
     new = data.draw(st.one_of(st.just(text[start:end]), _SENTENCEY))
     assert _change(text, Edit(start, end, new)) == fit.words(new) - fit.words(text[start:end])
+
+
+def _sentence_after_now(
+    plan: Plan, pending: dict[int, tuple[Term, str]], position: int, term: Term, surface: str
+) -> None:
+    plan.sentences.append((position, fit.sentence_after(term, surface)))
+
+
+_LISTS_OF_TERMS = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["AML", "EFS", "CR", "relapse", "refractory", "placebo", "relapses", "word", "(placebo)", "x. Y"]
+        ),
+        min_size=1,
+        max_size=9,
+    ).map(lambda words: "Adults with " + ", ".join(words) + "."),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=80)
+@given(st.one_of(_LISTS_OF_TERMS, _PARENTHESIZED), st.integers(0, 12))
+def test_writing_sentences_after_once_the_cap_is_known_plans_what_writing_them_at_once_planned(
+    mini: Glossary, text: str, limit: int
+) -> None:
+    from unittest import mock
+
+    from plainlang.explain.apply import plan_text
+
+    later = plan_text(text, mini, "fit", ScanState(), limit=limit)
+    with mock.patch("plainlang.explain.apply._sentence_after_later", _sentence_after_now):
+        now = plan_text(text, mini, "fit", ScanState(), limit=limit)
+    assert (later.edits, later.sentences, later.words, later.explained, later.ends) == (
+        now.edits,
+        now.sentences,
+        now.words,
+        now.explained,
+        now.ends,
+    )
+    assert all(sentence for _, sentence in later.sentences)
