@@ -273,3 +273,36 @@ def test_writing_sentences_after_once_the_cap_is_known_plans_what_writing_them_a
         now.ends,
     )
     assert all(sentence for _, sentence in later.sentences)
+
+
+@settings(max_examples=200)
+@given(_TERMY, st.integers(0, 8), st.data())
+def test_a_sentence_over_the_limit_is_counted_again_once_a_settled_edit_takes_words_away(
+    mini: Glossary, text: str, limit: int, data: st.DataObject
+) -> None:
+    # over answers a sentence found over without counting while every settled edit only adds
+    # words; an edit that takes some away (here: "" for a stretch) must end that shortcut
+    uses, _ = scan(text, mini, ScanState())
+    sizes = SentenceFit(text, uses, mini, limit)
+    edits: list[Edit] = []
+    for use in uses:
+        at = use.match.start
+        settled = len(edits)
+        reserve = fit.reserve(text, at, uses, mini)
+        assert sizes.over(edits, settled, at) is not fit.fits(text, edits, at, limit, reserve)
+        start = data.draw(st.integers(max(at - 20, 0), min(at + 12, len(text))))
+        end = data.draw(st.integers(start, min(start + 40, len(text))))
+        edits.append(Edit(start, end, data.draw(st.sampled_from(["", "x y z", text[start:end]]))))
+
+
+def test_over_counts_again_after_an_edit_took_the_sentence_under_the_limit(mini: Glossary) -> None:
+    text = "Relapse and more and more and placebo and refractory here."
+    uses, _ = scan(text, mini, ScanState())
+    sizes = SentenceFit(text, uses, mini, 6)
+    first, second, third = (text.index(word) for word in ("Relapse", "placebo", "refractory"))
+    assert sizes.over([], 0, first)  # 10 words
+    assert sizes.over([], 0, second)
+    # "and more and more and " (5 words) → "": 5 words, under 6 with the settled edit
+    edits = [Edit(text.index("and"), second, "")]
+    assert fit.fits(text, edits, third, 6)
+    assert not sizes.over(edits, 1, third)
