@@ -424,6 +424,9 @@ def plan_text(
 
     # "fit" asks, per parenthesis planned, whether its sentence stays short enough
     sizes = SentenceFit(text, uses, glossary, limit) if style == "fit" else None
+    # "fit"'s "<Term> means ..." sentences, by index in plan.sentences: written once the cap has
+    # said which stay (most of a long text's go to "Words to know", and were written for nothing)
+    pending: dict[int, tuple[Term, str]] = {}
     for use in uses:
         if use.explained or (not replace and not use.first):
             continue  # only a first use still unexplained gets an edit (replace: every use)
@@ -467,7 +470,7 @@ def plan_text(
         elif sizes is not None and sizes.over(plan.edits, before, match.start):
             # the sentence is too long already, and a parenthesis only adds: a sentence after
             _expand_only(text, match, term, plan)
-            plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
+            _sentence_after_later(plan, pending, match.end, term, match.surface)
             used_style = "sentence"
         else:
             _parenthetical(text, match, term, plan)
@@ -475,27 +478,52 @@ def plan_text(
             if sizes is not None and not sizes.fits(plan.edits, before, match.start):
                 del plan.edits[before:]  # too long with the parenthesis: a sentence after (fit.py)
                 _expand_only(text, match, term, plan)
-                plan.sentences.append((match.end, fit.sentence_after(term, match.surface)))
+                _sentence_after_later(plan, pending, match.end, term, match.surface)
                 used_style = "sentence"
         edit = before if len(plan.edits) > before else None
         plan.explained.append(_tuple_new(Explanation, (term, match, used_style, edit)))
-    if len(plan.sentences) > fit.MAX_SENTENCES_AFTER:
-        _cap_sentences(text, plan)
+    removed = _cap_sentences(text, plan) if len(plan.sentences) > fit.MAX_SENTENCES_AFTER else set()
+    if pending:
+        _write_pending(plan, pending, removed)
     return plan
 
 
-def _cap_sentences(text: str, plan: Plan) -> None:
+def _sentence_after_later(
+    plan: Plan, pending: dict[int, tuple[Term, str]], position: int, term: Term, surface: str
+) -> None:
+    """Plan ``fit.sentence_after(term, surface)`` at ``position``, written by ``_write_pending``
+    once the cap is known (tests/explain/test_fit_sentences.py holds it to writing it now)."""
+    pending[len(plan.sentences)] = (term, surface)
+    plan.sentences.append((position, ""))
+
+
+def _write_pending(plan: Plan, pending: dict[int, tuple[Term, str]], removed: set[int]) -> None:
+    """Write the sentences ``_sentence_after_later`` planned, of those the cap kept: ``pending``
+    and ``removed`` hold indexes of ``plan.sentences`` as it was before the cap."""
+    kept = 0
+    sentences = plan.sentences
+    for index in range(len(sentences) + len(removed)):
+        if index in removed:
+            continue
+        if index in pending:
+            term, surface = pending[index]
+            sentences[kept] = (sentences[kept][0], fit.sentence_after(term, surface))
+        kept += 1
+
+
+def _cap_sentences(text: str, plan: Plan) -> set[int]:
     """Explanation sentences past ``fit.MAX_SENTENCES_AFTER`` after one sentence become entries
-    of "Words to know" (a run of them after a long list of conditions helps no reader)."""
+    of "Words to know" (a run of them after a long list of conditions helps no reader): the
+    indexes in ``plan.sentences`` of those taken out."""
     positions = [position for position, _ in plan.sentences]
     ends = sentence_ends(text, positions)
     plan.ends = ends  # sentence_insertions needs them too: found once
     extra = fit.over_cap(text, positions, ends=ends)
     if not extra:
-        return
+        return extra
     by_sentence = [i for i, item in enumerate(plan.explained) if item.style == "sentence"]
     if len(by_sentence) != len(plan.sentences):
-        return  # sentences and their explanations are planned in step; never guess a pairing
+        return set()  # sentences and their explanations are planned in step; never guess a pairing
     for index in sorted(extra):
         at = by_sentence[index]
         item = plan.explained[at]
@@ -504,6 +532,7 @@ def _cap_sentences(text: str, plan: Plan) -> None:
         plan.words.append(item.term)
     plan.sentences = [pair for i, pair in enumerate(plan.sentences) if i not in extra]
     plan.ends = [end for i, end in enumerate(ends) if i not in extra]
+    return extra
 
 
 def sentence_insertions(text: str, plan: Plan) -> list[Edit]:

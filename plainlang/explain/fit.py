@@ -214,10 +214,13 @@ def _sentence_after(name: str, aliases: tuple[str, ...], definition: str, surfac
     """
     # the written form when the use is one ("Refractory means"), else the entry's own: "Leukemias
     # means a cancer" would not agree, and an abbreviation's full words are what it stands for
-    plural = surface.lower().endswith("s") and not name.lower().endswith("s")
-    forms = (name, *aliases)  # Term.forms
-    written = not plural and any(surface.lower() in spelling_variants(form) for form in forms)
-    subject = surface if written else name
+    if surface == name:  # the subject either way: no spellings to work out (most uses)
+        subject = name
+    else:
+        plural = surface.lower().endswith("s") and not name.lower().endswith("s")
+        forms = (name, *aliases)  # Term.forms
+        written = not plural and any(surface.lower() in spelling_variants(form) for form in forms)
+        subject = surface if written else name
     if not subject[1:2].isupper():  # "mRNA vaccine" and "eGFR" keep their case
         subject = subject[:1].upper() + subject[1:]
     definition = definition.strip().rstrip(".")

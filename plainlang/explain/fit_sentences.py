@@ -103,6 +103,12 @@ class SentenceFit:
         self._settled = 0  # edits[:_settled] are in _changes
         # per sentence: how long _log was when its words were last counted, and those words
         self._counted: dict[tuple[int, int], tuple[int, int]] = {}
+        # The last sentence found over the limit with the edits settled then. While no settled
+        # edit has taken words away (``_shrunk``), settling more only adds: it stays over, and
+        # ``over`` answers for its later uses without counting (a long list of conditions has
+        # a dozen terms or more, and each asked it)
+        self._over_bounds: tuple[int, int] | None = None
+        self._shrunk = False
 
     def bounds(self, at: int) -> tuple[int, int]:
         """``fit.sentence_bounds(text, at)``, found again only when the sentence may differ."""
@@ -139,11 +145,18 @@ class SentenceFit:
         it keeps the words it replaces ("a AML" → "an acute myeloid leukemia (AML, ...)").
         The same conditions on ``edits`` and ``settled`` as for ``fits``.
         """
+        if settled != self._settled:
+            self._settle(edits, settled)
+        if self._known <= at <= self._reach and self._known_bounds == self._over_bounds and not self._shrunk:
+            return True  # over already with fewer settled edits, and none took words away
         counted = self._settled_words(edits, settled, at)
         if counted is None:
             return False
-        total, _, end = counted
-        return total > self._limit or not self._within(total, at, end)
+        total, start, end = counted
+        if total > self._limit:
+            self._over_bounds = (start, end)
+            return True
+        return not self._within(total, at, end)
 
     def _settled_words(self, edits: Sequence[_Edit], settled: int, at: int) -> tuple[int, int, int] | None:
         """Words of the sentence holding ``at`` with the settled edits inside it made, and its
@@ -165,14 +178,7 @@ class SentenceFit:
         start, end = found
         log = self._log
         if settled > self._settled:
-            changes = self._changes
-            for edit in edits[self._settled : settled]:
-                change = _change(text, edit)
-                if change:  # most edits write the words as they are (the term kept, a sentence after)
-                    entry = (edit.start, edit.end, change)
-                    insort(changes, entry)
-                    log.append(entry)
-            self._settled = settled
+            self._settle(edits, settled)
         counted = self._counted.get(found)
         if counted is None:  # a sentence met first: the settled edits inside it, by a search
             changes = self._changes
@@ -189,6 +195,23 @@ class SentenceFit:
                     total += change
         self._counted[found] = (len(log), total)
         return total, start, end
+
+    def _settle(self, edits: Sequence[_Edit], settled: int) -> None:
+        """Take the word changes of ``edits[self._settled:settled]`` into the settled ones."""
+        if settled < self._settled:
+            raise ValueError("settled edits cannot be taken back")
+        text = self._text
+        changes = self._changes
+        log = self._log
+        for edit in edits[self._settled : settled]:
+            change = _change(text, edit)
+            if change:  # most edits write the words as they are (the term kept, a sentence after)
+                entry = (edit.start, edit.end, change)
+                insort(changes, entry)
+                log.append(entry)
+                if change < 0:
+                    self._shrunk = True
+        self._settled = settled
 
     def _within(self, total: int, at: int, end: int) -> bool:
         """``total`` words, with room kept for the abbreviations still to come, fit the limit."""

@@ -426,3 +426,35 @@ def test_counting_words_with_one_pattern_counts_what_splitting_counted(text: str
     from plainlang.explain.fit import words
 
     assert words(text) == sum(1 for token in text.split() if re.search(r"[^\W_]", token))
+
+
+def _sentence_after_checking_spellings(
+    name: str, aliases: tuple[str, ...], definition: str, surface: str
+) -> str:
+    from plainlang.explain.fit import means, opening
+    from plainlang.explain.variants import spelling_variants
+
+    plural = surface.lower().endswith("s") and not name.lower().endswith("s")
+    written = not plural and any(surface.lower() in spelling_variants(form) for form in (name, *aliases))
+    subject = surface if written else name
+    if not subject[1:2].isupper():
+        subject = subject[:1].upper() + subject[1:]
+    definition = definition.strip().rstrip(".")
+    return f"{opening(subject)} {means(subject, definition)} {definition}."
+
+
+_FORMY = st.text(alphabet=st.sampled_from(list("aAsS -.eE")), min_size=1, max_size=12).filter(str.strip)
+
+
+@given(
+    _FORMY, st.lists(_FORMY, max_size=3).map(tuple), st.sampled_from(["a test.", "tests", "one"]), st.data()
+)
+def test_sentence_after_a_use_written_as_the_name_skips_the_spellings_and_says_the_same(
+    name: str, aliases: tuple[str, ...], definition: str, data: st.DataObject
+) -> None:
+    from plainlang.explain.fit import _sentence_after
+
+    surface = data.draw(st.sampled_from([name, name.lower(), name.upper(), *aliases]))
+    assert _sentence_after.__wrapped__(
+        name, aliases, definition, surface
+    ) == _sentence_after_checking_spellings(name, aliases, definition, surface)

@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plainlang.explain import fit
-from plainlang.explain.apply import Edit
+from plainlang.explain.apply import Edit, Plan
 from plainlang.explain.fit_sentences import SentenceFit, same_sentence
 from plainlang.explain.glossary import Glossary
+from plainlang.explain.packs import Term
 from plainlang.explain.spans import sentence_start
 from plainlang.explain.usage import ScanState, scan
 
@@ -231,3 +232,77 @@ def test_an_edit_that_writes_what_is_there_changes_no_words(text: str, data: st.
     end = data.draw(st.integers(start, len(text)))
     new = data.draw(st.one_of(st.just(text[start:end]), _SENTENCEY))
     assert _change(text, Edit(start, end, new)) == fit.words(new) - fit.words(text[start:end])
+
+
+def _sentence_after_now(
+    plan: Plan, pending: dict[int, tuple[Term, str]], position: int, term: Term, surface: str
+) -> None:
+    plan.sentences.append((position, fit.sentence_after(term, surface)))
+
+
+_LISTS_OF_TERMS = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["AML", "EFS", "CR", "relapse", "refractory", "placebo", "relapses", "word", "(placebo)", "x. Y"]
+        ),
+        min_size=1,
+        max_size=9,
+    ).map(lambda words: "Adults with " + ", ".join(words) + "."),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=80)
+@given(st.one_of(_LISTS_OF_TERMS, _PARENTHESIZED), st.integers(0, 12))
+def test_writing_sentences_after_once_the_cap_is_known_plans_what_writing_them_at_once_planned(
+    mini: Glossary, text: str, limit: int
+) -> None:
+    from unittest import mock
+
+    from plainlang.explain.apply import plan_text
+
+    later = plan_text(text, mini, "fit", ScanState(), limit=limit)
+    with mock.patch("plainlang.explain.apply._sentence_after_later", _sentence_after_now):
+        now = plan_text(text, mini, "fit", ScanState(), limit=limit)
+    assert (later.edits, later.sentences, later.words, later.explained, later.ends) == (
+        now.edits,
+        now.sentences,
+        now.words,
+        now.explained,
+        now.ends,
+    )
+    assert all(sentence for _, sentence in later.sentences)
+
+
+@settings(max_examples=200)
+@given(_TERMY, st.integers(0, 8), st.data())
+def test_a_sentence_over_the_limit_is_counted_again_once_a_settled_edit_takes_words_away(
+    mini: Glossary, text: str, limit: int, data: st.DataObject
+) -> None:
+    # over answers a sentence found over without counting while every settled edit only adds
+    # words; an edit that takes some away (here: "" for a stretch) must end that shortcut
+    uses, _ = scan(text, mini, ScanState())
+    sizes = SentenceFit(text, uses, mini, limit)
+    edits: list[Edit] = []
+    for use in uses:
+        at = use.match.start
+        settled = len(edits)
+        reserve = fit.reserve(text, at, uses, mini)
+        assert sizes.over(edits, settled, at) is not fit.fits(text, edits, at, limit, reserve)
+        start = data.draw(st.integers(max(at - 20, 0), min(at + 12, len(text))))
+        end = data.draw(st.integers(start, min(start + 40, len(text))))
+        edits.append(Edit(start, end, data.draw(st.sampled_from(["", "x y z", text[start:end]]))))
+
+
+def test_over_counts_again_after_an_edit_took_the_sentence_under_the_limit(mini: Glossary) -> None:
+    text = "Relapse and more and more and placebo and refractory here."
+    uses, _ = scan(text, mini, ScanState())
+    sizes = SentenceFit(text, uses, mini, 6)
+    first, second, third = (text.index(word) for word in ("Relapse", "placebo", "refractory"))
+    assert sizes.over([], 0, first)  # 10 words
+    assert sizes.over([], 0, second)
+    # "and more and more and " (5 words) → "": 5 words, under 6 with the settled edit
+    edits = [Edit(text.index("and"), second, "")]
+    assert fit.fits(text, edits, third, 6)
+    assert not sizes.over(edits, 1, third)
