@@ -180,38 +180,61 @@ def _sentences(text: str, regions: Sequence[_Region], *, markdown: bool) -> Iter
 
 def split(text: str) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of each sentence of a block's cleaned text, trimmed, with a word in it."""
+    return iter(_split(text))
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    # One list, filled in one loop: the alternative that matched is read from ``lastgroup`` (one
+    # C call) and trimming is done in place, since a block of a page has several sentences and
+    # the generators this replaced cost more per sentence than the regex scan did.
+    found: list[tuple[int, int]] = []
     begin = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group("term") is not None and not _ends_sentence(text, match):
-            continue
-        yield from _trimmed(text, begin, match.end() if match.group("hard") is None else match.start())
+        kind = match.lastgroup
+        if kind == "term":
+            if not _ends_sentence(text, match):
+                continue
+            end = match.end()
+        elif kind == "hard":
+            end = match.start()
+        else:
+            end = match.end()
+        _add_trimmed(found, text, begin, end)
         begin = match.end()
-    yield from _trimmed(text, begin, len(text))
+    _add_trimmed(found, text, begin, len(text))
+    return found
+
+
+# The longest abbreviation has six characters: the last word before a full stop is only read as
+# far back as seven characters, enough to tell a word in the list (or an initial) from one that
+# is not, without a regex search over forty characters for every full stop.
+_WORD_REACH = 1 + max(map(len, _ABBREVIATIONS | _NUMBER_ABBREVIATIONS))
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     following = text[match.end() : match.end() + 40].lstrip()
     if following[:1].islower() and not _CODE_WORD.match(following):
         return False
+    start = match.start()
     if match.group("term") != ".":
         return True
-    word = _LAST_WORD.search(text, max(0, match.start() - 40), match.start())
+    word = _LAST_WORD.search(text, max(0, start - _WORD_REACH), start)
     last = word.group(0).lower() if word else ""
     if last in _NUMBER_ABBREVIATIONS:
         return not following[:1].isdigit()
     if last in _ABBREVIATIONS:
         return False
     # An initial ("J. Smith"): one capital letter before the full stop.
-    return not (len(last) == 1 and text[match.start() - 1].isupper() and following[:1].isupper())
+    return not (len(last) == 1 and text[start - 1].isupper() and following[:1].isupper())
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _add_trimmed(found: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if _HAS_WORD.search(text, start, end):
-        yield start, end
+        found.append((start, end))
 
 
 def _line_span(text: str, starts: tuple[int, ...], line: int) -> tuple[int, int]:
