@@ -57,11 +57,24 @@ _ABBREVIATIONS = frozenset(
 )
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "figs", "ref", "refs", "vol", "eq"})
 
-_BOUNDARY = re.compile(
+_BOUNDARY_FORMS = (
     r"(?P<hard>\n[ \t]*\n\s*)"  # a blank line: block tags and bullets were made into these
     r"|(?P<colon>[:;])[ \t]*\n"  # a line ending with a colon or semicolon ends a sentence
     r"|(?P<term>[.!?…]+|[。！？]+)[\"'”’»)\]]*(?=\s|$)"
 )
+
+
+def _first_of(first: str, forms: str) -> re.Pattern[str]:
+    """``forms``, led by a lookahead for the characters any of them starts with.
+
+    It matches exactly what ``forms`` matches, but ``re`` reads a leading set as a prefix and
+    skips in C to where one of its characters is, instead of trying every alternative at every
+    position (three to four times faster over a page's blocks).
+    """
+    return re.compile(f"(?={first})(?:{forms})")
+
+
+_BOUNDARY = _first_of(r"[\n:;.!?…。！？]", _BOUNDARY_FORMS)
 # A word that starts lower case but has capitals in it ("mRNA", "eGFR", "pH") is a name or a code
 # written that way, and may open a sentence as a capital does.
 _CODE_WORD = re.compile(r"[a-z]+[A-Z]")
@@ -86,7 +99,8 @@ def _parser() -> Any:
 # bracket, an e-mail's @, a run of five digits (a registry id), an address, or a sentence end
 # (terminators and closing quotes) with white space after it. A text with none of these, no
 # bullet at its start and no white space at its ends is its own single segment.
-_MAYBE_SPLIT_OR_CLEANED = re.compile(r"[\[\n\r@]|\d{5}|://|www\.|[.!?…。！？]+[\"'”’»)\]]*\s")
+_MAYBE_SPLIT_OR_CLEANED_FORMS = r"[\[\n\r@]|\d{5}|://|www\.|[.!?…。！？]+[\"'”’»)\]]*\s"
+_MAYBE_SPLIT_OR_CLEANED = _first_of(r"[\[\n\r@\d:w.!?…。！？]", _MAYBE_SPLIT_OR_CLEANED_FORMS)
 
 
 def _one_sentence(text: str) -> bool:
@@ -106,7 +120,8 @@ def _one_sentence(text: str) -> bool:
 
 # What cleaning would remove or change in one line of plain text once its citation markers are
 # gone (a bullet at its start and a bare domain name are tested apart).
-_MAYBE_CLEANED = re.compile(r"[@]|\d{5}|://|www\.")
+_MAYBE_CLEANED_FORMS = r"[@]|\d{5}|://|www\."
+_MAYBE_CLEANED = _first_of(r"[@\d:w]", _MAYBE_CLEANED_FORMS)
 
 
 def _plain_line(text: str) -> tuple[Segment, ...] | None:

@@ -6,6 +6,7 @@ the last word read from up to forty characters back. The fast one must agree on 
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 
@@ -21,6 +22,9 @@ from plainlang.readability.segment import (
     _NUMBER_ABBREVIATIONS,
     split,
 )
+
+# plainlang.readability re-exports the function segment under the module's name.
+segment_module = importlib.import_module("plainlang.readability.segment")
 
 
 def _reference_split(text: str) -> Iterator[tuple[int, int]]:
@@ -116,3 +120,44 @@ def test_fast_split_cuts_where_the_reference_splitter_does(text: str) -> None:
 @given(st.text(max_size=200))
 def test_fast_split_agrees_with_the_reference_on_any_text(text: str) -> None:
     assert list(split(text)) == list(_reference_split(text))
+
+
+# Text rich in what the three patterns look for: boundaries, markers, digits, addresses.
+_SCANNED = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "w",
+            "www.",
+            "://",
+            "@",
+            "12345",
+            "1",
+            "[",
+            "\r",
+            ":",
+            ";",
+            ". ",
+            "…",
+            "。",
+            "\n",
+            " ",
+            "\t",
+            '"',
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=800)
+@given(st.one_of(_SCANNED, st.text(max_size=80)))
+def test_patterns_led_by_a_first_character_lookahead_match_what_their_forms_match(text: str) -> None:
+    for fast, forms in (
+        (segment_module._BOUNDARY, segment_module._BOUNDARY_FORMS),
+        (segment_module._MAYBE_SPLIT_OR_CLEANED, segment_module._MAYBE_SPLIT_OR_CLEANED_FORMS),
+        (segment_module._MAYBE_CLEANED, segment_module._MAYBE_CLEANED_FORMS),
+    ):
+        plain = re.compile(forms)
+        found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
