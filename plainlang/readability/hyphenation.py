@@ -17,30 +17,31 @@ from typing import Any
 
 
 @functools.cache
-def _table(hyph_dict: Any) -> tuple[dict[str, Any], frozenset[str], int]:
-    """Pyphen's patterns, every start of a pattern (the patterns themselves too), and the
-    longest pattern's length."""
+def _table(hyph_dict: Any) -> tuple[dict[str, Any], int]:
+    """Every start of one of Pyphen's patterns (the patterns themselves too), each with its
+    pattern or None, and the longest pattern's length: one lookup says both whether the piece
+    is a pattern and whether a longer one may start the same way."""
     patterns: dict[str, Any] = hyph_dict.patterns
-    starts = frozenset(key[:end] for key in patterns for end in range(1, len(key) + 1))
-    return patterns, starts, hyph_dict.maxlen
+    table: dict[str, Any] = dict.fromkeys({key[:end] for key in patterns for end in range(1, len(key))})
+    table.update(patterns)
+    return table, hyph_dict.maxlen
 
 
 def points(pyphen: Any, word: str) -> int:
     """``len(pyphen.positions(word))``: the hyphenation points of ``word`` within the margins."""
-    patterns, starts, longest = _table(pyphen.hd)
+    table, longest = _table(pyphen.hd)
     pointed = f".{word.lower()}."
     size = len(pointed)
     values = [0] * (size + 1)
     for i in range(size - 1):
         for j in range(i + 1, min(i + longest, size) + 1):
-            piece = pointed[i:j]
-            pattern = patterns.get(piece)
+            pattern = table.get(pointed[i:j], False)
+            if pattern is False:
+                break  # no pattern starts with this piece, so none starts with a longer one
             if pattern:
                 offset, weights = pattern
                 where = slice(i + offset, i + offset + len(weights))
                 values[where] = map(max, weights, values[where])
-            if piece not in starts:
-                break
     # Pyphen's point i is values[i + 1]; it keeps the points from `left` to len(word) - `right`.
     first, last = pyphen.left, len(word) - pyphen.right
     return sum(1 for i in range(first + 1, last + 2) if i < len(values) and values[i] % 2)
