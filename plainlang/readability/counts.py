@@ -28,6 +28,7 @@ from dataclasses import dataclass, fields
 from importlib.resources import files
 
 from plainlang._textstat import cmu_syllables, version
+from plainlang.readability.hyphenation import points
 
 # textstat's remove_punctuation(rm_apostrophe=False): drop apostrophes that do not start an
 # English contraction ending, then every other character that is not a word character.
@@ -98,7 +99,7 @@ def syllables(word: str) -> int:
     found = cmu_syllables().get(word)
     if found is not None:
         return found
-    return len(_pyphen().positions(word)) + 1  # type: ignore[attr-defined]
+    return points(_pyphen(), word) + 1
 
 
 @functools.lru_cache(maxsize=1 << 16)
