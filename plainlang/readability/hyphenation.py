@@ -8,6 +8,10 @@ page. Once a substring is the start of no pattern, no longer substring from the 
 be one, so here the lookups from a place stop there. The points found, and so the count, are
 Pyphen's own: the same patterns, the same way of keeping the highest value at each point, the
 same rule that a point is one with an odd value, the same margins (two letters at each end).
+
+This reads Pyphen's pattern table (``HyphDict.patterns``, ``maxlen``), which is not its
+documented API: a Pyphen without them gets ``len(positions(word))``, Pyphen's own answer, and
+``tests/readability/test_hyphenation.py`` holds the two equal on the installed Pyphen.
 """
 
 from __future__ import annotations
@@ -17,11 +21,14 @@ from typing import Any
 
 
 @functools.cache
-def _table(hyph_dict: Any) -> tuple[dict[str, Any], int]:
+def _table(hyph_dict: Any) -> tuple[dict[str, Any], int] | None:
     """Every start of one of Pyphen's patterns (the patterns themselves too), each with its
     pattern or None, and the longest pattern's length: one lookup says both whether the piece
-    is a pattern and whether a longer one may start the same way."""
-    patterns: dict[str, Any] = hyph_dict.patterns
+    is a pattern and whether a longer one may start the same way. None when this Pyphen keeps
+    its patterns some other way."""
+    patterns = getattr(hyph_dict, "patterns", None)
+    if not isinstance(patterns, dict) or not isinstance(getattr(hyph_dict, "maxlen", None), int):
+        return None
     table: dict[str, Any] = dict.fromkeys({key[:end] for key in patterns for end in range(1, len(key))})
     table.update(patterns)
     return table, hyph_dict.maxlen
@@ -29,7 +36,10 @@ def _table(hyph_dict: Any) -> tuple[dict[str, Any], int]:
 
 def points(pyphen: Any, word: str) -> int:
     """``len(pyphen.positions(word))``: the hyphenation points of ``word`` within the margins."""
-    table, longest = _table(pyphen.hd)
+    known = _table(pyphen.hd)
+    if known is None:
+        return len(pyphen.positions(word))
+    table, longest = known
     pointed = f".{word.lower()}."
     size = len(pointed)
     values = [0] * (size + 1)

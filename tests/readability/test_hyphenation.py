@@ -34,3 +34,22 @@ def test_words_outside_the_dictionary_count_pyphen_points_plus_one() -> None:
     assert words
     for word in words:
         assert syllables(word) == len(_PYPHEN.positions(word)) + 1
+
+
+class _PyphenWithoutItsTable:
+    """A Pyphen whose dictionary keeps its patterns some other way (a later Pyphen might)."""
+
+    def __init__(self) -> None:
+        self.hd = object()
+        self.left, self.right = _PYPHEN.left, _PYPHEN.right
+
+    def positions(self, word: str) -> list[int]:
+        return list(_PYPHEN.positions(word))
+
+
+@given(_WORDS)
+def test_a_pyphen_without_its_pattern_table_is_asked_its_own_positions(word: str) -> None:
+    assert points(_PYPHEN_WITHOUT_TABLE, word) == len(_PYPHEN.positions(word))
+
+
+_PYPHEN_WITHOUT_TABLE = _PyphenWithoutItsTable()
