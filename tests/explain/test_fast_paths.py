@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from plainlang.explain.apply import _at_sentence_start, _open_parenthesis
 from plainlang.explain.matcher import PatternKey
 from plainlang.explain.spans import _PROTECTED_KINDS, SpanSet, protected_spans, sentence_start
+from plainlang.explain.usage import _DEFINING_VERB
 
 _SENTENCEY = st.text(alphabet=st.sampled_from(list("aZ1 \n\t.!?)(-*•#x")), max_size=30)
 
@@ -458,3 +459,56 @@ def test_sentence_after_a_use_written_as_the_name_skips_the_spellings_and_says_t
     assert _sentence_after.__wrapped__(
         name, aliases, definition, surface
     ) == _sentence_after_checking_spellings(name, aliases, definition, surface)
+
+
+# _DEFINING_VERB as it was before its leading lookahead: the plain pattern it must agree with
+_DEFINING_VERB_PLAIN = re.compile(
+    r"(?:[ \t]*\([^()\n]*\))?[ \t]*[\"”’']?[ \t]+"
+    r"(?:means?|refers to|stands for|is short for|describes"
+    r"|(?:is|are)[ \t]+(?:a|an|the|when|how|what|where|one|some|any|cells?|medicines?)\b)\b",
+    re.IGNORECASE,
+)
+_VERBISH = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\t",
+            "\n",
+            "(",
+            ")",
+            '"',
+            "”",
+            "’",
+            "'",
+            "x",
+            "AML",
+            "means",
+            "Mean",
+            "refers to",
+            "stands for",
+            "is",
+            "IS",
+            "are",
+            "a",
+            "the",
+            "cells",
+            "describes",
+            "ſ",
+            "ı",
+            "İ",
+            "K",
+            "é",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_VERBISH, st.data())
+def test_defining_verb_lookahead_matches_what_the_plain_pattern_matches(
+    text: str, data: st.DataObject
+) -> None:
+    position = data.draw(st.integers(0, len(text)))
+    fast = _DEFINING_VERB.match(text, position)
+    plain = _DEFINING_VERB_PLAIN.match(text, position)
+    assert (fast and fast.span()) == (plain and plain.span())
