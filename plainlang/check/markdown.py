@@ -29,6 +29,7 @@ from plainlang.check.prose import (
     Prose,
     Section,
     line_starts,
+    piece_block,
 )
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -358,22 +359,58 @@ def _direct(source: str, blanked: str) -> Prose | None:
             start = starts[event.start]
             extract_html_into(blanked[start : starts[event.end]], start, blocks, sections)
             continue
-        out = _block_text(event, blanked, starts)
         if isinstance(event, Heading):
             heading_level = event.level
-        if out.empty():
+        piece = _plain_piece(event, blanked, starts)
+        out: BlockBuilder | None = None
+        if piece is None:
+            out = _block_text(event, blanked, starts)
+            if out.empty():
+                continue
+        elif not piece[0].strip():  # what ``BlockBuilder.empty`` says of the one piece
             continue
+        kind: BlockKind = "paragraph"
+        number = None
         if heading_level:
-            _add_heading(out, heading_level, sections, blocks)
-            heading_level = 0
+            kind = "heading"
         elif isinstance(event, Item):
+            kind = "item"
             if sections[-1].references and event.ordered:
-                blocks.append(out.build("reference", len(sections) - 1, int(event.number)))
-            else:
-                blocks.append(out.build("item", len(sections) - 1))
+                kind, number = "reference", int(event.number)
+        section = len(sections) if heading_level else len(sections) - 1
+        if piece is not None:
+            block = piece_block(kind, piece[0], piece[1], section, number)
         else:
-            blocks.append(out.build("paragraph", len(sections) - 1))
+            assert out is not None
+            block = out.build(kind, section, number)
+        if heading_level:
+            _add_heading_block(block, heading_level, sections, blocks)
+            heading_level = 0
+        else:
+            blocks.append(block)
     return Prose(source, "markdown", tuple(blocks), tuple(sections))
+
+
+def _plain_piece(
+    event: Heading | Paragraph | Item, blanked: str, starts: list[int]
+) -> tuple[str, int] | None:
+    """A block's content and where it is, when it is one line of plain text found right after
+    its markup: ``_block_text`` would add it as one piece (``piece_block`` builds that block
+    without a builder). None otherwise."""
+    content = event.content
+    if "\n" in content or _INLINE_MARKUP.search(content) is not None:
+        return None
+    pos = starts[event.start if isinstance(event, Paragraph) else event.line]
+    found = blanked.find(content, pos)
+    if found < 0 or _MARKUP_GAP.fullmatch(blanked, pos, found) is None:
+        return None
+    return content, found
+
+
+def _add_heading_block(block: Block, level: int, sections: list[Section], blocks: list[Block]) -> None:
+    """``_add_heading`` for a heading block already built (as of the section it opens)."""
+    sections.append(Section(block.text, level, bool(REFERENCE_TITLES.match(block.text))))
+    blocks.append(block)
 
 
 def _add_heading(out: BlockBuilder, level: int, sections: list[Section], blocks: list[Block]) -> None:
