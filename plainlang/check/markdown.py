@@ -457,12 +457,54 @@ def _inline_children(content: str) -> tuple[Child, ...]:
     a token is a dozen objects the garbage collector tracks, and thousands of them kept for
     the run set off a full collection (~0.2 s, the heap holds the pronouncing dictionary).
     """
+    linked = autolinked_children(content)
+    if linked is not None:
+        return linked
     token = Token("inline", "", 0, content=content, children=[])
     state = StateCore("", _parser(), {})
     state.tokens = [token]
     for rule in _inline_rules():
         rule(state)
     return tuple(_child(c) for c in token.children or ())
+
+
+# An autolink as markdown-it's ``autolink`` rule reads one (its AUTOLINK_RE between ``<`` and ``>``).
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
+
+
+def autolinked_children(content: str) -> tuple[Child, ...] | None:
+    """``_inline_children`` of one line of plain text with web addresses in ``<...>`` (every
+    reference entry plainlang writes: "ClinicalTrials.gov. NCT...: title. <https://...>.
+    Accessed: ..."), without markdown-it's inline parser; None for any other content.
+
+    Between the addresses the text must have no inline markup (``_INLINE_MARKUP``, and no other
+    ``<``), so markdown-it makes one text token of each stretch; each address is the link its
+    ``autolink`` rule makes, with the link normalised and validated by the parser itself.
+    """
+    if "\n" in content or "<" not in content:
+        return None
+    md = _parser()
+    children: list[Child] = []
+    at = 0
+    for link in _AUTOLINK.finditer(content):
+        if link.start() > at:
+            children.append(("text", content[at : link.start()], "", ""))
+        url = link[1]
+        href = md.normalizeLink(url)
+        if not md.validateLink(href):
+            return None
+        children += [
+            ("link_open", "", "autolink", href),
+            ("text", md.normalizeLinkText(url), "", ""),
+            ("link_close", "", "autolink", ""),
+        ]
+        at = link.end()
+    if at < len(content):
+        children.append(("text", content[at:], "", ""))
+    rest = _AUTOLINK.sub("", content)
+    if not children or "<" in rest or _INLINE_MARKUP.search(rest) is not None:
+        return None
+    return tuple(children)
 
 
 @functools.cache
