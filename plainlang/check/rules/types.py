@@ -206,7 +206,7 @@ class Conditional(Rule):
         if self.scope == "sentence":
             units: tuple[Span, ...] = page.sentences
         else:
-            units = tuple(Span(b, 0, len(b.text)) for b in page.blocks)
+            units = page.block_spans
         text, _ = page.joined
         references = " ".join(b.text for b in page.prose.references())
         seen: set[str] = set()
