@@ -29,6 +29,7 @@ from plainlang.check.prose import (
     Prose,
     Section,
     line_starts,
+    piece_block,
 )
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -358,22 +359,58 @@ def _direct(source: str, blanked: str) -> Prose | None:
             start = starts[event.start]
             extract_html_into(blanked[start : starts[event.end]], start, blocks, sections)
             continue
-        out = _block_text(event, blanked, starts)
         if isinstance(event, Heading):
             heading_level = event.level
-        if out.empty():
+        piece = _plain_piece(event, blanked, starts)
+        out: BlockBuilder | None = None
+        if piece is None:
+            out = _block_text(event, blanked, starts)
+            if out.empty():
+                continue
+        elif not piece[0].strip():  # what ``BlockBuilder.empty`` says of the one piece
             continue
+        kind: BlockKind = "paragraph"
+        number = None
         if heading_level:
-            _add_heading(out, heading_level, sections, blocks)
-            heading_level = 0
+            kind = "heading"
         elif isinstance(event, Item):
+            kind = "item"
             if sections[-1].references and event.ordered:
-                blocks.append(out.build("reference", len(sections) - 1, int(event.number)))
-            else:
-                blocks.append(out.build("item", len(sections) - 1))
+                kind, number = "reference", int(event.number)
+        section = len(sections) if heading_level else len(sections) - 1
+        if piece is not None:
+            block = piece_block(kind, piece[0], piece[1], section, number)
         else:
-            blocks.append(out.build("paragraph", len(sections) - 1))
+            assert out is not None
+            block = out.build(kind, section, number)
+        if heading_level:
+            _add_heading_block(block, heading_level, sections, blocks)
+            heading_level = 0
+        else:
+            blocks.append(block)
     return Prose(source, "markdown", tuple(blocks), tuple(sections))
+
+
+def _plain_piece(
+    event: Heading | Paragraph | Item, blanked: str, starts: list[int]
+) -> tuple[str, int] | None:
+    """A block's content and where it is, when it is one line of plain text found right after
+    its markup: ``_block_text`` would add it as one piece (``piece_block`` builds that block
+    without a builder). None otherwise."""
+    content = event.content
+    if "\n" in content or _INLINE_MARKUP.search(content) is not None:
+        return None
+    pos = starts[event.start if isinstance(event, Paragraph) else event.line]
+    found = blanked.find(content, pos)
+    if found < 0 or _MARKUP_GAP.fullmatch(blanked, pos, found) is None:
+        return None
+    return content, found
+
+
+def _add_heading_block(block: Block, level: int, sections: list[Section], blocks: list[Block]) -> None:
+    """``_add_heading`` for a heading block already built (as of the section it opens)."""
+    sections.append(Section(block.text, level, bool(REFERENCE_TITLES.match(block.text))))
+    blocks.append(block)
 
 
 def _add_heading(out: BlockBuilder, level: int, sections: list[Section], blocks: list[Block]) -> None:
@@ -420,12 +457,54 @@ def _inline_children(content: str) -> tuple[Child, ...]:
     a token is a dozen objects the garbage collector tracks, and thousands of them kept for
     the run set off a full collection (~0.2 s, the heap holds the pronouncing dictionary).
     """
+    linked = autolinked_children(content)
+    if linked is not None:
+        return linked
     token = Token("inline", "", 0, content=content, children=[])
     state = StateCore("", _parser(), {})
     state.tokens = [token]
     for rule in _inline_rules():
         rule(state)
     return tuple(_child(c) for c in token.children or ())
+
+
+# An autolink as markdown-it's ``autolink`` rule reads one (its AUTOLINK_RE between ``<`` and ``>``).
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
+
+
+def autolinked_children(content: str) -> tuple[Child, ...] | None:
+    """``_inline_children`` of one line of plain text with web addresses in ``<...>`` (every
+    reference entry plainlang writes: "ClinicalTrials.gov. NCT...: title. <https://...>.
+    Accessed: ..."), without markdown-it's inline parser; None for any other content.
+
+    Between the addresses the text must have no inline markup (``_INLINE_MARKUP``, and no other
+    ``<``), so markdown-it makes one text token of each stretch; each address is the link its
+    ``autolink`` rule makes, with the link normalised and validated by the parser itself.
+    """
+    if "\n" in content or "<" not in content:
+        return None
+    md = _parser()
+    children: list[Child] = []
+    at = 0
+    for link in _AUTOLINK.finditer(content):
+        if link.start() > at:
+            children.append(("text", content[at : link.start()], "", ""))
+        url = link[1]
+        href = md.normalizeLink(url)
+        if not md.validateLink(href):
+            return None
+        children += [
+            ("link_open", "", "autolink", href),
+            ("text", md.normalizeLinkText(url), "", ""),
+            ("link_close", "", "autolink", ""),
+        ]
+        at = link.end()
+    if at < len(content):
+        children.append(("text", content[at:], "", ""))
+    rest = _AUTOLINK.sub("", content)
+    if not children or "<" in rest or _INLINE_MARKUP.search(rest) is not None:
+        return None
+    return tuple(children)
 
 
 @functools.cache

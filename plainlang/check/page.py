@@ -65,6 +65,12 @@ class Page:
         return tuple(s for block in self.blocks for s in split_sentences(block))
 
     @functools.cached_property
+    def block_spans(self) -> tuple[Span, ...]:
+        """A span over each block's whole text, in order: built once per page for every rule
+        that reads blocks whole (each conditional rule made its own, a span per block)."""
+        return tuple(Span(block, 0, len(block.text)) for block in self.blocks)
+
+    @functools.cached_property
     def joined(self) -> tuple[str, tuple[int, ...]]:
         """All running text in one string and where each block's text starts in it.
 

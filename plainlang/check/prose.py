@@ -148,6 +148,17 @@ class BlockBuilder:
         return Block(kind, text[start:end], tuple(offsets), section, number, label)
 
 
+def piece_block(kind: BlockKind, text: str, origin: int, section: int, number: int | None = None) -> Block:
+    """The block a ``BlockBuilder`` builds from ``text`` added whole at ``origin`` and nothing
+    else (no label): most blocks of a page are one such piece (a line of plain text), and this
+    skips the builder and its list of offsets (``add`` then ``build``, held equal by a property
+    test)."""
+    text = mask_urls(text)
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    return Block(kind, text[start:end], tuple(range(origin + start, origin + end)), section, number)
+
+
 def mask_urls(text: str) -> str:
     """``text`` with every web address replaced by spaces of the same length."""
     if "://" not in text and "www." not in text.lower():

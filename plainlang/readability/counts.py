@@ -144,3 +144,15 @@ def count(text: str) -> SentenceCounts:
             raw.strip(_EDGE_PUNCTUATION) or raw for raw, row in zip(raws, rows, strict=True) if row[_HARD]
         )
     return SentenceCounts(Counts(*sums), hard)
+
+
+def count_row(text: str) -> tuple[int, ...]:
+    """``count(text).counts`` as a row of Counts' fields, in field order, without building a
+    Counts or the hard words: what the checker sums per page and section (``check.measures``),
+    one new sentence of a page after another. Held to ``count`` by a property test."""
+    rows = list(map(token, text.split()))
+    if not rows:
+        return (0,) * len(_FIELDS)
+    sums = list(map(sum, zip(*rows, strict=True)))
+    sums[1] = 1 if sums[0] else 0  # sentences
+    return tuple(sums)

@@ -120,7 +120,8 @@ def test_shapes_markdown_it_reads_otherwise_go_to_markdown_it() -> None:
 TEXT = st.sampled_from(["Plain words.[1]", "More words  ", "1\\.5 times.", "2026 was.", "**Cork**: a site.[1]",
                         "A *word* and `code`.", "\u00a0nbsp", "word \u2003", "An e-mail <a@b.org>.",
                         "Cost &amp; care.", "1\\.5 \\[x\\] times.", "A [link](http://e.org).", "**Bold** *em*.",
-                        "**Arm A: one**: gets it.", "<https://e.org/x>. Accessed: 2026."])  # fmt: skip
+                        "**Arm A: one**: gets it.", "<https://e.org/x>. Accessed: 2026.",
+                        "See www.e.org today.", "https://e.org/x"])  # fmt: skip
 BLOCK = st.one_of(
     st.sampled_from(["# Title", "## In short", "### Three  "]).map(lambda h: [h]),
     st.lists(TEXT, min_size=1, max_size=3),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plainlang.check.prose import CITATION
-from plainlang.check.rules.base import found_in, matches
+from plainlang.check.rules.base import finder, found_in, matcher, matches
 from plainlang.check.rules.sources import _numbers
 
 PATTERNS = [CITATION, re.compile(r"\b(?:is|was) (\w+ed)\b", re.IGNORECASE), re.compile(r"[A-Z]{2,}")]
@@ -31,6 +31,18 @@ def test_remembered_matches_equal_finditer_on_an_equal_text(
     # a pattern compiled again from the same source and flags shares the memo, and matches the same
     twin = re.compile(pattern.pattern, pattern.flags)
     assert [(m.span(), m[0], m.groups()) for m in matches(twin, same)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.sampled_from(PATTERNS))
+def test_a_matcher_and_a_finder_answer_as_matches_and_found_in(
+    pieces: list[str], pattern: re.Pattern[str]
+) -> None:
+    text = "".join(pieces)
+    expected = [(m.span(), m[0], m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m[0], m.groups()) for m in matcher(pattern)(text)] == expected
+    assert matcher(pattern)(text) == matches(pattern, text)
+    assert finder(pattern)(text) == found_in(pattern, text) == (pattern.search(text) is not None)
 
 
 @given(st.lists(st.integers(1, 300), min_size=1, max_size=4), st.integers(0, 3))

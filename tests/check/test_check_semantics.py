@@ -428,3 +428,13 @@ def test_full_words_right_before_an_abbreviation_spell_it_out(
     from plainlang.check.jargon import written_out_before
 
     assert written_out_before(before, short) is expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["# Head", "Some words.", "- An item.", "", "Two. Sentences."]), max_size=8))
+def test_a_page_block_span_covers_its_whole_block_in_order(lines: list[str]) -> None:
+    page = _page("\n\n".join(lines) + "\n")
+    assert [(s.block, s.start, s.end, s.text) for s in page.block_spans] == [
+        (b, 0, len(b.text), b.text) for b in page.blocks
+    ]
+    assert page.block_spans is page.block_spans  # built once per page

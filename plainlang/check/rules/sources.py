@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from plainlang.check import fidelity, jargon, measures
 from plainlang.check.page import Page, Span
 from plainlang.check.prose import CITATION
-from plainlang.check.rules.base import Hit, at_word_start, found_in, matches, word_start
+from plainlang.check.rules.base import Hit, at_word_start, finder, matcher, word_start
 from plainlang.policy import find_contacts
 
 SpanSource = Callable[[Page], Iterator[Hit]]
@@ -64,7 +64,8 @@ def forbidden_wording(page: Page) -> Iterator[Hit]:
     # Most blocks have no forbidden phrase at all: look at sentences only in blocks that do, found
     # with every phrase in one pattern (one scan of a block instead of one per phrase).
     anything = _any_of(tuple((rule.pattern.pattern, rule.pattern.flags) for rule in page.policy.forbidden))
-    flagged = {id(b) for b in page.blocks if found_in(anything, b.text)}
+    found_in = finder(anything)
+    flagged = {id(b) for b in page.blocks if found_in(b.text)}
     for sentence in page.sentences:
         if id(sentence.block) not in flagged:
             continue
@@ -118,8 +119,9 @@ def dangling_citations(page: Page) -> Iterator[Hit]:
     """A marker with no reference of its number, and a reference no marker cites."""
     references = {b.number: b for b in page.prose.references() if b.number is not None}
     cited: set[int] = set()
+    matches = matcher(CITATION)
     for block in page.blocks:
-        for match in matches(CITATION, block.text):
+        for match in matches(block.text):
             for number in _numbers(match[1]):
                 cited.add(number)
                 if number not in references:

@@ -22,8 +22,8 @@ from plainlang.check.rules.base import (
     Rule,
     alternatives,
     compile_pattern,
-    found_in,
-    matches,
+    finder,
+    matcher,
     param,
     word_start,
 )
@@ -78,9 +78,10 @@ class Existence(Rule):
             yield from self.source(page)
             return
         assert self.pattern is not None
+        matches = matcher(self.pattern)
         for block in page.blocks:
             if block.kind in self.kinds:
-                for match in matches(self.pattern, block.text):
+                for match in matches(block.text):
                     yield Hit(Span(block, match.start(), match.end()), {"match": match[0]})
 
 
@@ -116,8 +117,9 @@ class Substitution(Rule):
 
     def hits(self, page: Page) -> Iterator[Hit]:
         assert self.pattern is not None
+        matches = matcher(self.pattern)
         for block in page.blocks:
-            for match in matches(self.pattern, block.text):
+            for match in matches(block.text):
                 index = next(i for i, group in enumerate(self.groups) if match.start(group) >= 0)
                 good = self.replacements[index]
                 yield Hit(Span(block, match.start(), match.end()), {"match": match[0], "replacement": good})
@@ -204,7 +206,7 @@ class Conditional(Rule):
         if self.scope == "sentence":
             units: tuple[Span, ...] = page.sentences
         else:
-            units = tuple(Span(b, 0, len(b.text)) for b in page.blocks)
+            units = page.block_spans
         text, _ = page.joined
         references = " ".join(b.text for b in page.prose.references())
         seen: set[str] = set()
@@ -270,13 +272,15 @@ class Conditional(Rule):
         local = self.scope in ("sentence", "block")
         labels = jargon.label_spans(page) if self.scope == "before" else ()
         later: list[tuple[Span, re.Match[str], bool]] = []
+        matches = matcher(self.first)
+        fixed = finder(self.fixed) if local and self.fixed is not None else None
         for unit in units:
             if unit.block.kind not in self.kinds:
                 continue
-            if local and self.fixed is not None and found_in(self.fixed, unit.text):
+            if fixed is not None and fixed(unit.text):
                 continue  # satisfied for every match in it
             aside = self.scope == "before" and unit.block.kind == "heading"
-            for match in matches(self.first, unit.text):
+            for match in matches(unit.text):
                 if aside or (
                     labels
                     and jargon.in_spans(
