@@ -319,7 +319,7 @@ def extract_markdown(source: str, fast_blocks: bool = True) -> Prose:
             if out.empty():
                 continue
             if heading_level:
-                _add_heading(out, heading_level, sections, blocks)
+                _add_heading(out.build("heading", len(sections)), heading_level, sections, blocks)
                 heading_level = 0
                 continue
             block_kind: BlockKind = "paragraph"
@@ -384,7 +384,7 @@ def _direct(source: str, blanked: str) -> Prose | None:
             assert out is not None
             block = out.build(kind, section, number)
         if heading_level:
-            _add_heading_block(block, heading_level, sections, blocks)
+            _add_heading(block, heading_level, sections, blocks)
             heading_level = 0
         else:
             blocks.append(block)
@@ -407,17 +407,11 @@ def _plain_piece(
     return content, found
 
 
-def _add_heading_block(block: Block, level: int, sections: list[Section], blocks: list[Block]) -> None:
-    """``_add_heading`` for a heading block already built (as of the section it opens)."""
+def _add_heading(block: Block, level: int, sections: list[Section], blocks: list[Block]) -> None:
+    """A heading opens a section (a reference list's when its title says so) and is a block of
+    it: ``block`` is built as of that section (``len(sections)`` before the call)."""
     sections.append(Section(block.text, level, bool(REFERENCE_TITLES.match(block.text))))
     blocks.append(block)
-
-
-def _add_heading(out: BlockBuilder, level: int, sections: list[Section], blocks: list[Block]) -> None:
-    """A heading opens a section (a reference list's when its title says so) and is a block of it."""
-    title = out.build("heading", len(sections)).text
-    sections.append(Section(title, level, bool(REFERENCE_TITLES.match(title))))
-    blocks.append(out.build("heading", len(sections) - 1))
 
 
 def _block_text(event: Heading | Paragraph | Item, blanked: str, starts: list[int]) -> BlockBuilder:

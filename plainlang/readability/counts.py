@@ -136,8 +136,7 @@ def count(text: str) -> SentenceCounts:
     rows = list(map(token, raws))
     if not rows:
         return SentenceCounts(Counts(), ())
-    sums = list(map(sum, zip(*rows, strict=True)))
-    sums[1] = 1 if sums[0] else 0  # sentences
+    sums = _sums(rows)
     hard: tuple[str, ...] = ()
     if sums[_HARD]:
         hard = tuple(
@@ -153,6 +152,12 @@ def count_row(text: str) -> tuple[int, ...]:
     rows = list(map(token, text.split()))
     if not rows:
         return (0,) * len(_FIELDS)
+    return tuple(_sums(rows))
+
+
+def _sums(rows: list[tuple[int, ...]]) -> list[int]:
+    """The column sums of a sentence's token rows (done in C), with its sentence count: one
+    when it holds a word."""
     sums = list(map(sum, zip(*rows, strict=True)))
     sums[1] = 1 if sums[0] else 0  # sentences
-    return tuple(sums)
+    return sums

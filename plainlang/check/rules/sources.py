@@ -64,8 +64,8 @@ def forbidden_wording(page: Page) -> Iterator[Hit]:
     # Most blocks have no forbidden phrase at all: look at sentences only in blocks that do, found
     # with every phrase in one pattern (one scan of a block instead of one per phrase).
     anything = _any_of(tuple((rule.pattern.pattern, rule.pattern.flags) for rule in page.policy.forbidden))
-    found_in = finder(anything)
-    flagged = {id(b) for b in page.blocks if found_in(b.text)}
+    holds_phrase = finder(anything)
+    flagged = {id(b) for b in page.blocks if holds_phrase(b.text)}
     for sentence in page.sentences:
         if id(sentence.block) not in flagged:
             continue
