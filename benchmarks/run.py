@@ -2,7 +2,11 @@
 
 Corpus: the ClinicalTrials.gov API v2 records of ../shared/data/records/ctgov-v2, replicated with
 new ids (NCT9xxxxxxx) into NDJSON files in a temporary folder where more records are needed.
-Replicas differ by id, so no cache (ours or textstat's) can answer for a record it already saw.
+Replicas differ only by id: textstat's caches by whole text miss them, but plainlang's memos by
+block, sentence and word answer for the rest of a replica's text, so figures over replicas are
+steady-state figures for a corpus that repeats itself. The ratio to textstat is therefore also
+taken on the first sight of the 16 originals (before anything else reads them; the warm-up is a
+record of another folder), where neither side has seen the text.
 
 Measured:
 - throughput of the whole pipeline (read, compose, explain, score, render) in records per second
@@ -243,6 +247,13 @@ def main() -> int:
         one.write_text(json.dumps(records[0]), "utf-8")
         sizes = [len(json.dumps(r)) for r in records]
 
+        # first sight of the originals, both sides, before anything reads them: warmed up on a
+        # record of another folder (imports, glossary, dictionaries), then timed in turns
+        for raw in raw_records(sorted((SOURCE.parent / "ctgov-classic").glob("*.json"))[0]):
+            whole(raw)
+        first = folder / "first.ndjson"  # the originals under their own ids: no replica shares a text
+        first.write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
+        first_ours, first_theirs = interleaved_times(first)
         for raw in raw_records(write_ndjson(folder / "warm.ndjson", records, len(records))):
             whole(raw)
         one_process, per_cpu = whole_throughput(corpus, args.records)
@@ -283,7 +294,16 @@ def main() -> int:
                 f"<= 1.0 (3 interleaved passes: {', '.join(f'{r:.2f}' for r in spread)})",
             )
         )
-        rows.append(("  textstat alone, per CPU second", f"{320 / theirs:.0f} records/s", "same records' raw text"))
+        rows.append(
+            ("  textstat alone, per CPU second", f"{320 / theirs:.0f} records/s", "same records' raw text")
+        )
+        rows.append(
+            (
+                "  the same ratio, first sight of the originals",
+                f"{first_ours / first_theirs:.2f}",
+                f"<= 1.0 ({len(records)} records, one pass; no memo of either side has seen them)",
+            )
+        )
 
         cold, bare = cold_start(one, args.runs)
         rows.append(
