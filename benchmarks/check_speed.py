@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import functools
 import gc
 import re
 import statistics
@@ -90,21 +89,21 @@ def time_plainlang(pages: list[Path]) -> tuple[list[float], int, float]:
     return times, findings, time.process_time() - cpu
 
 
-@functools.cache
 def proselint_checks() -> int:
-    """Register proselint's checks, once per process, as its command line does; returns how many
+    """Register proselint's checks once per process, as its command line does; returns how many
     are enabled by its default configuration.
 
-    Its registry is a process-wide singleton whose ``register_many`` appends: registering on every
-    call (as this script did until 2026-11-21, once for the warm-up page and once for the timed
-    run) made proselint run each check twice, doubling its time and its findings.
+    Its registry is a process-wide list that ``register_many`` appends to. Until 2026-11-21 this
+    script registered on every call (once for the warm-up page, once for the timed run), which
+    made proselint run each check twice, doubling its time and its findings.
     """
     from proselint.checks import __register__
     from proselint.config import DEFAULT
     from proselint.registry import CheckRegistry
 
     registry = CheckRegistry()
-    registry.register_many(__register__)
+    if not registry.checks:
+        registry.register_many(__register__)
     return len(registry.get_all_enabled(DEFAULT["checks"]))
 
 

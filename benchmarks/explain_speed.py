@@ -16,7 +16,8 @@ it. This runs in 3 interpreters per style (``--processes``), in turns; a text's 
 fastest first sight of the three, and the median over texts is reported (with the median and
 minimum of every single timing): one process's medians moved by 0.3-1 ms between runs.
 "Explain, same text again" explains one window N times after a warm-up, as earlier versions of
-this script did: those memos then answer most of the work, so it is printed for comparison only. Targets: load < 150 ms, explain < 2 ms.
+this script did: those memos then answer most of the work, so it is printed for comparison
+only. Targets: load < 150 ms, explain < 2 ms.
 
 All times are CPU time of this process (time.process_time), not wall time: the machine is
 shared, and another process's work would otherwise count as ours. The median still moves with
@@ -202,9 +203,9 @@ def fresh(packs: list[str], count: int, processes: int) -> None:
     by style, then again) so that a busy spell of the machine falls on every style alike.
 
     Every timing is a first sight of its text in its process. A text's figure is its fastest
-    first sight over the processes: the work is the same in each (the collector too runs at
-    the same points, as the same objects are made in the same order), so what differs between
-    them is the machine (another process, the caches, the clock). The median of every single
+    first sight over the processes: the work is the same in each (the same objects are made in
+    the same order, so the collector runs at much the same points), and what differs between
+    them is mostly the machine (another process, the caches, the clock). The median of every single
     timing is printed beside it, as this script gave it before it ran several processes.
     """
     runs: dict[str, list[list[float]]] = {style: [] for style in STYLES}
